@@ -1,0 +1,215 @@
+"""Abbreviation consistency: spinners rewrite words but leave abbreviations alone.
+
+In "central tangible framework (CNS)" the words before the parenthesis no longer spell out the
+abbreviation's expansion, "central nervous system". This detector aligns those words with each
+known expansion (``lexicons/abbreviations.tsv``) word by word: a word is identical to the
+expansion's word, a known spinner swap of it (``lexicons/swaps.tsv``), or unknown. It flags a span
+that aligns through at least one swap with at most one unknown word, and never one that spells out
+any known expansion of the same letters (so "dystrophia myotonica (DM)" is left alone).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fixer.data import lexicon_dir, read_tsv
+from fixer.matcher import Token, joined
+from fixer.model import RULES, Candidate, FixSafety, Severity
+from fixer.thesaurus import Thesaurus, Words, default_thesaurus
+from fixer.words import Normalizer, default_normalizer
+
+_PAREN_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]{0,11}?)(s?)\s*\)")
+_MAX_SWAP_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Expansion:
+    abbreviation: str
+    text: str
+    words: Words  # normalized
+
+
+def load_abbreviations(path: Path, normalizer: Normalizer) -> dict[str, list[Expansion]]:
+    table: dict[str, list[Expansion]] = defaultdict(list)
+    for number, fields in read_tsv(path):
+        if fields[0] == "abbreviation":
+            continue
+        if len(fields) < 2 or not fields[1].strip():
+            raise ValueError(f"{path}:{number}: expected abbreviation and expansion")
+        abbreviation, expansion = fields[0].strip(), fields[1].strip()
+        table[abbreviation].append(Expansion(abbreviation, expansion, normalizer.phrase(expansion)))
+    return dict(table)
+
+
+@cache
+def default_abbreviations() -> dict[str, list[Expansion]]:
+    return load_abbreviations(lexicon_dir() / "abbreviations.tsv", default_normalizer())
+
+
+@dataclass(frozen=True)
+class Alignment:
+    identical: int
+    swaps: tuple[tuple[int, int, Words], ...]  # (first window word, count, original words)
+    unknown: tuple[int, ...]  # window word indexes
+
+    @property
+    def score(self) -> tuple[int, int]:
+        return (-len(self.unknown), self.identical + sum(len(o) for _, _, o in self.swaps))
+
+
+def align(window: Words, expansion: Words, thesaurus: Thesaurus) -> Alignment | None:
+    """The best word-by-word alignment of a window with an expansion, consuming both."""
+
+    @cache
+    def best(i: int, j: int) -> Alignment | None:
+        if i == len(window) and j == len(expansion):
+            return Alignment(0, (), ())
+        options = []
+        if i < len(window) and j < len(expansion):
+            rest = best(i + 1, j + 1)
+            if rest is not None:
+                if window[i] == expansion[j]:
+                    options.append(Alignment(rest.identical + 1, rest.swaps, rest.unknown))
+                else:
+                    options.append(Alignment(rest.identical, rest.swaps, (i, *rest.unknown)))
+        for a in range(1, _MAX_SWAP_WORDS + 1):
+            for b in range(1, _MAX_SWAP_WORDS + 1):
+                if i + b > len(window) or j + a > len(expansion):
+                    continue
+                original, spun = expansion[j : j + a], window[i : i + b]
+                if original != spun and thesaurus.is_swap(original, spun):
+                    rest = best(i + b, j + a)
+                    if rest is not None:
+                        options.append(
+                            Alignment(rest.identical, ((i, b, original), *rest.swaps), rest.unknown)
+                        )
+        return max(options, key=lambda o: o.score, default=None)
+
+    return best(0, 0)
+
+
+class AbbreviationDetector:
+    name = "abbreviation"
+
+    def __init__(
+        self,
+        normalizer: Normalizer,
+        table: dict[str, list[Expansion]] | None = None,
+        thesaurus: Thesaurus | None = None,
+    ) -> None:
+        """Without ``table`` and ``thesaurus`` the shipped ones load on first use, so a text
+        without a parenthesised abbreviation never pays for them."""
+        self.normalizer = normalizer
+        self._table = table
+        self._thesaurus = thesaurus
+
+    @property
+    def table(self) -> dict[str, list[Expansion]]:
+        if self._table is None:
+            self._table = default_abbreviations()
+        return self._table
+
+    @property
+    def thesaurus(self) -> Thesaurus:
+        if self._thesaurus is None:
+            self._thesaurus = default_thesaurus()
+        return self._thesaurus
+
+    def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
+        found = []
+        ends = [t.end for t in tokens]
+        for match in _PAREN_RE.finditer(view):
+            letters = match.group(1)
+            expansions = self.table.get(letters) or self.table.get(letters + match.group(2))
+            if not expansions or sum(c.isupper() for c in letters) < 2:
+                continue
+            last = _token_ending_before(view, tokens, ends, match.start())
+            if last is not None:
+                candidate = self._check(view, tokens, last, expansions)
+                if candidate:
+                    found.append(candidate)
+        return found
+
+    def _check(
+        self, view: str, tokens: Sequence[Token], last: int, expansions: list[Expansion]
+    ) -> Candidate | None:
+        longest = max(len(e.words) for e in expansions) + 1
+        first_possible = last
+        while (
+            first_possible > 0
+            and last - first_possible + 1 < longest
+            and joined(view, tokens[first_possible - 1], tokens[first_possible])
+        ):
+            first_possible -= 1
+        words = tuple(t.normal for t in tokens[first_possible : last + 1])
+        # A correct definition of any expansion of these letters is never flagged.
+        if any(words[-len(e.words) :] == e.words for e in expansions if len(e.words) <= len(words)):
+            return None
+        best: tuple[tuple[int, int, int], Expansion, int, Alignment] | None = None
+        for expansion in expansions:
+            size = len(expansion.words)
+            for count in range(max(1, size - 1), min(size + 1, len(words)) + 1):
+                window = words[-count:]
+                alignment = align(window, expansion.words, self.thesaurus)
+                if alignment is None or not _suspicious(alignment, size):
+                    continue
+                key = (*alignment.score, -abs(count - size))
+                if best is None or key > best[0]:
+                    best = (key, expansion, count, alignment)
+        if best is None:
+            return None
+        _, expansion, count, alignment = best
+        first = last - count + 1
+        return self._candidate(view, tokens, first, last, expansion, alignment)
+
+    def _candidate(
+        self,
+        view: str,
+        tokens: Sequence[Token],
+        first: int,
+        last: int,
+        expansion: Expansion,
+        alignment: Alignment,
+    ) -> Candidate:
+        surfaces = [view[t.start : t.end] for t in tokens[first : last + 1]]
+        reasons = [
+            f"'{' '.join(surfaces[i : i + n])}' is a spinner swap of '{' '.join(original)}'"
+            for i, n, original in alignment.swaps
+        ]
+        confidence = min(0.9, 0.55 + 0.15 * len(alignment.swaps) - 0.1 * len(alignment.unknown))
+        return Candidate(
+            first=first,
+            last=last,
+            corrections=(expansion.text,),
+            written=" ".join(self.normalizer.lemma(s) for s in surfaces),
+            rule=RULES["FX101"],
+            entry_id=f"ABBR:{expansion.abbreviation}",
+            detector=self.name,
+            category="abbreviation",
+            severity=Severity.WARNING,
+            confidence=round(confidence, 2),
+            fix=FixSafety.UNSAFE,
+            message=f"({expansion.abbreviation}) stands for {expansion.text}; "
+            + "; ".join(reasons),
+        )
+
+
+def _suspicious(alignment: Alignment, size: int) -> bool:
+    allowed_unknown = 0 if size <= 2 else 1
+    return bool(alignment.swaps) and len(alignment.unknown) <= allowed_unknown
+
+
+def _token_ending_before(
+    view: str, tokens: Sequence[Token], ends: list[int], paren: int
+) -> int | None:
+    """The index of the word right before an opening parenthesis (only spaces between)."""
+    index = bisect.bisect_right(ends, paren) - 1
+    if index < 0 or view[tokens[index].end : paren].strip(" \t\u00a0"):
+        return None
+    return index

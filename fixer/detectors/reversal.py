@@ -1,0 +1,201 @@
+"""Synonym reversal: undo a spinner's word swaps and see whether a known term appears.
+
+"focal sensory framework" is in no list, but focal ← central, sensory ← nervous and
+framework ← system are known swaps (``lexicons/swaps.tsv``), and "central nervous system" is a
+known term (``lexicons/vocabulary.tsv``). Each candidate is scored by how many words were swapped
+and how typical of spinners the swaps are (strong or weak), whether the term's head word survived,
+and whether the words as found are themselves a known term (then nothing is flagged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from fixer.data import lexicon_dir, read_tsv
+from fixer.matcher import Token, joined
+from fixer.model import RULES, Candidate, FixSafety, Severity
+from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
+from fixer.words import Normalizer, default_normalizer
+
+MAX_TERM_WORDS = 5
+_MAX_VARIANTS = 64
+#: A candidate is reported from this confidence on; a warning from the second.
+REPORT_FROM, WARN_FROM = 0.6, 0.75
+
+
+@cache
+def default_vocabulary() -> frozenset[Words]:
+    normalizer = default_normalizer()
+    path = lexicon_dir() / "vocabulary.tsv"
+    return frozenset(normalizer.phrase(f[0]) for _, f in read_tsv(path) if f[0] != "term")
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One way to read a window back: the words, and the swaps used (window offset, swap)."""
+
+    words: Words
+    swaps: tuple[tuple[int, Swap], ...]
+
+
+class ReversalDetector:
+    name = "reversal"
+
+    def __init__(
+        self,
+        normalizer: Normalizer,
+        vocabulary: frozenset[Words] | None = None,
+        thesaurus: Thesaurus | None = None,
+    ) -> None:
+        self.normalizer = normalizer
+        self._vocabulary = vocabulary
+        self._thesaurus = thesaurus
+
+    @property
+    def vocabulary(self) -> frozenset[Words]:
+        if self._vocabulary is None:
+            self._vocabulary = default_vocabulary()
+        return self._vocabulary
+
+    @property
+    def thesaurus(self) -> Thesaurus:
+        if self._thesaurus is None:
+            self._thesaurus = default_thesaurus()
+        return self._thesaurus
+
+    def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
+        sites = self._sites(tokens)
+        if not sites:
+            return []
+        found: list[Candidate] = []
+        covered_until = -1
+        for start in sorted({i for i, _, _ in sites}):
+            if start <= covered_until:
+                continue
+            best = self._best_from(view, tokens, sites, start)
+            if best is not None:
+                found.append(best)
+                covered_until = best.last
+        return found
+
+    def _sites(self, tokens: Sequence[Token]) -> list[tuple[int, int, Swap]]:
+        """Every place where a spun form of some word starts: (token, length, swap)."""
+        longest = self.thesaurus.longest_spun
+        starts = self.thesaurus.first_spun_words
+        sites = []
+        for i in range(len(tokens)):
+            if tokens[i].normal not in starts:
+                continue
+            for size in range(1, longest + 1):
+                if i + size > len(tokens):
+                    break
+                spun = tuple(t.normal for t in tokens[i : i + size])
+                sites.extend((i, size, swap) for swap in self.thesaurus.reversals(spun))
+        return sites
+
+    def _best_from(
+        self,
+        view: str,
+        tokens: Sequence[Token],
+        sites: list[tuple[int, int, Swap]],
+        site_start: int,
+    ) -> Candidate | None:
+        best: tuple[float, Candidate] | None = None
+        for first in range(max(0, site_start - MAX_TERM_WORDS + 1), site_start + 1):
+            if not _chained(view, tokens, first, site_start):
+                continue
+            for last in range(site_start, min(len(tokens), first + MAX_TERM_WORDS + 2)):
+                if last > site_start and not joined(view, tokens[last - 1], tokens[last]):
+                    break
+                window = tuple(t.normal for t in tokens[first : last + 1])
+                if window in self.vocabulary:
+                    continue
+                for reading in self._readings(window, first, sites):
+                    if reading.words in self.vocabulary:
+                        score = _confidence(window, reading)
+                        if score >= REPORT_FROM and (best is None or score > best[0]):
+                            best = (
+                                score,
+                                self._candidate(view, tokens, first, last, reading, score),
+                            )
+        return best[1] if best else None
+
+    def _readings(
+        self, window: Words, first: int, sites: list[tuple[int, int, Swap]]
+    ) -> Iterator[_Reading]:
+        by_offset: dict[int, list[tuple[int, Swap]]] = {}
+        for i, size, swap in sites:
+            if first <= i and i + size <= first + len(window):
+                by_offset.setdefault(i - first, []).append((size, swap))
+        if not by_offset:
+            return
+        produced = 0
+
+        def walk(
+            offset: int, words: Words, used: tuple[tuple[int, Swap], ...]
+        ) -> Iterator[_Reading]:
+            nonlocal produced
+            if produced >= _MAX_VARIANTS:
+                return
+            if offset == len(window):
+                if used:
+                    produced += 1
+                    yield _Reading(words, used)
+                return
+            yield from walk(offset + 1, (*words, window[offset]), used)
+            for size, swap in by_offset.get(offset, ()):
+                yield from walk(offset + size, words + swap.original, (*used, (offset, swap)))
+
+        yield from walk(0, (), ())
+
+    def _candidate(
+        self,
+        view: str,
+        tokens: Sequence[Token],
+        first: int,
+        last: int,
+        reading: _Reading,
+        confidence: float,
+    ) -> Candidate:
+        surfaces = [view[t.start : t.end] for t in tokens[first : last + 1]]
+        reasons = [
+            f"'{' '.join(surfaces[offset : offset + len(swap.spun)])}' is a "
+            f"{'typical' if swap.strong else 'possible'} spinner swap of "
+            f"'{' '.join(swap.original)}'"
+            for offset, swap in reading.swaps
+        ]
+        correction = " ".join(reading.words)
+        return Candidate(
+            first=first,
+            last=last,
+            corrections=(correction,),
+            written=" ".join(self.normalizer.lemma(s) for s in surfaces),
+            rule=RULES["FX102"],
+            entry_id="REV:" + correction.replace(" ", "-"),
+            detector=self.name,
+            category="reversal",
+            severity=Severity.WARNING if confidence >= WARN_FROM else Severity.INFO,
+            confidence=round(confidence, 2),
+            fix=FixSafety.UNSAFE,
+            message=f"reads as '{correction}'; " + "; ".join(reasons),
+        )
+
+
+def _chained(view: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    return all(joined(view, tokens[k], tokens[k + 1]) for k in range(first, last))
+
+
+def _confidence(window: Words, reading: _Reading) -> float:
+    """0.2 to 0.9, from the number and kind of swaps and whether the head word survived."""
+    strong = sum(1 for _, swap in reading.swaps if swap.strong)
+    weak = len(reading.swaps) - strong
+    head_kept = reading.words[-1] == window[-1]
+    kept = len(window) - sum(len(swap.spun) for _, swap in reading.swaps)
+    # A spun phrase of several words ("malignant growth") is more distinctive than one word.
+    extra_words = sum(len(swap.spun) - 1 for _, swap in reading.swaps if swap.strong)
+    score = 0.3 + 0.25 * strong + 0.1 * weak + 0.05 * extra_words + (0.1 if head_kept else 0.0)
+    if kept == 0 and strong == 0:
+        score -= 0.1  # every word swapped for a common one: likely ordinary English
+    return min(0.9, score)

@@ -1,0 +1,233 @@
+"""The core: text → findings, and text → fixed text. The CLI and the Python API both call this."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+from fixer.detectors.abbreviations import AbbreviationDetector
+from fixer.detectors.fuzzy import FuzzyDetector
+from fixer.detectors.lexicon import LexiconDetector
+from fixer.detectors.reversal import ReversalDetector
+from fixer.edits import Edit, apply_edits
+from fixer.inflect import (
+    ArticleRules,
+    apply_case,
+    case_pattern,
+    default_article_rules,
+    is_plural,
+    match_number,
+)
+from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
+from fixer.markup import prose_view
+from fixer.matcher import Token, joined, tokenize
+from fixer.model import Candidate, Finding, FixSafety
+from fixer.words import WORD_RE, Normalizer, default_normalizer
+
+#: A fix pass can bring two words together into a new garble; passes repeat until nothing
+#: changes, up to this many times (as ruff does).
+MAX_FIX_PASSES = 10
+
+#: Detectors in order of precedence: where two propose overlapping spans, the first wins.
+DEFAULT_DETECTORS = ("lexicon", "abbreviation", "reversal", "fuzzy")
+_GAP_RE = re.compile(r"[^\w'’]+")
+
+
+@dataclass(frozen=True)
+class FixResult:
+    text: str
+    fixed: tuple[Finding, ...]
+
+
+class Detector(Protocol):
+    name: str
+
+    def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]: ...
+
+
+class Checker:
+    """Detectors over a compiled lexicon, ready to check and fix texts."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        detectors: Sequence[str] = DEFAULT_DETECTORS,
+        normalizer: Normalizer | None = None,
+        articles: ArticleRules | None = None,
+    ) -> None:
+        self.lexicon = lexicon
+        self.normalizer = normalizer or default_normalizer()
+        self.articles = articles or default_article_rules()
+        self.detectors: list[Detector] = [self._detector(name) for name in detectors]
+
+    def _detector(self, name: str) -> Detector:
+        if name == "lexicon":
+            return LexiconDetector(self.lexicon, self.normalizer)
+        if name == "abbreviation":
+            return AbbreviationDetector(self.normalizer)
+        if name == "reversal":
+            return ReversalDetector(self.normalizer)
+        if name == "fuzzy":
+            return FuzzyDetector(self.lexicon, self.normalizer)
+        raise ValueError(f"unknown detector {name!r}")
+
+    def check(self, text: str, syntax: str = "text") -> list[Finding]:
+        """All findings in ``text``, in order of position."""
+        view = prose_view(text, syntax)
+        tokens = tokenize(view, self.normalizer)
+        taken: list[Candidate] = []
+        for detector in self.detectors:
+            for candidate in detector.candidates(view, tokens):
+                if not any(c.first <= candidate.last and candidate.first <= c.last for c in taken):
+                    taken.append(candidate)
+        taken.sort(key=lambda c: c.first)
+        return [self._finding(text, view, tokens, c) for c in taken]
+
+    def fix(self, text: str, syntax: str = "text", unsafe: bool = False) -> FixResult:
+        """Apply every fix at or above the chosen safety, repeating until nothing changes."""
+        least = FixSafety.UNSAFE if unsafe else FixSafety.SAFE
+        fixed: list[Finding] = []
+        for _ in range(MAX_FIX_PASSES):
+            applicable = [f for f in self.check(text, syntax) if f.fix >= least]
+            edits = {Edit(f.edit_start, f.edit_end, f.replacement): f for f in applicable}
+            new_text, applied = apply_edits(text, edits)
+            if new_text == text:
+                break
+            fixed.extend(edits[edit] for edit in applied)
+            text = new_text
+        return FixResult(text, tuple(fixed))
+
+    def _finding(
+        self, text: str, view: str, tokens: Sequence[Token], candidate: Candidate
+    ) -> Finding:
+        start, end = tokens[candidate.first].start, tokens[candidate.last].end
+        found = text[start:end]
+        suggestions = tuple(self._shape(c, candidate.written, found) for c in candidate.corrections)
+        edit_start, replacement = self._with_article(
+            text, view, tokens, candidate.first, suggestions[0]
+        )
+        return Finding(
+            start=start,
+            end=end,
+            text=found,
+            suggestions=suggestions,
+            rule=candidate.rule,
+            entry_id=candidate.entry_id,
+            detector=candidate.detector,
+            category=candidate.category,
+            severity=candidate.severity,
+            confidence=candidate.confidence,
+            fix=candidate.fix,
+            message=candidate.message,
+            edit_start=edit_start,
+            edit_end=end,
+            replacement=replacement,
+        )
+
+    def _shape(self, correction: str, garble: str, found: str) -> str:
+        """Fit a correction to the found text: its number, case, line break, and the very
+        spelling of any word the two share ("leukaemia" stays British)."""
+        shaped = apply_case(
+            match_number(correction, garble, found, self.normalizer), case_pattern(found)
+        )
+        normal = self.normalizer.normal
+        kept = {normal(word): word for word in WORD_RE.findall(found)}
+        words = [
+            kept.get(normal(word), word)
+            if is_plural(kept.get(normal(word), word), self.normalizer)
+            == is_plural(word, self.normalizer)
+            else word
+            for word in shaped.split(" ")
+        ]
+        return _keep_line_break(found, " ".join(words))
+
+    def _with_article(
+        self, text: str, view: str, tokens: Sequence[Token], first: int, suggestion: str
+    ) -> tuple[int, str]:
+        """Extend the edit over a preceding "a"/"an" that the suggestion needs changed."""
+        start = tokens[first].start
+        if first == 0:
+            return start, suggestion
+        article = tokens[first - 1]
+        written = text[article.start : article.end]
+        if written.lower() not in ("a", "an") or not joined(view, article, tokens[first]):
+            return start, suggestion
+        words = suggestion.split()
+        wanted = self.articles.article_for(words[0]) if words else written.lower()
+        if wanted == written.lower():
+            return start, suggestion
+        if written.isupper() and len(written) > 1:
+            wanted = wanted.upper()
+        elif written[0].isupper():
+            wanted = wanted.capitalize()
+        return article.start, wanted + text[article.end : start] + suggestion
+
+
+def _keep_line_break(found: str, replacement: str) -> str:
+    """Put a line break that stood inside the found phrase at the same word gap (or the last
+    one) of the replacement, so wrapped paragraphs stay wrapped."""
+    gaps = list(_GAP_RE.finditer(found))
+    broken = [index for index, gap in enumerate(gaps) if "\n" in gap.group() or "\r" in gap.group()]
+    spaces = [index for index, char in enumerate(replacement) if char == " "]
+    if not broken or not spaces:
+        return replacement
+    where = spaces[min(broken[0], len(spaces) - 1)]
+    return replacement[:where] + gaps[broken[0]].group() + replacement[where + 1 :]
+
+
+@cache
+def default_checker() -> Checker:
+    return Checker(builtin_lexicon())
+
+
+def make_checker(
+    extra_lexicons: Iterable[Path] = (),
+    builtin: bool = True,
+    detectors: Sequence[str] = DEFAULT_DETECTORS,
+) -> Checker:
+    """A checker for the built-in lexicon (unless ``builtin`` is false) plus user lexicons."""
+    extra = list(extra_lexicons)
+    if builtin and not extra and tuple(detectors) == DEFAULT_DETECTORS:
+        return default_checker()
+    files = (builtin_files() if builtin else []) + extra
+    return Checker(load_lexicon(files), detectors)
+
+
+def check_text(
+    text: str,
+    *,
+    syntax: str = "text",
+    lexicons: Iterable[Path] = (),
+    builtin: bool = True,
+    detectors: Sequence[str] = DEFAULT_DETECTORS,
+) -> list[Finding]:
+    """Find garbled medical terms in ``text``.
+
+    ``syntax`` is ``text``, ``markdown``, ``html`` or ``rst``; ``lexicons`` adds user lexicon
+    files; ``builtin=False`` leaves out the built-in lexicon; ``detectors`` picks detectors.
+
+    >>> [f.suggestions[0] for f in check_text("White platelets fight infection.")]
+    ['White blood cells']
+    """
+    return make_checker(lexicons, builtin, detectors).check(text, syntax)
+
+
+def fix_text(
+    text: str,
+    *,
+    syntax: str = "text",
+    unsafe: bool = False,
+    lexicons: Iterable[Path] = (),
+    builtin: bool = True,
+    detectors: Sequence[str] = DEFAULT_DETECTORS,
+) -> str:
+    """Return ``text`` with its garbled terms corrected (safe fixes only unless ``unsafe``).
+
+    >>> fix_text("Leukemia affects white platelets.")
+    'Leukemia affects white blood cells.'
+    """
+    return make_checker(lexicons, builtin, detectors).fix(text, syntax, unsafe).text

@@ -1,0 +1,121 @@
+"""Reading documents without guessing, and writing them back without losing a byte.
+
+A document is decoded from its bytes with a known encoding (a BOM, ``--encoding``, or UTF-8) and
+encoded back the same way, so everything outside the corrected spans, line endings and BOM
+included, comes back byte for byte. Writes are atomic replaces that keep the file's mode and never
+overwrite a file that changed after it was read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BINARY_SNIFF = 8192
+
+
+class InputError(Exception):
+    """A file that cannot be checked or written; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str  # as given on the command line, or "-"
+    raw: bytes
+    text: str
+    encoding: str
+    bom: bytes
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.encoding)
+
+
+def decode(name: str, raw: bytes, encoding: str | None = None) -> Document:
+    """Decode ``raw``; raise ``InputError`` for binary data or bytes the encoding cannot read."""
+    for bom, bom_encoding in _BOMS:
+        if raw.startswith(bom):
+            return _decode_as(name, raw, bom_encoding, bom)
+    if b"\x00" in raw[:_BINARY_SNIFF]:
+        raise InputError("binary file (contains NUL bytes), skipped")
+    return _decode_as(name, raw, encoding or "utf-8", b"")
+
+
+def _decode_as(name: str, raw: bytes, encoding: str, bom: bytes) -> Document:
+    try:
+        text = raw[len(bom) :].decode(encoding)
+    except UnicodeDecodeError as error:
+        hint = "" if encoding != "utf-8" else "; pass --encoding (for example --encoding latin-1)"
+        raise InputError(f"not valid {encoding} at byte {error.start + len(bom)}{hint}") from None
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    return Document(name, raw, text, encoding, bom)
+
+
+def read_document(path: Path, encoding: str | None = None) -> Document:
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+    return decode(str(path), raw, encoding)
+
+
+def read_stdin(name: str, encoding: str | None = None) -> Document:
+    return decode(name, sys.stdin.buffer.read(), encoding)
+
+
+Replace = Callable[[str, str], None]
+
+
+def write_atomic(
+    path: Path, document: Document, new_text: str, replace: Replace = os.replace
+) -> None:
+    """Replace ``path``'s contents with ``new_text``, encoded like ``document``.
+
+    Symlinks are followed: the link stays and its target is rewritten. The new contents go to a
+    temporary file beside the target, which then replaces it in one rename, keeping the target's
+    permission bits. If the file no longer holds what was read, nothing is written. On any failure
+    the original is left intact and the temporary file removed. ``replace`` is the seam tests use
+    to inject failures between writing and renaming.
+    """
+    target = Path(os.path.realpath(path))
+    data = document.encode(new_text)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+        if not mode & stat.S_IWUSR:
+            raise InputError("file is read-only; not overwritten")
+        if target.read_bytes() != document.raw:
+            raise InputError("file changed while fixer was working on it; not overwritten")
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".fixer-tmp", dir=target.parent
+        )
+    except OSError as error:
+        raise InputError(f"cannot write: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        replace(temporary, str(target))
+    except BaseException as error:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise InputError(f"cannot write: {error.strerror or error}") from None
+        raise

@@ -1,0 +1,154 @@
+"""Shaping a correction to fit where it goes: the found text's case, number and article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fixer.data import lexicon_dir, read_tsv
+from fixer.words import WORD_RE, Normalizer
+
+# Words kept lower case inside a Title Case heading (articles, short prepositions, conjunctions).
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "via",
+        "with",
+    ]
+)
+# Capital letters whose English name starts with a vowel sound ("an MRI", "an X-ray").
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+
+
+# ---- case -------------------------------------------------------------------------------------
+
+
+def case_pattern(found: str) -> str:
+    """One of ``upper``, ``title``, ``sentence`` or ``lower`` for the text as found."""
+    words = WORD_RE.findall(found)
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return "upper"
+    if not words or not words[0][0].isupper():
+        return "lower"
+    content = [w for w in words[1:] if w.lower() not in _MINOR_WORDS]
+    if content and all(w[0].isupper() for w in content):
+        return "title"
+    return "sentence"
+
+
+def apply_case(correction: str, pattern: str) -> str:
+    """Give ``correction`` the case pattern of the found text; its own capitals are kept."""
+    if pattern == "upper":
+        return correction.upper()
+    if pattern == "lower":
+        return correction
+    if pattern == "sentence":
+        return correction[:1].upper() + correction[1:]
+    parts = correction.split(" ")
+    return " ".join(
+        part if index and part.lower() in _MINOR_WORDS else part[:1].upper() + part[1:]
+        for index, part in enumerate(parts)
+    )
+
+
+# ---- number -----------------------------------------------------------------------------------
+
+
+def head_index(words: list[str]) -> int:
+    """The head noun of a phrase: the word before "of" if there is one, else the last word."""
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:]:
+        return lowered.index("of", 1) - 1
+    return len(words) - 1
+
+
+def is_plural(word: str, normalizer: Normalizer) -> bool:
+    low = word.lower()
+    return (
+        low.endswith(("s", "i", "a", "ae", "en", "eet", "eeth", "ice"))
+        and normalizer.lemma(low) != low
+        and not low.endswith(("ss", "'s", "’s"))
+    )
+
+
+def pluralize(word: str) -> str:
+    low = word.lower()
+    if low.endswith("is"):
+        plural = word[:-2] + "es"
+    elif low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        plural = word[:-1] + "ies"
+    elif low.endswith(("s", "x", "z", "ch", "sh")):
+        plural = word + "es"
+    else:
+        plural = word + "s"
+    return plural
+
+
+def singularize(word: str, normalizer: Normalizer) -> str:
+    lemma = normalizer.lemma(word)
+    return word[: len(lemma)] if word.lower().startswith(lemma) else lemma
+
+
+def match_number(correction: str, garble: str, found: str, normalizer: Normalizer) -> str:
+    """Inflect the correction's head noun when the found text differs in number from the garble.
+
+    Lexicon entries write the garble and its correction in the same number, so only a difference
+    between the garble as written and the text as found is carried over.
+    """
+    garble_words, found_words = WORD_RE.findall(garble), WORD_RE.findall(found)
+    if len(garble_words) != len(found_words) or not found_words:
+        return correction
+    index = head_index(garble_words)
+    written = is_plural(garble_words[index], normalizer)
+    seen = is_plural(found_words[index], normalizer)
+    if written == seen:
+        return correction
+    parts = correction.split(" ")
+    target = head_index(parts)
+    parts[target] = pluralize(parts[target]) if seen else singularize(parts[target], normalizer)
+    return " ".join(parts)
+
+
+# ---- articles ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleRules:
+    """Word beginnings whose article is not the one their first letter suggests."""
+
+    exceptions: dict[str, str]
+
+    def article_for(self, word: str) -> str:
+        if len(word) > 1 and word.isupper():
+            return "an" if word[0] in _VOWEL_SOUND_LETTERS else "a"
+        low = word.lower()
+        for size in range(len(low), 0, -1):
+            article = self.exceptions.get(low[:size])
+            if article:
+                return article
+        return "an" if low[:1] in set("aeiou") else "a"
+
+
+@cache
+def default_article_rules() -> ArticleRules:
+    return load_article_rules(lexicon_dir() / "articles.tsv")
+
+
+def load_article_rules(path: Path) -> ArticleRules:
+    return ArticleRules({f[0]: f[1] for _, f in read_tsv(path) if f[0] != "prefix"})

@@ -1,0 +1,126 @@
+"""Checks over whole lexicon files, beyond what loading one row checks.
+
+Used by the test suite on the built-in lexicons and by ``fixer lexicon validate`` on user files:
+duplicate ids and garbles, corrections that are themselves flagged (cycles, or a correction
+containing another entry's garble), examples that do not trigger their entry, and file layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from fixer.lexicon import COLUMNS, Lexicon, LexiconError, read_entries
+from fixer.model import CATEGORIES, Entry
+from fixer.words import Normalizer, default_normalizer
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def lint_files(paths: Sequence[Path], builtin_layout: bool = False) -> list[Problem]:
+    """Every problem in ``paths`` taken together (they are checked as one lexicon)."""
+    from fixer.engine import Checker
+
+    normalizer = default_normalizer()
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            file_entries = read_entries(path, normalizer)
+        except LexiconError as error:
+            location, _, message = str(error).rpartition(": ")
+            line = int(location.rsplit(":", 1)[-1]) if location[-1:].isdigit() else 0
+            problems.append(Problem(str(path), line, message))
+            continue
+        problems += _layout(path, file_entries, builtin_layout)
+        entries += file_entries
+    problems += _duplicates(entries, normalizer)
+    checker = Checker(Lexicon(tuple(entries), "lint"), detectors=("lexicon",))
+    for entry in entries:
+        for correction in entry.corrections:
+            for finding in checker.check(correction):
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.line,
+                        f"correction {correction!r} is flagged by "
+                        f"{finding.entry_id} ({finding.text!r})",
+                    )
+                )
+        if entry.id not in {f.entry_id for f in checker.check(entry.example)}:
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.line,
+                    f"example does not trigger {entry.id}: {entry.example!r}",
+                )
+            )
+    return problems
+
+
+def _layout(path: Path, entries: list[Entry], builtin_layout: bool) -> list[Problem]:
+    problems = []
+    ids = [e.id for e in entries]
+    if ids != sorted(ids):
+        problems.append(Problem(str(path), 0, "rows must be sorted by id"))
+    for entry in entries:
+        if not entry.id.startswith(CATEGORIES[entry.category]):
+            problems.append(
+                Problem(
+                    str(path),
+                    entry.line,
+                    f"id {entry.id} needs prefix {CATEGORIES[entry.category]}",
+                )
+            )
+        if builtin_layout:
+            expected = "general-wording" if path.name == "general.tsv" else path.stem
+            if entry.category != expected:
+                problems.append(
+                    Problem(
+                        str(path), entry.line, f"category {entry.category} belongs in another file"
+                    )
+                )
+    return problems
+
+
+def _duplicates(entries: list[Entry], normalizer: Normalizer) -> list[Problem]:
+    problems = []
+    by_id: dict[str, Entry] = {}
+    by_garble: dict[tuple[str, ...], Entry] = {}
+    for entry in entries:
+        if entry.id in by_id:
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.line,
+                    f"duplicate id {entry.id} (first at line {by_id[entry.id].line})",
+                )
+            )
+        by_id.setdefault(entry.id, entry)
+        key = normalizer.phrase(entry.garble)
+        if key in by_garble:
+            first = by_garble[key]
+            problems.append(
+                Problem(entry.path, entry.line, f"garble {entry.garble!r} duplicates {first.id}")
+            )
+        by_garble.setdefault(key, entry)
+    return problems
+
+
+def header_problem(path: Path) -> Problem | None:
+    """Whether the first data line is the expected header."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line and not line.startswith("#"):
+            if line.split("\t") != list(COLUMNS):
+                return Problem(str(path), number, "header must be: " + " ".join(COLUMNS))
+            return None
+    return Problem(str(path), 0, "no header row")

@@ -1,0 +1,153 @@
+"""Finding lexicon phrases in text: tokens → a word trie → context-checked matches.
+
+Matching works on normalized words (see ``fixer.words``), so case, inflection and British or
+American spelling do not matter. Words of a phrase may be separated by spaces, one line break or a
+hyphen; punctuation only where the garble itself has it ("exactness, review"). A phrase never
+runs across a paragraph break or masked markup.
+The leftmost match wins, and at one position the longest phrase whose context holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from fixer.model import ContextClause, Entry
+from fixer.words import WORD_RE, Normalizer
+
+# What may stand between two words of one phrase.
+_JOINER_RE = re.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*|[-‐‑]")
+_WINDOW = {"before": 3, "after": 3, "near": 10, "doc": 0}
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    normal: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """Tokens ``first``..``last`` (inclusive) of a text form the garble of ``entry``."""
+
+    entry: Entry
+    first: int
+    last: int
+
+
+@dataclass
+class _Node:
+    children: dict[tuple[str, str], _Node] = field(default_factory=dict)  # (gap, word)
+    entries: list[Entry] = field(default_factory=list)
+
+
+def tokenize(text: str, normalizer: Normalizer) -> list[Token]:
+    normal = normalizer.normal
+    return [Token(m.start(), m.end(), normal(m.group())) for m in WORD_RE.finditer(text)]
+
+
+def _gap_kind(gap: str) -> str | None:
+    """``""`` for a plain joiner (spaces, one line break, a hyphen), the punctuation itself for
+    a short punctuated gap ("," in "exactness, review"), ``None`` where no phrase continues."""
+    if _JOINER_RE.fullmatch(gap):
+        return ""
+    mark = gap.strip(" \t\u00a0")
+    if mark in (",", ";", ":", "/", "&") and "\n\n" not in gap:
+        return mark
+    return None
+
+
+def joined(text: str, left: Token, right: Token) -> bool:
+    """Whether two adjacent tokens may belong to one phrase."""
+    return _JOINER_RE.fullmatch(text, left.end, right.start) is not None
+
+
+class PhraseMatcher:
+    """A word trie over the garbles of a lexicon."""
+
+    def __init__(self, entries: Iterable[Entry], normalizer: Normalizer) -> None:
+        self.normalizer = normalizer
+        self._root = _Node()
+        for entry in entries:
+            node = self._root
+            previous_end = None
+            for match in WORD_RE.finditer(entry.garble):
+                gap = (
+                    ""
+                    if previous_end is None
+                    else _gap_kind(entry.garble[previous_end : match.start()])
+                )
+                node = node.children.setdefault((gap, normalizer.normal(match.group())), _Node())
+                previous_end = match.end()
+            node.entries.append(entry)
+
+    def matches(self, text: str, tokens: Sequence[Token]) -> list[Match]:
+        """Non-overlapping matches, leftmost first, longest at each position."""
+        found: list[Match] = []
+        roots = self._root.children
+        i, count = 0, len(tokens)
+        while i < count:
+            node = roots.get(("", tokens[i].normal))
+            if node is None:
+                i += 1
+                continue
+            match = self._longest_at(text, tokens, i, node)
+            if match is None:
+                i += 1
+            else:
+                found.append(match)
+                i = match.last + 1
+        return found
+
+    def _longest_at(self, text: str, tokens: Sequence[Token], i: int, node: _Node) -> Match | None:
+        ends: list[tuple[int, list[Entry]]] = []
+        j = i
+        while True:
+            if node.entries:
+                ends.append((j, node.entries))
+            j += 1
+            if j >= len(tokens):
+                break
+            gap = _gap_kind(text[tokens[j - 1].end : tokens[j].start])
+            if gap is None:
+                break
+            next_node = node.children.get((gap, tokens[j].normal))
+            if next_node is None:
+                break
+            node = next_node
+        for last, entries in reversed(ends):
+            for entry in entries:
+                if all(_holds(clause, tokens, i, last) for clause in entry.context):
+                    return Match(entry, i, last)
+        return None
+
+
+def _holds(clause: ContextClause, tokens: Sequence[Token], first: int, last: int) -> bool:
+    window = _WINDOW[clause.where]
+    present = any(
+        _phrase_near(phrase, tokens, first, last, clause.where, window) for phrase in clause.phrases
+    )
+    return present != clause.negated
+
+
+def _phrase_near(
+    phrase: tuple[str, ...], tokens: Sequence[Token], first: int, last: int, where: str, window: int
+) -> bool:
+    size = len(phrase)
+    starts: list[int] = []
+    if where == "doc":
+        starts = list(range(len(tokens) - size + 1))
+    if where in ("before", "near"):
+        # phrase ends somewhere in the `window` tokens before `first`
+        starts += [end - size + 1 for end in range(first - 1, first - 1 - window, -1)]
+    if where in ("after", "near"):
+        starts += list(range(last + 1, last + 1 + window))
+    return any(
+        s >= 0
+        and s + size <= len(tokens)
+        and (s + size <= first or s > last)
+        and all(tokens[s + k].normal == word for k, word in enumerate(phrase))
+        for s in starts
+    )

@@ -1,0 +1,168 @@
+"""The value types that flow through fixer: severities, fix safety, entries and findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """How bad a finding is; ordered so that ``ERROR > WARNING > INFO``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class FixSafety(IntEnum):
+    """Whether a finding's fix may be applied; ordered ``NONE < UNSAFE < SAFE`` as in ruff."""
+
+    NONE = 0
+    UNSAFE = 1
+    SAFE = 2
+
+    @classmethod
+    def parse(cls, name: str) -> FixSafety:
+        return cls[name.upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+CATEGORIES: dict[str, str] = {
+    "anatomy": "AN",
+    "disease": "DI",
+    "symptom": "SY",
+    "test-imaging": "TE",
+    "procedure": "PR",
+    "drug": "DR",
+    "research": "RS",
+    "public-health": "PH",
+    "general-wording": "GW",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A stable rule code, as users select, ignore and look it up."""
+
+    code: str
+    name: str
+    summary: str
+
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        Rule("FX001", "tortured-phrase", "A garbled medical term from the curated lexicon."),
+        Rule("FX002", "spinner-wording", "General wording typical of article spinners."),
+        Rule(
+            "FX101",
+            "abbreviation-mismatch",
+            "Words before a parenthesised abbreviation are a garbled form of its expansion.",
+        ),
+        Rule(
+            "FX102",
+            "synonym-reversal",
+            "Words that read as a known medical term once known spinner swaps are undone.",
+        ),
+        Rule(
+            "FX103",
+            "near-miss",
+            "A garble written together or slightly misspelt (run-together words, OCR slips).",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class ContextClause:
+    """One condition on the words around a match (see ``lexicons/README.md``)."""
+
+    kind: str  # before, after, near, not_before, not_after, not_near
+    phrases: tuple[tuple[str, ...], ...]  # normalized words of each phrase
+
+    @property
+    def negated(self) -> bool:
+        return self.kind.startswith("not_")
+
+    @property
+    def where(self) -> str:
+        return self.kind.removeprefix("not_")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row: a garbled phrase and the term it stands for."""
+
+    id: str
+    garble: str
+    corrections: tuple[str, ...]
+    category: str
+    severity: Severity
+    fix: FixSafety
+    context: tuple[ContextClause, ...]
+    context_text: str
+    source: str
+    example: str
+    path: str
+    line: int
+
+    @property
+    def rule(self) -> Rule:
+        return RULES["FX002" if self.category == "general-wording" else "FX001"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What a detector proposes: tokens ``first``..``last`` should read as ``corrections``.
+
+    ``written`` is the garble as the corrections were written for (same number), so a plural in
+    the text can be carried over to the correction.
+    """
+
+    first: int
+    last: int
+    corrections: tuple[str, ...]
+    written: str
+    rule: Rule
+    entry_id: str
+    detector: str
+    category: str
+    severity: Severity
+    confidence: float
+    fix: FixSafety
+    message: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A garbled span in a text, with what should stand there instead.
+
+    ``start`` and ``end`` are code-point offsets into the text; ``edit_start``/``edit_end`` and
+    ``replacement`` describe the fix for the first suggestion, which may reach a little beyond the
+    span (an article "a"/"an" before it that must change too).
+    """
+
+    start: int
+    end: int
+    text: str
+    suggestions: tuple[str, ...]
+    rule: Rule
+    entry_id: str
+    detector: str
+    category: str
+    severity: Severity
+    confidence: float
+    fix: FixSafety
+    message: str
+    edit_start: int
+    edit_end: int
+    replacement: str

@@ -1,0 +1,111 @@
+"""Presenting findings: the one-line text format, and the versioned JSON schema."""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fixer.model import Finding, FixSafety, Severity
+
+JSON_SCHEMA_VERSION = 1
+
+
+class LineIndex:
+    """Maps code-point offsets to 1-based (line, column) pairs."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        for index, char in enumerate(text):
+            if char == "\n" or (char == "\r" and text[index + 1 : index + 2] != "\n"):
+                starts.append(index + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding with the file it was found in and its line and column range."""
+
+    path: str
+    finding: Finding
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def locate(path: str, text: str, findings: Sequence[Finding]) -> list[Located]:
+    if not findings:
+        return []
+    index = LineIndex(text)
+    located = []
+    for finding in findings:
+        line, column = index.position(finding.start)
+        end_line, end_column = index.position(finding.end)
+        located.append(Located(path, finding, line, column, end_line, end_column))
+    return located
+
+
+def text_line(item: Located) -> str:
+    """``path:line:col: RULE [*] found → correction (message)``; ``[*]`` marks a safe fix."""
+    finding = item.finding
+    marker = " [*]" if finding.fix is FixSafety.SAFE else ""
+    found = " ".join(finding.text.split())
+    return (
+        f"{item.path}:{item.line}:{item.column}: {finding.rule.code}{marker} "
+        f"{found} → {finding.suggestions[0]} ({finding.severity}: {finding.message})"
+    )
+
+
+def summary(items: Sequence[Located]) -> str:
+    if not items:
+        return "No garbled terms found."
+    counts = {s: sum(1 for i in items if i.finding.severity is s) for s in Severity}
+    parts = [f"{counts[s]} {s}" for s in sorted(Severity, reverse=True) if counts[s]]
+    safe = sum(1 for i in items if i.finding.fix is FixSafety.SAFE)
+    unsafe = sum(1 for i in items if i.finding.fix is FixSafety.UNSAFE)
+    noun = "finding" if len(items) == 1 else "findings"
+    line = f"Found {len(items)} {noun} ({', '.join(parts)})."
+    if safe:
+        line += f"\n[*] {safe} fixable with `fixer fix`."
+    if unsafe:
+        line += f"\n{unsafe} more fixable with `fixer fix --unsafe-fixes`."
+    return line
+
+
+def finding_dict(item: Located) -> dict[str, object]:
+    finding = item.finding
+    return {
+        "path": item.path,
+        "line": item.line,
+        "column": item.column,
+        "end_line": item.end_line,
+        "end_column": item.end_column,
+        "start": finding.start,
+        "end": finding.end,
+        "text": finding.text,
+        "suggestions": list(finding.suggestions),
+        "rule": finding.rule.code,
+        "entry_id": finding.entry_id,
+        "detector": finding.detector,
+        "category": finding.category,
+        "severity": str(finding.severity),
+        "confidence": finding.confidence,
+        "fix": str(finding.fix),
+        "message": finding.message,
+    }
+
+
+def to_json(items: Sequence[Located], errors: Sequence[tuple[str, str]], version: str) -> str:
+    document = {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "fixer_version": version,
+        "findings": [finding_dict(item) for item in items],
+        "errors": [{"path": path, "message": message} for path, message in errors],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)

@@ -1,0 +1,61 @@
+"""Spinner substitutions (``lexicons/swaps.tsv``): which words spinners put in place of which."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fixer.data import lexicon_dir, read_tsv
+from fixer.words import Normalizer, default_normalizer
+
+Words = tuple[str, ...]
+SWAP_COLUMNS = ("original", "spun", "strength", "source", "evidence")
+
+
+@dataclass(frozen=True)
+class Swap:
+    original: Words  # normalized words of the correct term
+    spun: Words  # normalized words a spinner puts in its place
+    strong: bool
+
+
+class Thesaurus:
+    """Swaps indexed by their spun words, for reversing a spinner's substitutions."""
+
+    def __init__(self, swaps: list[Swap]) -> None:
+        self.swaps = swaps
+        self._by_spun: dict[Words, list[Swap]] = defaultdict(list)
+        for swap in swaps:
+            self._by_spun[swap.spun].append(swap)
+        self.longest_spun = max((len(s.spun) for s in swaps), default=0)
+        self.first_spun_words = frozenset(s.spun[0] for s in swaps if s.spun)
+
+    def reversals(self, spun: Words) -> list[Swap]:
+        """The swaps whose spun side is exactly ``spun``."""
+        return self._by_spun.get(spun, [])
+
+    def is_swap(self, original: Words, spun: Words) -> Swap | None:
+        return next((s for s in self.reversals(spun) if s.original == original), None)
+
+
+def load_thesaurus(path: Path, normalizer: Normalizer) -> Thesaurus:
+    swaps = []
+    for number, fields in read_tsv(path):
+        if fields[0] == "original":
+            continue
+        if len(fields) != len(SWAP_COLUMNS):
+            raise ValueError(f"{path}:{number}: expected {len(SWAP_COLUMNS)} fields")
+        original, spun, strength = fields[:3]
+        if strength not in ("strong", "weak"):
+            raise ValueError(f"{path}:{number}: strength must be strong or weak")
+        swaps.append(
+            Swap(normalizer.phrase(original), normalizer.phrase(spun), strength == "strong")
+        )
+    return Thesaurus(swaps)
+
+
+@cache
+def default_thesaurus() -> Thesaurus:
+    return load_thesaurus(lexicon_dir() / "swaps.tsv", default_normalizer())

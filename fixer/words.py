@@ -1,0 +1,121 @@
+"""Words: tokenization and the normal form under which phrases are compared.
+
+Two spellings of a word compare equal when they share a normal form: lower case, lemma (so
+plurals and verb forms meet their base form) and American spelling (so "tumours" meets "tumor").
+The lemma comes from a derived exceptions table (``lexicons/lemmas.tsv``) and, failing that, from
+plural suffix rules; the spelling from ``lexicons/spelling.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from fixer.data import lexicon_dir, read_tsv
+
+#: A word: letters and digits, with inner apostrophes ("Crohn's", "don't").
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+_POSSESSIVE = ("'s", "’s")
+
+
+def rule_lemma(word: str) -> str:
+    """Strip a regular plural ending from a lower-case word (no dictionary needed)."""
+    if len(word) <= 3 or not word.endswith("s"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is", "'s")):
+        return word
+    return word[:-1]
+
+
+@dataclass(frozen=True)
+class SpellingRules:
+    """British → American spelling, as whole words, substrings and suffixes."""
+
+    words: dict[str, str] = field(default_factory=dict)
+    substrings: tuple[tuple[str, str], ...] = ()
+    suffixes: tuple[tuple[str, str], ...] = ()
+
+    def americanize(self, word: str) -> str:
+        if word in self.words:
+            return self.words[word]
+        for british, american in self.substrings:
+            if british in word:
+                word = word.replace(british, american)
+        for british, american in self.suffixes:
+            if word.endswith(british) and len(word) - len(british) >= 3:
+                return word[: -len(british)] + american
+        return word
+
+
+@dataclass
+class Normalizer:
+    """Maps a word to its normal form; results are cached per instance."""
+
+    lemmas: dict[str, str]
+    spelling: SpellingRules
+    _cache: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def normal(self, word: str) -> str:
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        low = word.lower().replace("’", "'")
+        if low.endswith(_POSSESSIVE):
+            low = low[:-2]
+        lemma = self.lemmas.get(low)
+        if lemma is None:
+            lemma = rule_lemma(low)
+        result = self.spelling.americanize(lemma)
+        self._cache[word] = result
+        return result
+
+    def lemma(self, word: str) -> str:
+        """The lower-case lemma of a word, without spelling normalization."""
+        low = word.lower().replace("’", "'")
+        return self.lemmas.get(low) or rule_lemma(low)
+
+    def phrase(self, text: str) -> tuple[str, ...]:
+        """The normal forms of the words of a phrase."""
+        return tuple(self.normal(m.group()) for m in WORD_RE.finditer(text))
+
+
+def load_spelling(path: Path) -> SpellingRules:
+    words: dict[str, str] = {}
+    substrings: list[tuple[str, str]] = []
+    suffixes: list[tuple[str, str]] = []
+    kinds = {"substring": substrings, "suffix": suffixes}
+    for number, fields in read_tsv(path):
+        if fields[0] == "kind":
+            continue
+        if len(fields) < 3:
+            raise ValueError(f"{path}:{number}: expected kind, british, american")
+        kind, british, american = fields[:3]
+        if kind == "word":
+            words[british] = american
+        elif kind in kinds:
+            kinds[kind].append((british, american))
+        else:
+            raise ValueError(f"{path}:{number}: unknown spelling rule kind {kind!r}")
+    # Longer suffixes first, so "isation" wins over "ise".
+    suffixes.sort(key=lambda pair: -len(pair[0]))
+    return SpellingRules(words, tuple(substrings), tuple(suffixes))
+
+
+def load_lemmas(path: Path) -> dict[str, str]:
+    return {fields[0]: fields[1] for _, fields in read_tsv(path) if fields[0] != "form"}
+
+
+@cache
+def default_normalizer() -> Normalizer:
+    """The normalizer built from the shipped lemma and spelling tables (loaded once)."""
+    directory = lexicon_dir()
+    return Normalizer(
+        load_lemmas(directory / "lemmas.tsv"), load_spelling(directory / "spelling.tsv")
+    )

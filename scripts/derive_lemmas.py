@@ -1,0 +1,58 @@
+"""Derive ``lexicons/lemmas.tsv`` and ``lexicons/words.txt`` from spaCy's English lemma table.
+
+The table (``en_lemma_lookup.json.gz`` in the ``spacy-lookups-data`` package, MIT licence, built on
+WordNet 3.0) maps 41,582 word forms to their lemmas. fixer's own plural rules
+(``fixer.words.rule_lemma``) get most forms right; this script keeps only the inflected forms they
+get wrong (irregular plurals, verb forms), so the shipped file stays small and the base install
+needs no spaCy. ``words.txt`` lists every lower-case word of the table (forms and lemmas): the
+fuzzy detector's "is this an ordinary English word" check.
+
+Usage: python scripts/derive_lemmas.py   (requires ``pip install spacy-lookups-data``)
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import spacy_lookups_data
+
+ROOT = Path(__file__).resolve().parent.parent
+LEXICONS = ROOT / "lexicons"
+sys.path.insert(0, str(ROOT))
+from fixer.words import rule_lemma
+
+# Endings of inflected nouns and verbs; comparatives and suppletive forms (better -> well,
+# went -> go) are left out because they change meaning, not just form.
+INFLECTED_ENDINGS = ("s", "ed", "ing", "i", "a", "ae", "en", "ice", "eeth", "eet", "ung", "ought")
+
+
+def main() -> None:
+    table_path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
+    with gzip.open(table_path, "rt", encoding="utf-8") as handle:
+        table: dict[str, str] = json.load(handle)
+    rows = []
+    for form, lemma in table.items():
+        if not form.isalpha() or not form.islower() or not lemma.isalpha():
+            continue
+        if not form.endswith(INFLECTED_ENDINGS) or form[:2] != lemma[:2]:
+            continue
+        if rule_lemma(form) != lemma:
+            rows.append((form, lemma))
+    notice = (
+        "# Derived by scripts/derive_lemmas.py from spacy-lookups-data's en_lemma_lookup\n"
+        "# (MIT licence; built on WordNet 3.0). Do not edit by hand: rerun the script.\n"
+    )
+    with (LEXICONS / "lemmas.tsv").open("w", encoding="utf-8") as out:
+        out.write(notice + "form\tlemma\n")
+        out.writelines(f"{form}\t{lemma}\n" for form, lemma in sorted(rows))
+    words = sorted({w for pair in table.items() for w in pair if w.isalpha() and w.islower()})
+    with (LEXICONS / "words.txt").open("w", encoding="utf-8") as out:
+        out.write(notice)
+        out.writelines(word + "\n" for word in words)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The project's test command (README, .ci/run): builds its own virtualenv, installs fixer as pip
+# would for a user (not editable) with the test tools, then lints and runs the whole suite.
+# Extra arguments go to pytest, e.g. `bash scripts/test.sh -k seed`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+venv="${FIXER_TEST_VENV:-.venv-test}"
+python="${PYTHON:-python3}"
+
+"$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  || { echo "fixer needs Python 3.11 or newer" >&2; exit 2; }
+[ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
+"$venv/bin/python" -m pip install --quiet --upgrade pip
+"$venv/bin/python" -m pip install --quiet --force-reinstall --no-deps .
+"$venv/bin/python" -m pip install --quiet ".[test]"
+
+"$venv/bin/ruff" check .
+"$venv/bin/ruff" format --check .
+# Run from tests/ so that `import fixer` is the installed package, as a user gets it.
+cd tests && "../$venv/bin/python" -m pytest -p no:cacheprovider "$@"

@@ -1,0 +1,228 @@
+"""The command line, end to end: output formats, exit codes, writing, stdin and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fixer.cli import cli
+
+SPUN = "Leukemia affects white platelets.\nIt reaches the focal sensory system.\n"
+FIXED = "Leukemia affects white blood cells.\nIt reaches the central nervous system.\n"
+
+
+def run(*args: str, stdin: bytes | None = None):
+    return CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False)
+
+
+@pytest.fixture
+def spun(tmp_path: Path) -> Path:
+    path = tmp_path / "spun.md"
+    path.write_text(SPUN, encoding="utf-8")
+    return path
+
+
+def test_check_prints_one_line_per_finding_and_exits_1(spun: Path) -> None:
+    result = run("check", str(spun))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        f"{spun}:1:18: FX001 [*] white platelets → white blood cells "
+        "(error: garbled anatomy term; entry AN0001)"
+    )
+    assert lines[1].startswith(f"{spun}:2:16: FX001 [*] focal sensory system → central nervous")
+    assert lines[2] == "Found 2 findings (2 error)."
+    assert spun.read_text(encoding="utf-8") == SPUN, "check never writes"
+
+
+def test_check_clean_file_exits_0(tmp_path: Path) -> None:
+    path = tmp_path / "clean.txt"
+    path.write_text("White blood cells fight infection.\n", encoding="utf-8")
+    result = run("check", str(path))
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_fail_on_decides_the_exit_code(tmp_path: Path) -> None:
+    path = tmp_path / "info.txt"
+    path.write_text("Taking everything into account, it works.\n", encoding="utf-8")
+    assert run("check", str(path)).exit_code == 0, "info does not fail by default"
+    assert run("check", "--fail-on", "info", str(path)).exit_code == 1
+
+
+def test_json_schema(spun: Path) -> None:
+    result = run("check", "--format", "json", str(spun))
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 1
+    assert document["errors"] == []
+    first = document["findings"][0]
+    assert set(first) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "start",
+        "end",
+        "text",
+        "suggestions",
+        "rule",
+        "entry_id",
+        "detector",
+        "category",
+        "severity",
+        "confidence",
+        "fix",
+        "message",
+    }
+    assert first | {"path": "x", "message": "m", "confidence": 1} == {
+        "path": "x",
+        "line": 1,
+        "column": 18,
+        "end_line": 1,
+        "end_column": 33,
+        "start": 17,
+        "end": 32,
+        "text": "white platelets",
+        "suggestions": ["white blood cells"],
+        "rule": "FX001",
+        "entry_id": "AN0001",
+        "detector": "lexicon",
+        "category": "anatomy",
+        "severity": "error",
+        "confidence": 1,
+        "fix": "safe",
+        "message": "m",
+    }
+
+
+def test_columns_count_code_points(tmp_path: Path) -> None:
+    path = tmp_path / "u.txt"
+    path.write_text("Ünïcödé 👩‍⚕️ white platelets", encoding="utf-8")
+    finding = json.loads(run("check", "--format", "json", str(path)).stdout)["findings"][0]
+    text = path.read_text(encoding="utf-8")
+    assert text[finding["start"] : finding["end"]] == "white platelets"
+    assert finding["column"] == finding["start"] + 1
+
+
+def test_bad_files_are_reported_and_the_rest_still_checked(tmp_path: Path, spun: Path) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x00\x01\x02white platelets")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Leukämie".encode("latin-1"))
+    result = run("check", str(binary), str(tmp_path / "missing.md"), str(latin), str(spun))
+    assert result.exit_code == 2, "input errors win over findings"
+    assert result.stderr.splitlines() == [
+        f"{binary}: error: binary file (contains NUL bytes), skipped",
+        f"{tmp_path / 'missing.md'}: error: no such file or directory",
+        f"{latin}: error: not valid utf-8 at byte 4; pass --encoding (for example --encoding "
+        "latin-1)",
+    ]
+    assert "white platelets → white blood cells" in result.stdout
+
+
+def test_directories_are_walked_for_known_suffixes(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".git").mkdir()
+    for name in ("a.md", "sub/b.html", "sub/c.rst", "d.txt", "e.py", ".git/f.md", "g.markdown"):
+        (tmp_path / name).write_text("white platelets\n", encoding="utf-8")
+    result = run("check", "--format", "json", str(tmp_path))
+    paths = [
+        Path(f["path"]).relative_to(tmp_path).as_posix()
+        for f in json.loads(result.stdout)["findings"]
+    ]
+    assert paths == ["a.md", "d.txt", "g.markdown", "sub/b.html", "sub/c.rst"]
+
+
+def test_fix_writes_in_place_and_is_idempotent(spun: Path) -> None:
+    result = run("fix", str(spun))
+    assert result.exit_code == 1, "a changed file fails the hook, as pre-commit expects"
+    assert spun.read_text(encoding="utf-8") == FIXED
+    assert f"{spun}: applied 2 fixes" in result.stderr
+    again = run("fix", str(spun))
+    assert again.exit_code == 0
+    assert spun.read_text(encoding="utf-8") == FIXED
+
+
+def test_fix_keeps_bom_crlf_and_missing_final_newline(tmp_path: Path) -> None:
+    path = tmp_path / "w.txt"
+    path.write_bytes(b"\xef\xbb\xbfWhite platelets\r\nand  spaces\t\r\nno newline")
+    run("fix", str(path))
+    assert path.read_bytes() == b"\xef\xbb\xbfWhite blood cells\r\nand  spaces\t\r\nno newline"
+
+
+def test_fix_utf16_and_explicit_latin1(tmp_path: Path) -> None:
+    utf16 = tmp_path / "u16.txt"
+    utf16.write_bytes("\ufeffwhite platelets é".encode("utf-16-le"))
+    latin = tmp_path / "l1.txt"
+    latin.write_bytes("white platelets é".encode("latin-1"))
+    run("fix", str(utf16))
+    run("fix", "--encoding", "latin-1", str(latin))
+    assert utf16.read_bytes() == "\ufeffwhite blood cells é".encode("utf-16-le")
+    assert latin.read_bytes() == "white blood cells é".encode("latin-1")
+
+
+def test_fix_diff_writes_nothing(spun: Path) -> None:
+    result = run("fix", "--diff", str(spun))
+    assert result.exit_code == 1
+    assert spun.read_text(encoding="utf-8") == SPUN
+    assert f"--- a/{spun}" in result.stdout
+    assert "-Leukemia affects white platelets.\n+Leukemia affects white blood cells.\n" in (
+        result.stdout
+    )
+    assert run("fix", "--diff", str(spun)).exit_code == 1
+    clean = spun.with_name("clean.md")
+    clean.write_text(FIXED, encoding="utf-8")
+    assert (
+        run("fix", "--diff", str(clean)).exit_code,
+        run("fix", "--diff", str(clean)).stdout,
+    ) == (0, "")
+
+
+def test_fix_stdin_to_stdout() -> None:
+    result = run("fix", "-", stdin=SPUN.encode())
+    assert result.stdout == FIXED
+    assert result.exit_code == 1
+
+
+def test_unsafe_fixes_need_the_flag(tmp_path: Path) -> None:
+    path = tmp_path / "u.txt"
+    path.write_text("They got designated treatment.\n", encoding="utf-8")
+    result = run("fix", str(path))
+    assert result.exit_code == 1, "a remaining warning fails"
+    assert "designated treatment → targeted therapy" in result.stderr
+    assert path.read_text(encoding="utf-8") == "They got designated treatment.\n"
+    run("fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == "They got targeted therapy.\n"
+
+
+def test_stdin_filename_sets_name_and_syntax() -> None:
+    text = b"`white platelets` and white platelets\n"
+    result = run("check", "--stdin-filename", "page.md", "-", stdin=text)
+    assert result.stdout.splitlines()[0].startswith("page.md:1:23: FX001")
+    assert result.stdout.count("FX001") == 1
+
+
+def test_version_names_the_lexicon() -> None:
+    result = run("--version")
+    assert result.stdout.startswith("fixer 0.1.0 (lexicon ")
+    assert "entries)" in result.stdout
+
+
+def test_help_has_examples() -> None:
+    assert "fixer fix --diff article.md" in run("--help").stdout
+
+
+def test_usage_error_exits_2() -> None:
+    assert run("check").exit_code == 2
+    assert run("check", "--format", "xml", "x").exit_code == 2
+
+
+def test_bad_user_lexicon_is_a_usage_error(tmp_path: Path, spun: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("id\tgarble\n", encoding="utf-8")
+    result = run("check", "--lexicon", str(bad), str(spun))
+    assert result.exit_code == 2
+    assert f"{bad}:1: header must be" in result.stderr

@@ -1,0 +1,39 @@
+"""Real clean prose and planted garbles (../shared/corpora/ncbi_disease)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from conftest import shared_file
+
+from fixer import check_text, fix_text
+from fixer.lexicon import builtin_lexicon
+from fixer.model import Severity
+
+PLANTED = 50
+
+
+def test_no_errors_or_warnings_on_clean_abstracts() -> None:
+    """abstracts-test.txt is only measured, never tuned against."""
+    text = shared_file("corpora", "ncbi_disease", "abstracts-test.txt").read_text(encoding="utf-8")
+    failing = [(f.text, f.entry_id) for f in check_text(text) if f.severity >= Severity.WARNING]
+    assert failing == []
+
+
+def test_planted_garbles_are_found_and_corrected() -> None:
+    """Plant lexicon garbles into real sentences of abstracts-dev.txt; each must be fixed."""
+    text = shared_file("corpora", "ncbi_disease", "abstracts-dev.txt").read_text(encoding="utf-8")
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if 60 < len(s) < 300]
+    entries = sorted((e for e in builtin_lexicon().entries if not e.context), key=lambda e: e.id)
+    rng = random.Random(20261124)
+    missed = []
+    for entry in rng.sample(entries, PLANTED):
+        sentence = rng.choice(sentences)
+        cut = sentence.rfind(" ", 0, len(sentence) // 2)
+        planted = f"{sentence[:cut]} {entry.garble} {sentence[cut + 1 :]}"
+        fixed = fix_text(planted, unsafe=True)
+        found = {f.entry_id for f in check_text(planted)}
+        if entry.id not in found or entry.corrections[0] not in fixed:
+            missed.append((entry.id, entry.garble, planted))
+    assert missed == []

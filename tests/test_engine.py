@@ -1,0 +1,89 @@
+"""The core behaviour, as tables: what is flagged and how it is fixed, and what is left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixer import check_text, fix_text
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # inflection and case
+        ("White platelets fight infection.", "White blood cells fight infection."),
+        ("A white platelet.", "A white blood cell."),
+        ("The Lymph Center Points swell.", "The Lymph Nodes swell."),
+        ("Focal Sensory System Prophylaxis", "Central Nervous System Prophylaxis"),
+        ("FOCAL SENSORY SYSTEM", "CENTRAL NERVOUS SYSTEM"),
+        ("in the lymph center points and", "in the lymph nodes and"),
+        # British spellings match, and the writer's spelling of shared words is kept
+        ("serious lymphoblastic leukaemia", "acute lymphoblastic leukaemia"),
+        ("serious lymphoblastic leukemia (ALL)", "acute lymphoblastic leukemia (ALL)"),
+        # a line break or a hyphen inside a phrase
+        ("the white\nplatelets are", "the white\nblood cells are"),
+        ("the white\r\nplatelets are", "the white\r\nblood cells are"),
+        ("far-off organs", "distant organs"),
+        ("far off organs", "distant organs"),
+        # longest match, and context
+        ("related to unfortunate visualization.", "related to poor prognosis."),
+        ("deteriorate the visualization of people", "deteriorate the prognosis of people"),
+        # the article before the phrase
+        (
+            "It spreads, an interaction known as metastasis.",
+            "It spreads, a process known as metastasis.",
+        ),
+        ("An interaction known as metastasis.", "A process known as metastasis."),
+    ],
+)
+def test_fixes(text: str, fixed: str) -> None:
+    assert fix_text(text, unsafe=True) == fixed
+    assert fix_text(fixed, unsafe=True) == fixed, "a second run changes nothing"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Platelets help the blood to clot.", "platelets alone is a real word"),
+        ("The platelet count was low.", "a real term"),
+        ("Essential hypertension is common.", "essential hypertension is a real disease"),
+        ("Visualization of the vessels on CT was good.", "visualization in its own sense"),
+        ("Poor visualization of the left ventricle.", "a real radiology phrase"),
+        ("Sound waves are used in ultrasound.", "sound is not always a spun 'healthy'"),
+        ("The white.\n\nPlatelets are cells.", "a phrase never crosses a sentence"),
+        ("The white\n\nplatelets", "a phrase never crosses a paragraph break"),
+        ("The whiteboard platelets", "whole words only"),
+    ],
+)
+def test_no_findings(text: str, reason: str) -> None:
+    assert check_text(text) == [], reason
+
+
+def test_findings_map_back_to_the_text() -> None:
+    text = "Leukemia cells reach the focal sensory system and lymph center points."
+    findings = check_text(text)
+    assert [text[f.start : f.end] for f in findings] == [f.text for f in findings]
+    assert [f.text for f in findings] == ["focal sensory system", "lymph center points"]
+    assert findings[0].suggestions == ("central nervous system",)
+    assert findings[0].detector == "lexicon"
+    assert 0 < findings[0].confidence <= 1
+
+
+def test_safe_fixes_only_by_default() -> None:
+    text = "They got designated treatment for white platelets."
+    assert fix_text(text) == "They got designated treatment for white blood cells."
+    assert fix_text(text, unsafe=True) == "They got targeted therapy for white blood cells."
+
+
+def test_markdown_code_and_urls_are_left_alone() -> None:
+    text = (
+        "White platelets in prose, `white platelets` in code, "
+        "[a link](https://example.org/white-platelets).\n\n```\nwhite platelets\n```\n"
+    )
+    fixed = fix_text(text, syntax="markdown")
+    assert fixed == text.replace("White platelets", "White blood cells", 1)
+
+
+def test_html_tags_and_attributes_are_left_alone() -> None:
+    text = '<p title="white platelets">White platelets</p><code>white platelets</code>'
+    assert fix_text(text, syntax="html") == text.replace(">White platelets<", ">White blood cells<")

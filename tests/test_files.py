@@ -1,0 +1,126 @@
+"""Reading and writing files without losing a byte (encodings, BOMs, atomic replace)."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from fixer.files import InputError, decode, read_document, write_atomic
+
+TEXT = "Leukämie: white platelets\r\nand more\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_decode_and_encode_round_trip(raw: bytes, encoding: str) -> None:
+    document = decode("x.txt", raw)
+    assert document.text == TEXT
+    assert document.encoding == encoding
+    assert document.encode(document.text) == raw
+
+
+def test_latin1_is_refused_without_encoding_and_read_with_it() -> None:
+    raw = TEXT.encode("latin-1")
+    with pytest.raises(InputError, match="not valid utf-8 at byte 4; pass --encoding"):
+        decode("x.txt", raw)
+    document = decode("x.txt", raw, encoding="latin-1")
+    assert document.text == TEXT
+    assert document.encode(TEXT) == raw
+
+
+def test_binary_is_refused() -> None:
+    with pytest.raises(InputError, match="binary file"):
+        decode("x.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+
+
+def test_unknown_encoding_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match="unknown encoding 'nope'"):
+        decode("x.txt", b"abc", encoding="nope")
+
+
+def test_missing_and_directory_paths(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="No such file"):
+        read_document(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_document(tmp_path)
+
+
+def _document(path: Path, content: bytes):
+    path.write_bytes(content)
+    return read_document(path)
+
+
+def test_write_keeps_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    document = _document(path, b"old\r\n")
+    path.chmod(0o640)
+    write_atomic(path, document, "new\r\n")
+    assert path.read_bytes() == b"new\r\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_write_follows_symlink_to_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "target.md"
+    link = tmp_path / "link.md"
+    document = _document(target, b"old")
+    link.symlink_to(target)
+    write_atomic(link, document, "new")
+    assert link.is_symlink()
+    assert target.read_bytes() == b"new"
+
+
+def test_file_changed_since_reading_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    document = _document(path, b"old")
+    path.write_bytes(b"someone else's edit")
+    with pytest.raises(InputError, match="changed while fixer was working"):
+        write_atomic(path, document, "new")
+    assert path.read_bytes() == b"someone else's edit"
+
+
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_failure_before_rename_keeps_original(tmp_path: Path, failure: BaseException) -> None:
+    path = tmp_path / "a.txt"
+    document = _document(path, b"original")
+
+    def failing_replace(_source: str, _target: str) -> None:
+        raise failure
+
+    with pytest.raises((InputError, KeyboardInterrupt)):
+        write_atomic(path, document, "new", replace=failing_replace)
+    assert path.read_bytes() == b"original"
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_read_only_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    document = _document(path, b"old")
+    path.chmod(0o444)
+    with pytest.raises(InputError, match="read-only"):
+        write_atomic(path, document, "new")
+    assert path.read_bytes() == b"old"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
+def test_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    document = _document(path, b"old")
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(InputError, match="cannot write"):
+            write_atomic(path, document, "new")
+    finally:
+        tmp_path.chmod(0o700)
+    assert path.read_bytes() == b"old"

@@ -1,0 +1,98 @@
+import pytest
+
+from fixer.inflect import (
+    apply_case,
+    case_pattern,
+    default_article_rules,
+    match_number,
+    pluralize,
+)
+from fixer.words import default_normalizer
+
+
+@pytest.mark.parametrize(
+    ("found", "pattern"),
+    [
+        ("white platelets", "lower"),
+        ("White platelets", "sentence"),
+        ("White Platelets", "title"),
+        ("Focal Sensory System", "title"),
+        ("Pieces of Metastasis", "title"),
+        ("WHITE PLATELETS", "upper"),
+        ("Intricacies", "sentence"),
+    ],
+)
+def test_case_pattern(found: str, pattern: str) -> None:
+    assert case_pattern(found) == pattern
+
+
+@pytest.mark.parametrize(
+    ("correction", "pattern", "expected"),
+    [
+        ("central nervous system", "lower", "central nervous system"),
+        ("central nervous system", "sentence", "Central nervous system"),
+        ("central nervous system", "title", "Central Nervous System"),
+        ("quality of life", "title", "Quality of Life"),
+        ("central nervous system", "upper", "CENTRAL NERVOUS SYSTEM"),
+        ("Crohn disease", "lower", "Crohn disease"),
+    ],
+)
+def test_apply_case(correction: str, pattern: str, expected: str) -> None:
+    assert apply_case(correction, pattern) == expected
+
+
+@pytest.mark.parametrize(
+    ("correction", "garble", "found", "expected"),
+    [
+        ("lymph node", "lymph center point", "lymph center points", "lymph nodes"),
+        ("lymph node", "lymph center point", "lymph center point", "lymph node"),
+        ("adhesion molecules", "grip atoms", "grip atom", "adhesion molecule"),
+        (
+            "mechanism of metastasis",
+            "piece of metastasis",
+            "pieces of metastasis",
+            "mechanisms of metastasis",
+        ),
+        ("quality of life", "personal satisfaction", "personal satisfaction", "quality of life"),
+        ("prognosis", "visualization", "visualizations", "prognoses"),
+    ],
+)
+def test_match_number(correction: str, garble: str, found: str, expected: str) -> None:
+    assert match_number(correction, garble, found, default_normalizer()) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "plural"),
+    [
+        ("node", "nodes"),
+        ("artery", "arteries"),
+        ("diagnosis", "diagnoses"),
+        ("virus", "viruses"),
+        ("day", "days"),
+        ("Node", "Nodes"),
+    ],
+)
+def test_pluralize(word: str, plural: str) -> None:
+    assert pluralize(word) == plural
+
+
+@pytest.mark.parametrize(
+    ("word", "article"),
+    [
+        ("process", "a"),
+        ("interaction", "an"),
+        ("urinary", "a"),
+        ("urgent", "an"),
+        ("unilateral", "a"),
+        ("uninfected", "an"),
+        ("hour", "an"),
+        ("MRI", "an"),
+        ("CT", "a"),
+        ("European", "a"),
+        ("one", "a"),
+        ("honest", "an"),
+        ("ulcer", "an"),
+    ],
+)
+def test_article_for(word: str, article: str) -> None:
+    assert default_article_rules().article_for(word) == article

@@ -1,0 +1,143 @@
+"""Lint every lexicon file, as codespell lints its dictionaries: format, policy and examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fixer.lexicon import (
+    COLUMNS,
+    LexiconError,
+    builtin_files,
+    builtin_lexicon,
+    load_lexicon,
+    read_entries,
+)
+from fixer.lexicon_lint import header_problem, lint_files
+from fixer.model import CATEGORIES, FixSafety, Severity
+
+FILES = builtin_files()
+ENTRIES = [entry for path in FILES for entry in read_entries(path)]
+MEDICAL = [e for e in ENTRIES if e.category != "general-wording"]
+
+
+def test_every_category_has_a_file() -> None:
+    names = {path.stem for path in FILES if path.parent.name == "medical"}
+    assert names == set(CATEGORIES) - {"general-wording"}
+
+
+def test_builtin_lexicons_lint_clean() -> None:
+    """Layout, unique ids and garbles, no cycles, no correction containing another garble,
+    and every example triggering its own entry (proselint's must-flag meta-test)."""
+    assert [str(p) for p in lint_files(FILES, builtin_layout=True)] == []
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_file_has_the_header_and_no_stray_spaces(path: Path) -> None:
+    assert header_problem(path) is None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        assert line == line.strip(" "), f"{path.name}:{number}: stray spaces"
+
+
+def test_fix_safety_policy() -> None:
+    """safe ⇒ exactly one correction and no context clause (lexicons/README.md)."""
+    for entry in ENTRIES:
+        if entry.fix is FixSafety.SAFE:
+            assert len(entry.corrections) == 1 and not entry.context, entry.id
+
+
+def test_general_wording_is_info_and_medical_is_mostly_not() -> None:
+    assert all(e.severity is Severity.INFO for e in ENTRIES if e.category == "general-wording")
+    info = sum(1 for e in MEDICAL if e.severity is Severity.INFO)
+    assert info <= 0.10 * len(MEDICAL)
+
+
+def test_every_entry_has_source_and_example() -> None:
+    assert [e.id for e in ENTRIES if not e.source or not e.example] == []
+
+
+def test_medical_lexicon_size() -> None:
+    assert len(MEDICAL) >= 300
+
+
+def _write(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "user.tsv"
+    path.write_text("\t".join(COLUMNS) + "\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def row(entry_id: str, garble: str, correction: str, example: str) -> str:
+    category = {"AN": "anatomy", "DI": "anatomy"}[entry_id[:2]]
+    return "\t".join([entry_id, garble, correction, category, "error", "safe", "", "user", example])
+
+
+GRIP = row("AN0001", "grip atom", "adhesion molecule", "Grip atoms bind.")
+BOND = row("AN0002", "bond particle", "adhesion molecule", "Bond particles bind.")
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([GRIP, GRIP.replace("grip atom\t", "bond particle\t")], "duplicate id AN0001"),
+        (
+            [GRIP, row("AN0002", "grip atoms", "adhesion molecule", "Grip atoms.")],
+            "duplicates AN0001",
+        ),
+        ([GRIP.replace("adhesion molecule", "bond particle"), BOND], "is flagged by AN0002"),
+        (
+            [row("AN0001", "grip atom", "adhesion molecule", "Nothing here.")],
+            "example does not trigger AN0001",
+        ),
+        ([BOND, GRIP], "sorted by id"),
+        ([row("DI0001", "grip atom", "adhesion molecule", "Grip atoms.")], "needs prefix AN"),
+    ],
+)
+def test_lint_catches(tmp_path: Path, rows: list[str], message: str) -> None:
+    problems = [str(p) for p in lint_files([_write(tmp_path, *rows)])]
+    assert any(message in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("AN0001\tx y\tz\tanatomy\terror\tsafe\t\tseed", "expected 9 tab-separated fields"),
+        ("A1\tx y\tz\tanatomy\terror\tsafe\t\tseed\tex", "id 'A1'"),
+        ("AN0001\tx y\tz\tbones\terror\tsafe\t\tseed\tex", "unknown category 'bones'"),
+        ("AN0001\tx y\tz\tanatomy\tfatal\tsafe\t\tseed\tex", "unknown severity or fix"),
+        ("AN0001\tx y\tz|w\tanatomy\terror\tsafe\t\tseed\tex", "fix 'safe' needs exactly one"),
+        ("AN0001\tx y\tz\tanatomy\terror\tsafe\tnear:a\tseed\tex", "fix 'safe' needs"),
+        ("AN0001\tx y\tz\tanatomy\terror\tunsafe\taround:a\tseed\tex", "context clause"),
+        ("AN0001\tx y\tz\tanatomy\terror\tsafe\t\tblog\tex", "source 'blog'"),
+        ("AN0001\tx y\t\tanatomy\terror\tsafe\t\tseed\tex", "no correction"),
+    ],
+)
+def test_malformed_rows_are_rejected_with_file_and_line(
+    tmp_path: Path, row: str, message: str
+) -> None:
+    path = tmp_path / "user.tsv"
+    path.write_text("\t".join(COLUMNS) + "\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=message) as error:
+        load_lexicon([path])
+    assert str(error.value).startswith(f"{path}:2:")
+
+
+def test_user_lexicon_overrides_builtin_entry_by_id(tmp_path: Path) -> None:
+    builtin = builtin_lexicon().by_id()
+    first = next(iter(builtin.values()))
+    path = tmp_path / "user.tsv"
+    row = [
+        first.id,
+        first.garble,
+        "my own term",
+        first.category,
+        "warning",
+        "unsafe",
+        "",
+        "user",
+        first.example,
+    ]
+    path.write_text("\t".join(COLUMNS) + "\n" + "\t".join(row) + "\n", encoding="utf-8")
+    merged = load_lexicon([*FILES, path]).by_id()
+    assert merged[first.id].corrections == ("my own term",)
+    assert len(merged) == len(builtin)

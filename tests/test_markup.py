@@ -1,0 +1,72 @@
+"""What counts as prose in Markdown, HTML, reStructuredText and plain text."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixer.markup import MASK, prose_view, syntax_for
+
+
+def visible(text: str, syntax: str) -> str:
+    """The prose left visible, with masked stretches shown as '#'."""
+    return prose_view(text, syntax).replace(MASK, "#")
+
+
+@pytest.mark.parametrize(
+    ("name", "syntax"),
+    [
+        ("a.md", "markdown"),
+        ("A.MARKDOWN", "markdown"),
+        ("x.html", "html"),
+        ("x.htm", "html"),
+        ("r.rst", "rst"),
+        ("t.txt", "text"),
+        ("noext", "text"),
+        ("x.csv", "text"),
+    ],
+)
+def test_syntax_for(name: str, syntax: str) -> None:
+    assert syntax_for(name) == syntax
+
+
+@pytest.mark.parametrize(
+    ("syntax", "text", "hidden"),
+    [
+        ("markdown", "Use `white platelets` here", "`white platelets`"),
+        ("markdown", "```\nwhite platelets\n```\n", "white platelets"),
+        ("markdown", "~~~python\nwhite platelets\n~~~\n", "white platelets"),
+        ("markdown", "Text.\n\n    white platelets\n", "white platelets"),
+        ("markdown", "See [here](https://x.org/white-platelets).", "white-platelets"),
+        ("markdown", "[ref]: https://x.org/white-platelets\n", "white-platelets"),
+        ("markdown", "Go to <https://x.org/white-platelets>.", "white-platelets"),
+        ("markdown", "---\ntitle: white platelets\n---\nBody\n", "white platelets"),
+        ("markdown", "<!-- white platelets -->", "white platelets"),
+        ("markdown", '<span title="white platelets">x</span>', "white platelets"),
+        ("text", "Mail white.platelets@example.org now", "white.platelets@example.org"),
+        ("text", "See https://example.org/white-platelets now", "white-platelets"),
+        ("html", '<p class="white platelets">x</p>', "white platelets"),
+        ("html", "<script>var white_platelets;</script>", "white_platelets"),
+        ("html", "<pre>white platelets</pre>", "white platelets"),
+        ("rst", "Example::\n\n    white platelets\n", "white platelets"),
+        ("rst", "Use ``white platelets`` here", "white platelets"),
+    ],
+)
+def test_non_prose_is_masked(syntax: str, text: str, hidden: str) -> None:
+    view = visible(text, syntax)
+    assert len(view) == len(text)
+    assert hidden not in view
+
+
+@pytest.mark.parametrize(
+    ("syntax", "text"),
+    [
+        ("markdown", "White platelets fight infection."),
+        ("markdown", "- item\n\n    white platelets continue the item\n"),
+        ("markdown", "| a | white platelets |\n|---|---|\n"),
+        ("markdown", "> white platelets in a quote"),
+        ("html", "<p>white platelets</p>"),
+        ("text", "    white platelets indented in plain text"),
+    ],
+)
+def test_prose_stays_visible(syntax: str, text: str) -> None:
+    assert "white platelets" in visible(text, syntax).lower()
