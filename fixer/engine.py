@@ -19,12 +19,11 @@ from fixer.inflect import (
     apply_case,
     case_pattern,
     default_article_rules,
-    is_plural,
     match_number,
 )
 from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
 from fixer.markup import prose_view
-from fixer.matcher import Token, joined, tokenize
+from fixer.matcher import Token, tokenize
 from fixer.model import Candidate, Finding, FixSafety
 from fixer.words import WORD_RE, Normalizer, default_normalizer
 
@@ -134,16 +133,19 @@ class Checker:
         shaped = apply_case(
             match_number(correction, garble, found, self.normalizer), case_pattern(found)
         )
-        normal = self.normalizer.normal
-        kept = {normal(word): word for word in WORD_RE.findall(found)}
+        garble_words = set(WORD_RE.findall(garble))
         words = [
-            kept.get(normal(word), word)
-            if is_plural(kept.get(normal(word), word), self.normalizer)
-            == is_plural(word, self.normalizer)
-            else word
-            for word in shaped.split(" ")
+            self._writers_form(word, found) if written in garble_words else word
+            for written, word in zip(correction.split(" "), shaped.split(" "), strict=False)
         ]
         return _keep_line_break(found, " ".join(words))
+
+    def _writers_form(self, word: str, found: str) -> str:
+        """The found text's own form of a word that the garble and the correction share
+        verbatim, keeping the writer's spelling and inflection ("leukaemia", "holds")."""
+        normal = self.normalizer.normal
+        same = [w for w in WORD_RE.findall(found) if normal(w) == normal(word)]
+        return same[0] if len(same) == 1 else word
 
     def _with_article(
         self, text: str, view: str, tokens: Sequence[Token], first: int, suggestion: str
@@ -154,7 +156,7 @@ class Checker:
             return start, suggestion
         article = tokens[first - 1]
         written = text[article.start : article.end]
-        if written.lower() not in ("a", "an") or not joined(view, article, tokens[first]):
+        if written.lower() not in ("a", "an") or article.gap != "":
             return start, suggestion
         words = suggestion.split()
         wanted = self.articles.article_for(words[0]) if words else written.lower()

@@ -23,9 +23,14 @@ _WINDOW = {"before": 3, "after": 3, "near": 10, "doc": 0}
 
 @dataclass(frozen=True)
 class Token:
+    """A word: its span, its normal form, and what separates it from the next word (``gap``:
+    ``""`` when the two may belong to one phrase, a punctuation mark such as ``","``, or
+    ``None`` when no phrase continues; see ``gap_kind``)."""
+
     start: int
     end: int
     normal: str
+    gap: str | None
 
 
 @dataclass(frozen=True)
@@ -45,10 +50,16 @@ class _Node:
 
 def tokenize(text: str, normalizer: Normalizer) -> list[Token]:
     normal = normalizer.normal
-    return [Token(m.start(), m.end(), normal(m.group())) for m in WORD_RE.finditer(text)]
+    matches = list(WORD_RE.finditer(text))
+    tokens = []
+    for index, match in enumerate(matches):
+        following = matches[index + 1].start() if index + 1 < len(matches) else None
+        gap = None if following is None else gap_kind(text[match.end() : following])
+        tokens.append(Token(match.start(), match.end(), normal(match.group()), gap))
+    return tokens
 
 
-def _gap_kind(gap: str) -> str | None:
+def gap_kind(gap: str) -> str | None:
     """``""`` for a plain joiner (spaces, one line break, a hyphen), the punctuation itself for
     a short punctuated gap ("," in "exactness, review"), ``None`` where no phrase continues."""
     if _JOINER_RE.fullmatch(gap):
@@ -57,11 +68,6 @@ def _gap_kind(gap: str) -> str | None:
     if mark in (",", ";", ":", "/", "&") and "\n\n" not in gap:
         return mark
     return None
-
-
-def joined(text: str, left: Token, right: Token) -> bool:
-    """Whether two adjacent tokens may belong to one phrase."""
-    return _JOINER_RE.fullmatch(text, left.end, right.start) is not None
 
 
 class PhraseMatcher:
@@ -77,7 +83,7 @@ class PhraseMatcher:
                 gap = (
                     ""
                     if previous_end is None
-                    else _gap_kind(entry.garble[previous_end : match.start()])
+                    else gap_kind(entry.garble[previous_end : match.start()])
                 )
                 node = node.children.setdefault((gap, normalizer.normal(match.group())), _Node())
                 previous_end = match.end()
@@ -110,7 +116,7 @@ class PhraseMatcher:
             j += 1
             if j >= len(tokens):
                 break
-            gap = _gap_kind(text[tokens[j - 1].end : tokens[j].start])
+            gap = tokens[j - 1].gap
             if gap is None:
                 break
             next_node = node.children.get((gap, tokens[j].normal))

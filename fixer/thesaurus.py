@@ -58,4 +58,16 @@ def load_thesaurus(path: Path, normalizer: Normalizer) -> Thesaurus:
 
 @cache
 def default_thesaurus() -> Thesaurus:
-    return load_thesaurus(lexicon_dir() / "swaps.tsv", default_normalizer())
+    """The curated swaps plus those learnt from the built-in lexicon (curated strength wins)."""
+    from fixer.lexicon import builtin_lexicon
+    from fixer.patterns import learnt_swaps
+
+    normalizer = default_normalizer()
+    curated = load_thesaurus(lexicon_dir() / "swaps.tsv", normalizer).swaps
+    known = {(s.original, s.spun) for s in curated}
+    learnt = [
+        s
+        for s in learnt_swaps(builtin_lexicon().entries, normalizer)
+        if (s.original, s.spun) not in known
+    ]
+    return Thesaurus(curated + learnt)

@@ -69,17 +69,22 @@ class Normalizer:
         low = word.lower().replace("’", "'")
         if low.endswith(_POSSESSIVE):
             low = low[:-2]
-        lemma = self.lemmas.get(low)
-        if lemma is None:
-            lemma = rule_lemma(low)
-        result = self.spelling.americanize(lemma)
+        result = self.spelling.americanize(self._lemma_of(low))
         self._cache[word] = result
         return result
 
     def lemma(self, word: str) -> str:
         """The lower-case lemma of a word, without spelling normalization."""
-        low = word.lower().replace("’", "'")
-        return self.lemmas.get(low) or rule_lemma(low)
+        return self._lemma_of(word.lower().replace("’", "'"))
+
+    def _lemma_of(self, low: str) -> str:
+        """Table first; else strip a plural ending and look the rest up again, so "gatherings"
+        and "gathering" meet at "gather"."""
+        lemma = self.lemmas.get(low)
+        if lemma is None:
+            stripped = rule_lemma(low)
+            lemma = self.lemmas.get(stripped, stripped)
+        return lemma
 
     def phrase(self, text: str) -> tuple[str, ...]:
         """The normal forms of the words of a phrase."""

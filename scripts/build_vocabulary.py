@@ -76,7 +76,8 @@ def own_terms() -> set[str]:
 
 
 def main() -> None:
-    sources = {"fixer": own_terms(), "icd10cm": icd10_terms(), "wordnet": wordnet_terms()}
+    # External sources first, so that a "fixer" row is a term only fixer's own data supplies.
+    sources = {"icd10cm": icd10_terms(), "wordnet": wordnet_terms(), "fixer": own_terms()}
     print("# Derived by scripts/build_vocabulary.py; do not edit by hand.")
     print("# Sources: ICD-10-CM titles (US NCHS, public domain) via simple-icd-10-cm; WordNet 3.0")
     print("# (Copyright 2006 Princeton University, WordNet licence: free use and redistribution")

@@ -37,3 +37,23 @@ def test_planted_garbles_are_found_and_corrected() -> None:
         if entry.id not in found or entry.corrections[0] not in fixed:
             missed.append((entry.id, entry.garble, planted))
     assert missed == []
+
+
+def test_detectors_stay_within_their_false_positive_budget() -> None:
+    """At most 1 finding per 10,000 words from the detectors beyond the lexicon."""
+    text = shared_file("corpora", "ncbi_disease", "abstracts-test.txt").read_text(encoding="utf-8")
+    extra = [f for f in check_text(text) if f.detector != "lexicon"]
+    assert len(extra) <= len(text.split()) / 10_000, [(f.text, f.message) for f in extra]
+
+
+def test_seed_abbreviations_are_caught_without_the_lexicon() -> None:
+    text = shared_file("seed", "000_190b17c32574a135.txt").read_text(encoding="utf-8")
+    found = {
+        (f.text, f.suggestions[0].lower())
+        for f in check_text(text, builtin=False, detectors=("abbreviation",))
+    }
+    assert found >= {
+        ("central tangible framework", "central nervous system"),
+        ("serious lymphoblastic leukemia", "acute lymphoblastic leukemia"),
+        ("tenacious lymphocytic leukemia", "chronic lymphocytic leukemia"),
+    }

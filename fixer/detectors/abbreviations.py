@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from fixer.data import lexicon_dir, read_tsv
-from fixer.matcher import Token, joined
+from fixer.matcher import Token
 from fixer.model import RULES, Candidate, FixSafety, Severity
 from fixer.thesaurus import Thesaurus, Words, default_thesaurus
 from fixer.words import Normalizer, default_normalizer
@@ -144,7 +144,7 @@ class AbbreviationDetector:
         while (
             first_possible > 0
             and last - first_possible + 1 < longest
-            and joined(view, tokens[first_possible - 1], tokens[first_possible])
+            and tokens[first_possible - 1].gap == ""
         ):
             first_possible -= 1
         words = tuple(t.normal for t in tokens[first_possible : last + 1])

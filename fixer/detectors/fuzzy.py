@@ -18,7 +18,7 @@ from functools import cache
 
 from fixer.data import lexicon_dir
 from fixer.lexicon import Lexicon
-from fixer.matcher import Token, joined
+from fixer.matcher import Token
 from fixer.model import RULES, Candidate, Entry, FixSafety, Severity
 from fixer.words import WORD_RE, Normalizer
 
@@ -50,6 +50,8 @@ class FuzzyDetector:
         """``known_words`` defaults to ``lexicons/words.txt``, loaded on first use."""
         self.normalizer = normalizer
         self._joined: dict[str, Entry] = {}
+        self._joined_starts: set[str] = set()  # first pieces of run-together garbles
+        self._known_cache: dict[str, bool] = {}
         self._by_edge: dict[str, list[_Target]] = defaultdict(list)
         self._known = known_words
         for entry in lexicon.entries:
@@ -59,6 +61,7 @@ class FuzzyDetector:
             if len(words) > 1:
                 self._joined.setdefault("".join(words), entry)
                 self._joined.setdefault("".join(words) + "s", entry)
+                self._joined_starts.update((words[0], "".join(words), "".join(words) + "s"))
             text = " ".join(normalizer.normal(w) for w in words)
             if len(words) > 1 and len(text) >= MIN_FUZZY_CHARS:
                 target = _Target(entry, text, len(words))
@@ -71,12 +74,17 @@ class FuzzyDetector:
 
         found: list[Candidate] = []
         covered = -1
+        unknown: list[bool] | None = None  # per token: not an ordinary English word
         for i, token in enumerate(tokens):
             if i <= covered:
                 continue
-            candidate = self._run_together(view, tokens, i)
+            candidate = None
+            if view[token.start : token.end].lower() in self._joined_starts:
+                candidate = self._run_together(view, tokens, i)
             if candidate is None and token.normal in self._by_edge:
-                candidate = self._misspelt(view, tokens, i, ratio, Levenshtein.distance)
+                if unknown is None:
+                    unknown = [not self._is_known(view[t.start : t.end].lower()) for t in tokens]
+                candidate = self._misspelt(view, tokens, unknown, i, ratio, Levenshtein.distance)
             if candidate is not None:
                 found.append(candidate)
                 covered = candidate.last
@@ -85,7 +93,7 @@ class FuzzyDetector:
     def _run_together(self, view: str, tokens: Sequence[Token], i: int) -> Candidate | None:
         pieces = ""
         for last in range(i, min(i + 3, len(tokens))):
-            if last > i and not joined(view, tokens[last - 1], tokens[last]):
+            if last > i and tokens[last - 1].gap != "":
                 break
             pieces += view[tokens[last].start : tokens[last].end].lower()
             entry = self._joined.get(pieces)
@@ -95,15 +103,21 @@ class FuzzyDetector:
         return None
 
     def _misspelt(
-        self, view: str, tokens: Sequence[Token], i: int, ratio: Scorer, distance: Scorer
+        self,
+        view: str,
+        tokens: Sequence[Token],
+        unknown: list[bool],
+        i: int,
+        ratio: Scorer,
+        distance: Scorer,
     ) -> Candidate | None:
         best: tuple[float, Candidate] | None = None
         for target in self._by_edge[tokens[i].normal]:
             for first in (i, i - target.size + 1):
                 last = first + target.size - 1
-                if first < 0 or last >= len(tokens):
+                if first < 0 or last >= len(tokens) or not any(unknown[first : last + 1]):
                     continue
-                if not all(joined(view, tokens[k], tokens[k + 1]) for k in range(first, last)):
+                if any(tokens[k].gap != "" for k in range(first, last)):
                     continue
                 window = tokens[first : last + 1]
                 text = " ".join(t.normal for t in window)
@@ -130,11 +144,15 @@ class FuzzyDetector:
 
     def _is_known(self, word: str) -> bool:
         """Whether a word is ordinary English (so its difference from a garble is deliberate)."""
-        if self._known is None:
-            self._known = default_known_words()
-        if any(c.isdigit() for c in word):
-            return False
-        return word in self._known or self.normalizer.lemma(word) in self._known
+        cached = self._known_cache.get(word)
+        if cached is None:
+            if self._known is None:
+                self._known = default_known_words()
+            cached = not any(c.isdigit() for c in word) and (
+                word in self._known or self.normalizer.lemma(word) in self._known
+            )
+            self._known_cache[word] = cached
+        return cached
 
     def _candidate(
         self,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from fixer.data import lexicon_dir, read_tsv
-from fixer.matcher import Token, joined
+from fixer.matcher import Token
 from fixer.model import RULES, Candidate, FixSafety, Severity
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
 from fixer.words import Normalizer, default_normalizer
@@ -51,6 +51,7 @@ class ReversalDetector:
     ) -> None:
         self.normalizer = normalizer
         self._vocabulary = vocabulary
+        self._vocabulary_words: frozenset[str] | None = None
         self._thesaurus = thesaurus
 
     @property
@@ -69,22 +70,49 @@ class ReversalDetector:
         sites = self._sites(tokens)
         if not sites:
             return []
+        vocabulary_words = self.vocabulary_words
+
+        def usable(k: int) -> bool:
+            return k in sites or tokens[k].normal in vocabulary_words
+
         found: list[Candidate] = []
         covered_until = -1
-        for start in sorted({i for i, _, _ in sites}):
+        for start in sorted(sites):
             if start <= covered_until:
                 continue
-            best = self._best_from(view, tokens, sites, start)
+            low = start
+            while (
+                low > 0
+                and start - low + 1 < MAX_TERM_WORDS
+                and usable(low - 1)
+                and tokens[low - 1].gap == ""
+            ):
+                low -= 1
+            high = min(len(tokens) - 1, start + max(size for size, _ in sites[start]) - 1)
+            while (
+                high + 1 < len(tokens)
+                and high - low + 1 < MAX_TERM_WORDS + 2
+                and usable(high + 1)
+                and tokens[high].gap == ""
+            ):
+                high += 1
+            best = self._best_in(view, tokens, sites, low, start, high)
             if best is not None:
                 found.append(best)
                 covered_until = best.last
         return found
 
-    def _sites(self, tokens: Sequence[Token]) -> list[tuple[int, int, Swap]]:
-        """Every place where a spun form of some word starts: (token, length, swap)."""
+    @property
+    def vocabulary_words(self) -> frozenset[str]:
+        if self._vocabulary_words is None:
+            self._vocabulary_words = frozenset(w for term in self.vocabulary for w in term)
+        return self._vocabulary_words
+
+    def _sites(self, tokens: Sequence[Token]) -> dict[int, list[tuple[int, Swap]]]:
+        """Where a spun form of some word starts: token index → [(length, swap)]."""
         longest = self.thesaurus.longest_spun
         starts = self.thesaurus.first_spun_words
-        sites = []
+        sites: dict[int, list[tuple[int, Swap]]] = {}
         for i in range(len(tokens)):
             if tokens[i].normal not in starts:
                 continue
@@ -92,52 +120,46 @@ class ReversalDetector:
                 if i + size > len(tokens):
                     break
                 spun = tuple(t.normal for t in tokens[i : i + size])
-                sites.extend((i, size, swap) for swap in self.thesaurus.reversals(spun))
+                for swap in self.thesaurus.reversals(spun):
+                    sites.setdefault(i, []).append((size, swap))
         return sites
 
-    def _best_from(
+    def _best_in(
         self,
         view: str,
         tokens: Sequence[Token],
-        sites: list[tuple[int, int, Swap]],
-        site_start: int,
+        sites: dict[int, list[tuple[int, Swap]]],
+        low: int,
+        start: int,
+        high: int,
     ) -> Candidate | None:
+        """The best-scoring window ``first..last`` with ``low <= first <= start <= last <=
+        high`` that reads back as a known term."""
         best: tuple[float, Candidate] | None = None
-        for first in range(max(0, site_start - MAX_TERM_WORDS + 1), site_start + 1):
-            if not _chained(view, tokens, first, site_start):
-                continue
-            for last in range(site_start, min(len(tokens), first + MAX_TERM_WORDS + 2)):
-                if last > site_start and not joined(view, tokens[last - 1], tokens[last]):
-                    break
+        for first in range(low, start + 1):
+            for last in range(start, high + 1):
                 window = tuple(t.normal for t in tokens[first : last + 1])
                 if window in self.vocabulary:
                     continue
                 for reading in self._readings(window, first, sites):
-                    if reading.words in self.vocabulary:
-                        score = _confidence(window, reading)
-                        if score >= REPORT_FROM and (best is None or score > best[0]):
-                            best = (
-                                score,
-                                self._candidate(view, tokens, first, last, reading, score),
-                            )
+                    if reading.words not in self.vocabulary:
+                        continue
+                    score = _confidence(window, reading)
+                    if score >= REPORT_FROM and (best is None or score > best[0]):
+                        candidate = self._candidate(view, tokens, first, last, reading, score)
+                        best = (score, candidate)
         return best[1] if best else None
 
     def _readings(
-        self, window: Words, first: int, sites: list[tuple[int, int, Swap]]
+        self, window: Words, first: int, sites: dict[int, list[tuple[int, Swap]]]
     ) -> Iterator[_Reading]:
-        by_offset: dict[int, list[tuple[int, Swap]]] = {}
-        for i, size, swap in sites:
-            if first <= i and i + size <= first + len(window):
-                by_offset.setdefault(i - first, []).append((size, swap))
-        if not by_offset:
-            return
         produced = 0
 
         def walk(
             offset: int, words: Words, used: tuple[tuple[int, Swap], ...]
         ) -> Iterator[_Reading]:
             nonlocal produced
-            if produced >= _MAX_VARIANTS:
+            if produced >= _MAX_VARIANTS or len(words) > MAX_TERM_WORDS:
                 return
             if offset == len(window):
                 if used:
@@ -145,8 +167,9 @@ class ReversalDetector:
                     yield _Reading(words, used)
                 return
             yield from walk(offset + 1, (*words, window[offset]), used)
-            for size, swap in by_offset.get(offset, ()):
-                yield from walk(offset + size, words + swap.original, (*used, (offset, swap)))
+            for size, swap in sites.get(first + offset, ()):
+                if offset + size <= len(window):
+                    yield from walk(offset + size, words + swap.original, (*used, (offset, swap)))
 
         yield from walk(0, (), ())
 
@@ -181,10 +204,6 @@ class ReversalDetector:
             fix=FixSafety.UNSAFE,
             message=f"reads as '{correction}'; " + "; ".join(reasons),
         )
-
-
-def _chained(view: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    return all(joined(view, tokens[k], tokens[k + 1]) for k in range(first, last))
 
 
 def _confidence(window: Words, reading: _Reading) -> float:

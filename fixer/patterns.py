@@ -1,0 +1,63 @@
+"""Substitution patterns learnt from lexicon entries: which words a spinner swapped for which.
+
+"aspiratory illness" → "pulmonary disease" shows two swaps, pulmonary → aspiratory and
+disease → illness. Words the garble and its correction share at either end are set aside; what is
+left is aligned position by position when both sides have as many words, else taken as one
+multi-word swap ("blood cell" → "platelet"). These swaps feed the synonym-reversal detector beside
+the curated ``swaps.tsv``, and the candidate generator.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from fixer.model import Entry
+from fixer.thesaurus import Swap, Words
+from fixer.words import Normalizer
+
+MAX_SWAP_WORDS = 3
+#: A pair seen in this many entries counts as a strong (typical) swap.
+STRONG_WITNESSES = 2
+
+
+def swap_pairs(garble: Words, correction: Words) -> list[tuple[Words, Words]]:
+    """The ``(original, spun)`` word swaps that turn ``correction`` into ``garble``."""
+    start = 0
+    while start < min(len(garble), len(correction)) and garble[start] == correction[start]:
+        start += 1
+    end = 0
+    while (
+        end < min(len(garble), len(correction)) - start and garble[-1 - end] == correction[-1 - end]
+    ):
+        end += 1
+    spun = garble[start : len(garble) - end]
+    original = correction[start : len(correction) - end]
+    if not spun or not original:
+        return []
+    if len(spun) == len(original):
+        return [((o,), (s,)) for o, s in zip(original, spun, strict=True) if o != s]
+    if len(spun) <= MAX_SWAP_WORDS and len(original) <= MAX_SWAP_WORDS:
+        return [(original, spun)]
+    return []
+
+
+def entry_swaps(entry: Entry, normalizer: Normalizer) -> set[tuple[Words, Words]]:
+    garble = normalizer.phrase(entry.garble)
+    return {
+        pair
+        for correction in entry.corrections
+        for pair in swap_pairs(garble, normalizer.phrase(correction))
+    }
+
+
+def learnt_swaps(entries: Iterable[Entry], normalizer: Normalizer) -> list[Swap]:
+    """Swaps witnessed by medical lexicon entries; strong when several entries show them."""
+    witnesses: Counter[tuple[Words, Words]] = Counter()
+    for entry in entries:
+        if entry.category != "general-wording":
+            witnesses.update(entry_swaps(entry, normalizer))
+    return [
+        Swap(original, spun, count >= STRONG_WITNESSES)
+        for (original, spun), count in sorted(witnesses.items())
+    ]
