@@ -4,6 +4,7 @@ pre-commit: 0 clean, 1 findings (or files changed), 2 usage or input errors."""
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ import click
 
 from fixer import __version__
 from fixer.cli_lexicon import explain, lexicon
+from fixer.config import ConfigError, Settings, settings_for
 from fixer.discover import STDIN, iter_targets
 from fixer.engine import Checker, make_checker
 from fixer.files import Document, InputError, read_document, read_stdin, write_atomic
@@ -46,16 +48,21 @@ class Outcome:
     findings: list[Located] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
     changed: int = 0
+    failing: bool = False
 
     def error(self, path: str, message: str) -> None:
         self.errors.append((path, message))
         click.echo(f"{path}: error: {message}", err=True)
 
-    def exit_code(self, fail_on: Severity, fixing: bool = False) -> int:
+    def add(self, items: list[Located], settings: Settings) -> None:
+        self.findings.extend(items)
+        threshold = Severity.parse(settings.fail_on)
+        self.failing = self.failing or any(i.finding.severity >= threshold for i in items)
+
+    def exit_code(self, fixing: bool = False) -> int:
         if self.errors:
             return EXIT_ERROR
-        failing = any(item.finding.severity >= fail_on for item in self.findings)
-        return EXIT_FINDINGS if failing or (fixing and self.changed) else EXIT_CLEAN
+        return EXIT_FINDINGS if self.failing or (fixing and self.changed) else EXIT_CLEAN
 
 
 def _version_text() -> str:
@@ -92,10 +99,29 @@ def _common(function):  # type: ignore[no-untyped-def]
         click.option(
             "--fail-on",
             type=click.Choice(["error", "warning", "info"]),
-            default="warning",
-            show_default=True,
-            help="Lowest severity that makes the exit code 1.",
+            default=None,
+            help="Lowest severity that makes the exit code 1 [default: warning].",
         ),
+        click.option(
+            "--select",
+            default=None,
+            help="Comma-separated rules, categories, "
+            "detectors or entry ids to report (overrides the configuration).",
+        ),
+        click.option(
+            "--ignore",
+            default=None,
+            help="Comma-separated rules, categories, "
+            "detectors or entry ids to leave out (overrides the configuration).",
+        ),
+        click.option(
+            "--config",
+            "config_file",
+            default=None,
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Use this configuration file instead of discovering one.",
+        ),
+        click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
         click.option(
             "--lexicon",
             "lexicons",
@@ -119,22 +145,78 @@ def _common(function):  # type: ignore[no-untyped-def]
     return function
 
 
-def _load_checker(lexicons: Sequence[Path]) -> Checker:
-    try:
-        return make_checker(lexicons)
-    except LexiconError as error:
-        raise click.UsageError(str(error)) from None
+@dataclass(frozen=True)
+class Options:
+    """What the command line says about every file; configuration fills in the rest."""
+
+    lexicons: tuple[Path, ...]
+    fail_on: str | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    config_file: Path | None
+    isolated: bool
+
+    def settings(self, name: str, from_stdin: bool) -> Settings:
+        path = None if from_stdin and name == STDIN else Path(name)
+        try:
+            base = settings_for(path, self.isolated, self.config_file)
+        except ConfigError as error:
+            raise click.UsageError(str(error)) from None
+        return base.with_overrides(
+            fail_on=self.fail_on,
+            select=self.select,
+            ignore=self.ignore,
+            lexicons=base.lexicons + self.lexicons,
+        )
+
+    def excluded(self, name: str) -> bool:
+        """Whether a file found by walking a folder matches an ``exclude`` glob of its config
+        (globs are relative to the configuration file's folder)."""
+        settings = self.settings(name, from_stdin=False)
+        if not settings.exclude or settings.source is None:
+            return False
+        try:
+            relative = Path(name).resolve().relative_to(settings.source.parent).as_posix()
+        except ValueError:
+            return False
+        return any(fnmatch.fnmatch(relative, glob) for glob in settings.exclude)
+
+    def checker(self, settings: Settings) -> Checker:
+        try:
+            return make_checker(settings=settings)
+        except LexiconError as error:
+            raise click.UsageError(str(error)) from None
+
+
+def _options(
+    lexicons: tuple[Path, ...],
+    fail_on: str | None,
+    select: str | None,
+    ignore: str | None,
+    config_file: Path | None,
+    isolated: bool,
+) -> Options:
+    def split(value: str | None) -> tuple[str, ...]:
+        return tuple(v.strip() for v in (value or "").split(",") if v.strip())
+
+    return Options(lexicons, fail_on, split(select), split(ignore), config_file, isolated)
 
 
 def _documents(
-    paths: Sequence[str], encoding: str | None, stdin_name: str | None, outcome: Outcome
+    paths: Sequence[str],
+    encoding: str | None,
+    stdin_name: str | None,
+    options: Options,
+    outcome: Outcome,
 ):
     """Yield ``(name, document, from_stdin)`` for every readable target; record the rest as
     errors."""
-    for path, problem in iter_targets(paths):
+    for path, problem, walked in iter_targets(paths):
         name = (stdin_name or STDIN) if path == STDIN else path
         if problem:
             outcome.error(name, problem)
+            continue
+        if walked and options.excluded(name):
             continue
         try:
             if path == STDIN:
@@ -157,18 +239,18 @@ def _documents(
 )
 def check(
     paths: tuple[str, ...],
-    fail_on: str,
-    lexicons: tuple[Path, ...],
     encoding: str | None,
     stdin_filename: str | None,
     output_format: str,
+    **selection: object,
 ) -> None:
     """Report garbled terms in files, folders or '-' (standard input). Never writes."""
-    checker = _load_checker(lexicons)
+    options = _options(**selection)  # type: ignore[arg-type]
     outcome = Outcome()
-    for name, document, _ in _documents(paths, encoding, stdin_filename, outcome):
-        findings = checker.check(document.text, syntax_for(name))
-        outcome.findings.extend(locate(name, document.text, findings))
+    for name, document, from_stdin in _documents(paths, encoding, stdin_filename, options, outcome):
+        settings = options.settings(name, from_stdin)
+        findings = options.checker(settings).check(document.text, syntax_for(name))
+        outcome.add(locate(name, document.text, findings), settings)
     if output_format == "json":
         click.echo(to_json(outcome.findings, outcome.errors, __version__))
     else:
@@ -176,7 +258,7 @@ def check(
             click.echo(text_line(item))
         if outcome.findings:
             click.echo(summary(outcome.findings))
-    sys.exit(outcome.exit_code(Severity.parse(fail_on)))
+    sys.exit(outcome.exit_code())
 
 
 @cli.command(epilog=_EXAMPLES)
@@ -185,22 +267,22 @@ def check(
 @click.option("--diff", is_flag=True, help="Print a unified diff instead of writing files.")
 def fix(
     paths: tuple[str, ...],
-    fail_on: str,
-    lexicons: tuple[Path, ...],
     encoding: str | None,
     stdin_filename: str | None,
     unsafe_fixes: bool,
     diff: bool,
+    **selection: object,
 ) -> None:
     """Apply safe fixes in place ('-' reads standard input and writes standard output)."""
-    checker = _load_checker(lexicons)
+    options = _options(**selection)  # type: ignore[arg-type]
     outcome = Outcome()
-    for name, document, from_stdin in _documents(paths, encoding, stdin_filename, outcome):
+    for name, document, from_stdin in _documents(paths, encoding, stdin_filename, options, outcome):
+        settings = options.settings(name, from_stdin)
+        checker = options.checker(settings)
         syntax = syntax_for(name)
         result = checker.fix(document.text, syntax, unsafe_fixes)
-        remaining = checker.check(result.text, syntax)
         changed = result.text != document.text
-        outcome.findings.extend(locate(name, result.text, remaining))
+        outcome.add(locate(name, result.text, checker.check(result.text, syntax)), settings)
         if diff:
             if changed:
                 outcome.changed += 1
@@ -212,7 +294,7 @@ def fix(
             _write(name, document, result.text, len(result.fixed), outcome)
     for item in outcome.findings:
         click.echo(text_line(item), err=True)
-    sys.exit(outcome.exit_code(Severity.parse(fail_on), fixing=True))
+    sys.exit(outcome.exit_code(fixing=True))
 
 
 cli.add_command(lexicon)

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
+from fixer.config import Settings, selected
 from fixer.detectors.abbreviations import AbbreviationDetector
 from fixer.detectors.fuzzy import FuzzyDetector
 from fixer.detectors.lexicon import LexiconDetector
@@ -25,6 +26,7 @@ from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
 from fixer.markup import prose_view
 from fixer.matcher import Token, tokenize
 from fixer.model import Candidate, Finding, FixSafety
+from fixer.suppress import apply_suppressions
 from fixer.words import WORD_RE, Normalizer, default_normalizer
 
 #: A fix pass can bring two words together into a new garble; passes repeat until nothing
@@ -57,8 +59,10 @@ class Checker:
         detectors: Sequence[str] = DEFAULT_DETECTORS,
         normalizer: Normalizer | None = None,
         articles: ArticleRules | None = None,
+        settings: Settings | None = None,
     ) -> None:
         self.lexicon = lexicon
+        self.settings = settings
         self.normalizer = normalizer or default_normalizer()
         self.articles = articles or default_article_rules()
         self.detectors: list[Detector] = [self._detector(name) for name in detectors]
@@ -84,7 +88,10 @@ class Checker:
                 if not any(c.first <= candidate.last and candidate.first <= c.last for c in taken):
                     taken.append(candidate)
         taken.sort(key=lambda c: c.first)
-        return [self._finding(text, view, tokens, c) for c in taken]
+        findings = apply_suppressions(text, [self._finding(text, view, tokens, c) for c in taken])
+        if self.settings is not None:
+            findings = [f for f in findings if selected(f, self.settings, self.normalizer)]
+        return findings
 
     def fix(self, text: str, syntax: str = "text", unsafe: bool = False) -> FixResult:
         """Apply every fix at or above the chosen safety, repeating until nothing changes."""
@@ -181,22 +188,26 @@ def _keep_line_break(found: str, replacement: str) -> str:
     return replacement[:where] + gaps[broken[0]].group() + replacement[where + 1 :]
 
 
-@cache
-def default_checker() -> Checker:
-    return Checker(builtin_lexicon())
-
-
 def make_checker(
     extra_lexicons: Iterable[Path] = (),
     builtin: bool = True,
     detectors: Sequence[str] = DEFAULT_DETECTORS,
+    settings: Settings | None = None,
 ) -> Checker:
-    """A checker for the built-in lexicon (unless ``builtin`` is false) plus user lexicons."""
-    extra = list(extra_lexicons)
-    if builtin and not extra and tuple(detectors) == DEFAULT_DETECTORS:
-        return default_checker()
-    files = (builtin_files() if builtin else []) + extra
-    return Checker(load_lexicon(files), detectors)
+    """A checker for the built-in lexicon (unless ``builtin`` is false) plus user lexicons,
+    filtered by ``settings`` (select, ignore, allow). Checkers are cached."""
+    files = tuple(builtin_files() if builtin else ()) + tuple(Path(p) for p in extra_lexicons)
+    if settings is not None:
+        files += tuple(p for p in settings.lexicons if p not in files)
+    return _cached_checker(files, tuple(detectors), settings)
+
+
+@cache
+def _cached_checker(
+    files: tuple[Path, ...], detectors: tuple[str, ...], settings: Settings | None
+) -> Checker:
+    lexicon = builtin_lexicon() if files == tuple(builtin_files()) else load_lexicon(files)
+    return Checker(lexicon, detectors, settings=settings)
 
 
 def check_text(
@@ -206,16 +217,20 @@ def check_text(
     lexicons: Iterable[Path] = (),
     builtin: bool = True,
     detectors: Sequence[str] = DEFAULT_DETECTORS,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
 ) -> list[Finding]:
     """Find garbled medical terms in ``text``.
 
     ``syntax`` is ``text``, ``markdown``, ``html`` or ``rst``; ``lexicons`` adds user lexicon
-    files; ``builtin=False`` leaves out the built-in lexicon; ``detectors`` picks detectors.
+    files; ``builtin=False`` leaves out the built-in lexicon; ``detectors`` picks detectors;
+    ``select`` and ``ignore`` take rule codes, categories, detectors or entry ids.
 
     >>> [f.suggestions[0] for f in check_text("White platelets fight infection.")]
     ['White blood cells']
     """
-    return make_checker(lexicons, builtin, detectors).check(text, syntax)
+    settings = Settings(select=tuple(select), ignore=tuple(ignore)) if select or ignore else None
+    return make_checker(lexicons, builtin, detectors, settings).check(text, syntax)
 
 
 def fix_text(
@@ -226,10 +241,13 @@ def fix_text(
     lexicons: Iterable[Path] = (),
     builtin: bool = True,
     detectors: Sequence[str] = DEFAULT_DETECTORS,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
 ) -> str:
     """Return ``text`` with its garbled terms corrected (safe fixes only unless ``unsafe``).
 
     >>> fix_text("Leukemia affects white platelets.")
     'Leukemia affects white blood cells.'
     """
-    return make_checker(lexicons, builtin, detectors).fix(text, syntax, unsafe).text
+    settings = Settings(select=tuple(select), ignore=tuple(ignore)) if select or ignore else None
+    return make_checker(lexicons, builtin, detectors, settings).fix(text, syntax, unsafe).text

@@ -78,6 +78,7 @@ RULES: dict[str, Rule] = {
             "near-miss",
             "A garble written together or slightly misspelt (run-together words, OCR slips).",
         ),
+        Rule("FX900", "unused-suppression", "A fixer: ignore/disable comment suppresses nothing."),
     )
 }
 

@@ -56,9 +56,10 @@ def text_line(item: Located) -> str:
     finding = item.finding
     marker = " [*]" if finding.fix is FixSafety.SAFE else ""
     found = " ".join(finding.text.split())
+    change = f"{found} → {finding.suggestions[0]}" if finding.suggestions[0] else found
     return (
         f"{item.path}:{item.line}:{item.column}: {finding.rule.code}{marker} "
-        f"{found} → {finding.suggestions[0]} ({finding.severity}: {finding.message})"
+        f"{change} ({finding.severity}: {finding.message})"
     )
 
 

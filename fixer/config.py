@@ -1,0 +1,163 @@
+"""Configuration: ``[tool.fixer]`` in ``pyproject.toml`` or a ``.fixer.toml``, found upward from
+each checked file (the nearest wins, as in ruff); the command line overrides it.
+
+    [tool.fixer]
+    select = ["FX001", "FX101"]          # rules, categories, detectors or entry ids
+    ignore = ["general-wording", "DI0042"]
+    fail-on = "error"
+    lexicons = ["house-style.tsv"]       # relative to the configuration file
+    exclude = ["archive/**"]             # globs, for directory walks
+    allow = [{ phrase = "sound platelets", reason = "quoted from a 1911 text" }]
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from fixer.model import Finding, Severity
+from fixer.words import Normalizer
+
+CONFIG_FILES = (".fixer.toml", "pyproject.toml")
+_KEYS = {"select", "ignore", "fail-on", "lexicons", "exclude", "allow"}
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    lexicons: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()
+    allow: tuple[tuple[str, str], ...] = ()  # (phrase, reason)
+    source: Path | None = field(default=None, compare=False)
+
+    def with_overrides(self, **overrides: object) -> Settings:
+        """These settings with every override that is not None or empty applied."""
+        given = {k: v for k, v in overrides.items() if v not in (None, ())}
+        return replace(self, **given)  # type: ignore[arg-type]
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start`` (a file or a directory)."""
+    directory = start if start.is_dir() else start.parent
+    for folder in (directory.resolve(), *directory.resolve().parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_fixer_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_fixer_table(path: Path) -> bool:
+    try:
+        return "fixer" in _read(path).get("tool", {})
+    except ConfigError:
+        return True  # let loading report the error
+
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+
+
+def load_config(path: Path) -> Settings:
+    """The settings in ``path`` (read again whenever the file changes)."""
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read configuration: {error.strerror}") from None
+    return _load_config(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _load_config(path: Path, _mtime: int, _size: int) -> Settings:
+    data = _read(path)
+    table = data.get("tool", {}).get("fixer", {}) if path.name == "pyproject.toml" else data
+    where = f"{path}: [tool.fixer]" if path.name == "pyproject.toml" else str(path)
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})"
+        )
+    strings = {
+        key: _strings(table, key, where) for key in ("select", "ignore", "lexicons", "exclude")
+    }
+    fail_on = table.get("fail-on", "warning")
+    if fail_on not in ("error", "warning", "info"):
+        raise ConfigError(f"{where}: key 'fail-on' must be error, warning or info")
+    return Settings(
+        select=strings["select"],
+        ignore=strings["ignore"],
+        fail_on=fail_on,
+        lexicons=tuple((path.parent / p).resolve() for p in strings["lexicons"]),
+        exclude=strings["exclude"],
+        allow=_allow(table.get("allow", []), where),
+        source=path,
+    )
+
+
+def _strings(table: dict, key: str, where: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: key '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _allow(value: object, where: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: key 'allow' must be a list of {{phrase, reason}} tables")
+    rows = []
+    for item in value:
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("phrase"), str)
+            and isinstance(item.get("reason"), str)
+            and item["reason"].strip()
+        ):
+            raise ConfigError(f"{where}: each 'allow' entry needs a phrase and a reason")
+        rows.append((item["phrase"], item["reason"]))
+    return tuple(rows)
+
+
+def settings_for(
+    path: Path | None, isolated: bool = False, explicit: Path | None = None
+) -> Settings:
+    """The settings that apply to a file: ``explicit`` if given, else the nearest config."""
+    if isolated:
+        return Settings()
+    config = explicit or (find_config(path) if path is not None else find_config(Path.cwd()))
+    return load_config(config.resolve()) if config else Settings()
+
+
+def selected(finding: Finding, settings: Settings, normalizer: Normalizer) -> bool:
+    """Whether a finding survives ``select``, ``ignore`` and ``allow``."""
+    names = {
+        finding.rule.code,
+        finding.rule.name,
+        finding.entry_id,
+        finding.category,
+        finding.detector,
+    }
+    if settings.select and not names & set(settings.select):
+        return finding.rule.code == "FX900"
+    if names & set(settings.ignore):
+        return False
+    if settings.allow:
+        allowed = {normalizer.phrase(phrase) for phrase, _ in settings.allow}
+        if normalizer.phrase(finding.text) in allowed:
+            return False
+    return True
+
+
+def fail_threshold(settings: Settings) -> Severity:
+    return Severity.parse(settings.fail_on)

@@ -1,0 +1,108 @@
+"""Inline suppression comments, in any syntax that can hold a comment.
+
+    White platelets are fine here.   <!-- fixer: ignore -->
+    <!-- fixer: ignore-next-line FX001 -->
+    <!-- fixer: disable AN0001, FX101 --> … <!-- fixer: enable -->
+
+A directive is the text ``fixer:`` followed by ``ignore``, ``ignore-next-line``, ``disable`` or
+``enable`` and optionally rule codes or entry ids; it works the same inside an HTML comment, a
+Markdown or reST comment, or plain text. Without codes it covers every finding. A directive that
+suppresses nothing is reported (rule FX900), as ruff reports an unused ``noqa``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from fixer.model import RULES, Finding, FixSafety, Severity
+
+_DIRECTIVE_RE = re.compile(
+    r"fixer:\s*(ignore-next-line|ignore|disable|enable)\b((?:[\s,]+[A-Z]{2,5}[:\d][\w:-]*)*)"
+)
+
+
+@dataclass
+class Directive:
+    kind: str
+    codes: frozenset[str]  # empty: every finding
+    start: int  # offsets of the directive text
+    end: int
+    lines: range  # 0-based lines it covers
+    used: bool = field(default=False)
+
+    def covers(self, finding: Finding, line: int) -> bool:
+        if line not in self.lines:
+            return False
+        return not self.codes or bool(self.codes & {finding.rule.code, finding.entry_id})
+
+
+def parse_directives(text: str) -> list[Directive]:
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    line_count = len(starts)
+    directives: list[Directive] = []
+    open_blocks: list[Directive] = []
+    for match in _DIRECTIVE_RE.finditer(text):
+        kind = match.group(1)
+        codes = frozenset(re.findall(r"[A-Z]{2,5}[:\d][\w:-]*", match.group(2)))
+        line = _line_of(starts, match.start())
+        if kind == "ignore":
+            directives.append(Directive(kind, codes, *match.span(), range(line, line + 1)))
+        elif kind == "ignore-next-line":
+            directives.append(Directive(kind, codes, *match.span(), range(line + 1, line + 2)))
+        elif kind == "disable":
+            block = Directive(kind, codes, *match.span(), range(line, line_count))
+            directives.append(block)
+            open_blocks.append(block)
+        else:
+            for block in [b for b in open_blocks if not codes or b.codes == codes]:
+                block.lines = range(block.lines.start, line + 1)
+                open_blocks.remove(block)
+    return directives
+
+
+def _line_of(starts: Sequence[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def apply_suppressions(text: str, findings: list[Finding]) -> list[Finding]:
+    """Drop suppressed findings; add an FX900 finding for each directive that dropped none."""
+    if "fixer:" not in text:
+        return findings
+    directives = parse_directives(text)
+    if not directives:
+        return findings
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    kept = []
+    for finding in findings:
+        line = _line_of(starts, finding.start)
+        covering = [d for d in directives if d.covers(finding, line)]
+        for directive in covering:
+            directive.used = True
+        if not covering:
+            kept.append(finding)
+    kept += [_unused(text, d) for d in directives if not d.used]
+    return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+def _unused(text: str, directive: Directive) -> Finding:
+    what = ", ".join(sorted(directive.codes)) or "any finding"
+    return Finding(
+        start=directive.start,
+        end=directive.end,
+        text=text[directive.start : directive.end],
+        suggestions=("",),
+        rule=RULES["FX900"],
+        entry_id="FX900",
+        detector="suppression",
+        category="suppression",
+        severity=Severity.INFO,
+        confidence=1.0,
+        fix=FixSafety.NONE,
+        message=f"'fixer: {directive.kind}' suppresses nothing ({what})",
+        edit_start=directive.start,
+        edit_end=directive.end,
+        replacement=text[directive.start : directive.end],
+    )

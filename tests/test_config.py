@@ -1,0 +1,112 @@
+"""Configuration files, their discovery, and the command line overriding them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fixer.cli import cli
+
+SPUN = "White platelets. Taking everything into account, lymph center points swell.\n"
+
+
+def check(*args: str) -> tuple[int, list[str], str]:
+    result = CliRunner().invoke(cli, ["check", "--format", "json", *args])
+    if result.exit_code == 2 and not result.stdout.startswith("{"):
+        return 2, [], result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    return result.exit_code, [f["entry_id"] for f in findings], result.stderr
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    (tmp_path / "docs" / "deep").mkdir(parents=True)
+    (tmp_path / "docs" / "deep" / "page.md").write_text(SPUN, encoding="utf-8")
+    return tmp_path
+
+
+def test_no_configuration(site: Path) -> None:
+    code, ids, _ = check(str(site / "docs"))
+    assert code == 1
+    assert [i[:2] for i in ids] == ["AN", "GW", "AN"]
+
+
+def test_pyproject_is_found_upward_and_ignores_entries(site: Path) -> None:
+    (site / "pyproject.toml").write_text(
+        '[project]\nname = "site"\n\n[tool.fixer]\nignore = ["AN0001", "general-wording"]\n',
+        encoding="utf-8",
+    )
+    _, ids, _ = check(str(site / "docs" / "deep" / "page.md"))
+    assert len(ids) == 1 and ids[0] != "AN0001"
+
+
+def test_nearest_configuration_wins(site: Path) -> None:
+    (site / "pyproject.toml").write_text('[tool.fixer]\nignore = ["FX001"]\n', encoding="utf-8")
+    (site / "docs" / ".fixer.toml").write_text('select = ["FX002"]\n', encoding="utf-8")
+    _, ids, _ = check(str(site / "docs" / "deep" / "page.md"))
+    assert [i[:2] for i in ids] == ["GW"]
+
+
+def test_command_line_overrides_configuration(site: Path) -> None:
+    (site / ".fixer.toml").write_text('ignore = ["FX001"]\nfail-on = "error"\n', encoding="utf-8")
+    page = str(site / "docs" / "deep" / "page.md")
+    code, ids, _ = check(page)
+    assert (code, [i[:2] for i in ids]) == (0, ["GW"])
+    code, ids, _ = check("--ignore", "FX002", "--fail-on", "info", page)
+    assert code == 1 and [i[:2] for i in ids] == ["AN", "AN"]
+    assert len(check("--isolated", page)[1]) == 3
+
+
+def test_allowlist_needs_a_reason(site: Path) -> None:
+    (site / ".fixer.toml").write_text(
+        '[[allow]]\nphrase = "white platelets"\nreason = "quoted from an 1890 text"\n',
+        encoding="utf-8",
+    )
+    _, ids, _ = check(str(site / "docs"))
+    assert "AN0001" not in ids and len(ids) == 2
+    (site / ".fixer.toml").write_text('[[allow]]\nphrase = "white platelets"\n', encoding="utf-8")
+    code, _, stderr = check(str(site / "docs"))
+    assert code == 2
+    assert ".fixer.toml: each 'allow' entry needs a phrase and a reason" in stderr
+
+
+def test_extra_lexicon_relative_to_configuration(site: Path) -> None:
+    (site / "house.tsv").write_text(
+        "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+        "AN9001\tswell\tenlarge\tanatomy\twarning\tsafe\t\tuser:house style\tNodes swell.\n",
+        encoding="utf-8",
+    )
+    (site / ".fixer.toml").write_text('lexicons = ["house.tsv"]\n', encoding="utf-8")
+    assert "AN9001" in check(str(site / "docs"))[1]
+
+
+def test_exclude_globs_apply_to_walks(site: Path) -> None:
+    (site / ".fixer.toml").write_text('exclude = ["docs/deep/*"]\n', encoding="utf-8")
+    assert check(str(site / "docs"))[1] == []
+    assert len(check(str(site / "docs" / "deep" / "page.md"))[1]) == 3, "explicit files count"
+
+
+def test_gitignore_is_respected_when_walking(site: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    (site / ".gitignore").write_text("docs/deep/\n", encoding="utf-8")
+    assert check(str(site / "docs"))[1] == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[tool.fixer]\nselct = []\n", "[tool.fixer]: unknown key 'selct'"),
+        ('[tool.fixer]\nignore = "FX001"\n', "key 'ignore' must be a list of strings"),
+        ('[tool.fixer]\nfail-on = "fatal"\n', "key 'fail-on' must be error, warning or info"),
+        ("[tool.fixer\n", "cannot read configuration"),
+    ],
+)
+def test_bad_configuration_names_file_and_key(site: Path, content: str, message: str) -> None:
+    (site / "pyproject.toml").write_text(content, encoding="utf-8")
+    code, _, stderr = check(str(site / "docs"))
+    assert code == 2
+    assert str(site / "pyproject.toml") in stderr and message in stderr

@@ -1,0 +1,58 @@
+"""Inline suppression comments: ignore, ignore-next-line, disable … enable, with codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixer import check_text, fix_text
+
+
+def codes(text: str, syntax: str = "markdown") -> list[str]:
+    return [f"{f.rule.code}:{f.text}" for f in check_text(text, syntax=syntax)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "White platelets here. <!-- fixer: ignore -->\nwhite platelets there.\n",
+            ["FX001:white platelets"],
+        ),
+        (
+            "<!-- fixer: ignore-next-line -->\nWhite platelets.\nwhite platelets.\n",
+            ["FX001:white platelets"],
+        ),
+        (
+            "<!-- fixer: disable -->\nWhite platelets.\n\nLymph center points.\n"
+            "<!-- fixer: enable -->\nwhite platelets.\n",
+            ["FX001:white platelets"],
+        ),
+        ("White platelets. <!-- fixer: ignore AN0001 -->\n", []),
+        ("White platelets. <!-- fixer: ignore FX001 -->\n", []),
+        (
+            "White platelets and lymph center points. <!-- fixer: ignore AN0003 -->\n",
+            ["FX001:White platelets"],
+        ),
+    ],
+)
+def test_suppressions(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
+
+
+def test_plain_text_form() -> None:
+    assert codes("White platelets. fixer: ignore\n", syntax="text") == []
+    assert codes("# fixer: ignore-next-line\nWhite platelets.\n", syntax="text") == []
+
+
+def test_unused_suppression_is_reported_as_info() -> None:
+    findings = check_text("Nothing spun here. <!-- fixer: ignore FX001 -->\n", syntax="markdown")
+    assert [(f.rule.code, str(f.severity), f.message) for f in findings] == [
+        ("FX900", "info", "'fixer: ignore' suppresses nothing (FX001)")
+    ]
+
+
+def test_suppressed_findings_are_not_fixed() -> None:
+    text = "White platelets. <!-- fixer: ignore -->\nWhite platelets.\n"
+    assert fix_text(text, syntax="markdown") == (
+        "White platelets. <!-- fixer: ignore -->\nWhite blood cells.\n"
+    )
