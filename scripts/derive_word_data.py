@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LEXICONS = ROOT / "lexicons"
 SCOWL_LISTS = [Path("/usr/share/dict/american-english"), Path("/usr/share/dict/british-english")]
 sys.path.insert(0, str(ROOT))
-from fixer.words import rule_lemma
+from fixer.words import rule_lemma  # noqa: E402
 
 # Endings of inflected nouns and verbs; comparatives and suppletive forms (better -> well,
 # went -> go) are left out because they change meaning, not just form.
