@@ -51,7 +51,17 @@ def decode(name: str, raw: bytes, encoding: str | None = None) -> Document:
             return _decode_as(name, raw, bom_encoding, bom)
     if b"\x00" in raw[:_BINARY_SNIFF]:
         raise InputError("binary file (contains NUL bytes), skipped")
-    return _decode_as(name, raw, encoding or "utf-8", b"")
+    return _decode_as(name, raw, _without_bom(encoding or "utf-8"), b"")
+
+
+def _without_bom(encoding: str) -> str:
+    """A codec that writes no BOM of its own, so that re-encoding gives back the same bytes
+    ("utf-16" would add one; a file without a BOM is read as little-endian, as Python does)."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return encoding  # reported by _decode_as
+    return {"utf-16": "utf-16-le", "utf-32": "utf-32-le", "utf-8-sig": "utf-8"}.get(name, name)
 
 
 def _decode_as(name: str, raw: bytes, encoding: str, bom: bytes) -> Document:

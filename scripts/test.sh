@@ -18,4 +18,5 @@ python="${PYTHON:-python3}"
 "$venv/bin/ruff" check .
 "$venv/bin/ruff" format --check .
 # Run from tests/ so that `import fixer` is the installed package, as a user gets it.
+export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-ci}"
 cd tests && "../$venv/bin/python" -m pytest -p no:cacheprovider "$@"

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis profiles: `dev` for quick local runs, `ci` (scripts/test.sh) for the 10,000
+# examples the project promises, `long` for an occasional deep run:
+#   HYPOTHESIS_PROFILE=long bash scripts/test.sh -k properties
+settings.register_profile("dev", max_examples=300, deadline=None)
+settings.register_profile("ci", max_examples=10_000, deadline=None, print_blob=True)
+settings.register_profile("long", max_examples=100_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
