@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from fixer import __version__
+from fixer import __version__, cache
 from fixer.cli_lexicon import explain, lexicon
 from fixer.config import ConfigError, Settings, settings_for
 from fixer.discover import STDIN, iter_targets
@@ -89,8 +89,11 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     callback=_print_version,
     help="Show the version of fixer and its lexicon.",
 )
-def cli() -> None:
+@click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-data cache.")
+def cli(no_cache: bool) -> None:
     """Find garbled medical terms (tortured phrases) and put the right terms back."""
+    if no_cache:
+        cache.disable()
 
 
 def _common(function):  # type: ignore[no-untyped-def]

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
+from fixer.matcher import gap_kind
 from fixer.model import CATEGORIES, ContextClause, Entry, FixSafety, Severity
-from fixer.words import Normalizer, default_normalizer
+from fixer.words import WORD_RE, Normalizer, default_normalizer, normalization_tables
 
 COLUMNS = (
     "id",
@@ -115,7 +117,19 @@ def parse_entry(fields: Sequence[str], path: Path, line: int, normalizer: Normal
         row["example"],
         str(path),
         line,
+        garble_words(row["garble"], normalizer),
     )
+
+
+def garble_words(garble: str, normalizer: Normalizer) -> tuple[tuple[str | None, str], ...]:
+    """(gap kind before the word, normalized word) for each word of a garble."""
+    words = []
+    previous_end = None
+    for match in WORD_RE.finditer(garble):
+        gap = "" if previous_end is None else gap_kind(garble[previous_end : match.start()])
+        words.append((gap, normalizer.normal(match.group())))
+        previous_end = match.end()
+    return tuple(words)
 
 
 def read_entries(path: Path, normalizer: Normalizer | None = None) -> list[Entry]:
@@ -131,25 +145,76 @@ def read_entries(path: Path, normalizer: Normalizer | None = None) -> list[Entry
 
 
 def load_lexicon(paths: Iterable[Path], normalizer: Normalizer | None = None) -> Lexicon:
-    """Load entries from several files; later files override earlier ones by id or garble."""
-    normalizer = normalizer or default_normalizer()
-    digest = hashlib.sha256()
+    """Load entries from several files; later files override earlier ones by id or garble.
+
+    With the default normalizer the parsed entries are cached (``fixer.cache``), keyed by the
+    files' contents and the word tables that normalization depends on.
+    """
+    files = list(paths)
+    for path in files:
+        if not path.is_file():
+            raise LexiconError(f"{path}: cannot read lexicon: no such file")
+    digest = hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()[:12]
+    if normalizer is not None:
+        return Lexicon(_merge(files, normalizer), digest)
+    entries = cached(
+        "lexicon",
+        [*files, *normalization_tables()],
+        lambda: [_to_json(e) for e in _merge(files, default_normalizer())],
+        lambda rows: tuple(_from_json(row) for row in rows),  # type: ignore[attr-defined]
+    )
+    return Lexicon(entries, digest)
+
+
+def _merge(files: list[Path], normalizer: Normalizer) -> tuple[Entry, ...]:
     by_garble: dict[tuple[str, ...], Entry] = {}
     garble_of_id: dict[str, tuple[str, ...]] = {}
-    for path in paths:
-        try:
-            digest.update(path.read_bytes())
-        except OSError as error:
-            raise LexiconError(f"{path}: cannot read lexicon: {error.strerror}") from None
+    for path in files:
         for entry in read_entries(path, normalizer):
-            key = normalizer.phrase(entry.garble)
+            key = entry.normal
             if entry.id in garble_of_id:
                 by_garble.pop(garble_of_id.pop(entry.id), None)
             if key in by_garble:
                 garble_of_id.pop(by_garble[key].id, None)
             by_garble[key] = entry
             garble_of_id[entry.id] = key
-    return Lexicon(tuple(by_garble.values()), digest.hexdigest()[:12])
+    return tuple(by_garble.values())
+
+
+def _to_json(entry: Entry) -> list[object]:
+    return [
+        entry.id,
+        entry.garble,
+        list(entry.corrections),
+        entry.category,
+        int(entry.severity),
+        int(entry.fix),
+        [[c.kind, [list(p) for p in c.phrases]] for c in entry.context],
+        entry.context_text,
+        entry.source,
+        entry.example,
+        entry.path,
+        entry.line,
+        [list(w) for w in entry.words],
+    ]
+
+
+def _from_json(row: list) -> Entry:
+    return Entry(
+        row[0],
+        row[1],
+        tuple(row[2]),
+        row[3],
+        Severity(row[4]),
+        FixSafety(row[5]),
+        tuple(ContextClause(kind, tuple(map(tuple, phrases))) for kind, phrases in row[6]),
+        row[7],
+        row[8],
+        row[9],
+        row[10],
+        row[11],
+        tuple(tuple(w) for w in row[12]),
+    )
 
 
 @cache

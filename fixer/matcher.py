@@ -44,7 +44,7 @@ class Match:
 
 @dataclass
 class _Node:
-    children: dict[tuple[str, str], _Node] = field(default_factory=dict)  # (gap, word)
+    children: dict[tuple[str | None, str], _Node] = field(default_factory=dict)  # (gap, word)
     entries: list[Entry] = field(default_factory=list)
 
 
@@ -78,15 +78,8 @@ class PhraseMatcher:
         self._root = _Node()
         for entry in entries:
             node = self._root
-            previous_end = None
-            for match in WORD_RE.finditer(entry.garble):
-                gap = (
-                    ""
-                    if previous_end is None
-                    else gap_kind(entry.garble[previous_end : match.start()])
-                )
-                node = node.children.setdefault((gap, normalizer.normal(match.group())), _Node())
-                previous_end = match.end()
+            for key in entry.words:
+                node = node.children.setdefault(key, _Node())
             node.entries.append(entry)
 
     def matches(self, text: str, tokens: Sequence[Token]) -> list[Match]:

@@ -115,6 +115,13 @@ class Entry:
     example: str
     path: str
     line: int
+    #: The garble as matched: (gap before the word, normalized word) pairs; see fixer.matcher.
+    words: tuple[tuple[str | None, str], ...] = ()
+
+    @property
+    def normal(self) -> tuple[str, ...]:
+        """The garble's normalized words."""
+        return tuple(word for _, word in self.words)
 
     @property
     def rule(self) -> Rule:

@@ -43,7 +43,7 @@ def swap_pairs(garble: Words, correction: Words) -> list[tuple[Words, Words]]:
 
 
 def entry_swaps(entry: Entry, normalizer: Normalizer) -> set[tuple[Words, Words]]:
-    garble = normalizer.phrase(entry.garble)
+    garble = entry.normal
     return {
         pair
         for correction in entry.corrections

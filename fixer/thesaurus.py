@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
-from fixer.words import Normalizer, default_normalizer
+from fixer.words import Normalizer, default_normalizer, normalization_tables
 
 Words = tuple[str, ...]
 SWAP_COLUMNS = ("original", "spun", "strength", "source", "evidence")
@@ -59,15 +60,24 @@ def load_thesaurus(path: Path, normalizer: Normalizer) -> Thesaurus:
 @cache
 def default_thesaurus() -> Thesaurus:
     """The curated swaps plus those learnt from the built-in lexicon (curated strength wins)."""
-    from fixer.lexicon import builtin_lexicon
+    from fixer.lexicon import builtin_files, builtin_lexicon
     from fixer.patterns import learnt_swaps
 
-    normalizer = default_normalizer()
-    curated = load_thesaurus(lexicon_dir() / "swaps.tsv", normalizer).swaps
-    known = {(s.original, s.spun) for s in curated}
-    learnt = [
-        s
-        for s in learnt_swaps(builtin_lexicon().entries, normalizer)
-        if (s.original, s.spun) not in known
-    ]
-    return Thesaurus(curated + learnt)
+    path = lexicon_dir() / "swaps.tsv"
+
+    def build() -> list[list[object]]:
+        normalizer = default_normalizer()
+        curated = load_thesaurus(path, normalizer).swaps
+        known = {(s.original, s.spun) for s in curated}
+        learnt = [
+            s
+            for s in learnt_swaps(builtin_lexicon().entries, normalizer)
+            if (s.original, s.spun) not in known
+        ]
+        return [[list(s.original), list(s.spun), s.strong] for s in curated + learnt]
+
+    def restore(rows: list[list]) -> Thesaurus:
+        return Thesaurus([Swap(tuple(o), tuple(s), strong) for o, s, strong in rows])
+
+    sources = [path, *builtin_files(), *normalization_tables()]
+    return cached("thesaurus", sources, build, restore)  # type: ignore[arg-type]

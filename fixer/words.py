@@ -117,6 +117,12 @@ def load_lemmas(path: Path) -> dict[str, str]:
     return {fields[0]: fields[1] for _, fields in read_tsv(path) if fields[0] != "form"}
 
 
+def normalization_tables() -> list[Path]:
+    """The data files that decide normal forms (cache keys depend on them)."""
+    directory = lexicon_dir()
+    return [directory / "lemmas.tsv", directory / "spelling.tsv"]
+
+
 @cache
 def default_normalizer() -> Normalizer:
     """The normalizer built from the shipped lemma and spelling tables (loaded once)."""

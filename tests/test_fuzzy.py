@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fixer.detectors.fuzzy import FuzzyDetector
-from fixer.lexicon import Lexicon
+from fixer.lexicon import Lexicon, garble_words
 from fixer.matcher import tokenize
 from fixer.model import Entry, FixSafety, Severity
 from fixer.words import default_normalizer
@@ -27,6 +27,7 @@ def entry(entry_id: str, garble: str, correction: str) -> Entry:
         garble,
         "test",
         1,
+        garble_words(garble, NORMALIZER),
     )
 
 

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, FixSafety, Severity
 from fixer.thesaurus import Thesaurus, Words, default_thesaurus
-from fixer.words import Normalizer, default_normalizer
+from fixer.words import Normalizer, default_normalizer, normalization_tables
 
 _PAREN_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]{0,11}?)(s?)\s*\)")
 _MAX_SWAP_WORDS = 3
@@ -49,7 +50,16 @@ def load_abbreviations(path: Path, normalizer: Normalizer) -> dict[str, list[Exp
 
 @cache
 def default_abbreviations() -> dict[str, list[Expansion]]:
-    return load_abbreviations(lexicon_dir() / "abbreviations.tsv", default_normalizer())
+    path = lexicon_dir() / "abbreviations.tsv"
+
+    def build() -> dict[str, list[list[object]]]:
+        table = load_abbreviations(path, default_normalizer())
+        return {k: [[e.text, list(e.words)] for e in v] for k, v in table.items()}
+
+    def restore(data: dict[str, list[list]]) -> dict[str, list[Expansion]]:
+        return {k: [Expansion(k, text, tuple(words)) for text, words in v] for k, v in data.items()}
+
+    return cached("abbreviations", [path, *normalization_tables()], build, restore)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,9 @@ MIN_RATIO = 90.0
 
 @cache
 def default_known_words() -> frozenset[str]:
-    path = lexicon_dir() / "words.txt"
-    with path.open(encoding="utf-8") as handle:
-        return frozenset(line.strip() for line in handle if not line.startswith("#"))
+    lines = (lexicon_dir() / "words.txt").read_text(encoding="utf-8").splitlines()
+    start = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    return frozenset(lines[start:])
 
 
 @dataclass(frozen=True)
@@ -62,11 +62,11 @@ class FuzzyDetector:
                 self._joined.setdefault("".join(words), entry)
                 self._joined.setdefault("".join(words) + "s", entry)
                 self._joined_starts.update((words[0], "".join(words), "".join(words) + "s"))
-            text = " ".join(normalizer.normal(w) for w in words)
+            text = " ".join(entry.normal)
             if len(words) > 1 and len(text) >= MIN_FUZZY_CHARS:
                 target = _Target(entry, text, len(words))
-                self._by_edge[normalizer.normal(words[0])].append(target)
-                self._by_edge[normalizer.normal(words[-1])].append(target)
+                self._by_edge[entry.normal[0]].append(target)
+                self._by_edge[entry.normal[-1]].append(target)
 
     def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
         from rapidfuzz.distance import Levenshtein

@@ -13,11 +13,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, FixSafety, Severity
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
-from fixer.words import Normalizer, default_normalizer
+from fixer.words import Normalizer, default_normalizer, normalization_tables
 
 MAX_TERM_WORDS = 5
 _MAX_VARIANTS = 64
@@ -27,9 +28,18 @@ REPORT_FROM, WARN_FROM = 0.6, 0.75
 
 @cache
 def default_vocabulary() -> frozenset[Words]:
-    normalizer = default_normalizer()
     path = lexicon_dir() / "vocabulary.tsv"
-    return frozenset(normalizer.phrase(f[0]) for _, f in read_tsv(path) if f[0] != "term")
+
+    def build() -> list[list[str]]:
+        normalizer = default_normalizer()
+        return [list(normalizer.phrase(f[0])) for _, f in read_tsv(path) if f[0] != "term"]
+
+    return cached(
+        "vocabulary",
+        [path, *normalization_tables()],
+        build,
+        lambda rows: frozenset(map(tuple, rows)),
+    )  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,81 @@
+"""Compiled data cached under the user's cache directory, keyed by a hash of its sources.
+
+Loading the lexicons means normalizing tens of thousands of words, which costs more than
+checking a typical file. The compiled results (plain JSON: safe to load, nothing executes) are
+kept in ``$XDG_CACHE_HOME/fixer`` (``~/.cache/fixer``), one file per artifact, named after the
+SHA-256 of fixer's version and every source file's bytes: editing a lexicon or upgrading fixer
+simply misses the cache. ``FIXER_NO_CACHE=1`` (or ``--no-cache``) turns it off; a cache that
+cannot be read or written is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+_FORMAT = "1"
+
+
+def enabled() -> bool:
+    return os.environ.get("FIXER_NO_CACHE", "") in ("", "0")
+
+
+def disable() -> None:
+    """Turn the cache off for this process (``--no-cache``)."""
+    os.environ["FIXER_NO_CACHE"] = "1"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "fixer"
+
+
+def _digest(name: str, sources: Sequence[Path]) -> str:
+    from fixer import __version__
+
+    digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{name}".encode())
+    for path in sources:
+        digest.update(b"\0" + path.name.encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def cached(
+    name: str, sources: Sequence[Path], build: Callable[[], object], restore: Callable[[object], T]
+) -> T:
+    """``restore(build())``, with ``build()``'s JSON-able result cached between runs."""
+    if not enabled():
+        return restore(build())
+    try:
+        path = cache_dir() / f"{name}-{_digest(name, sources)}.json"
+    except OSError:
+        return restore(build())
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return restore(json.load(handle))
+    except (OSError, ValueError):
+        pass
+    value = build()
+    _store(path, value)
+    return restore(value)
+
+
+def _store(path: Path, value: object) -> None:
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(value, out, separators=(",", ":"))
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

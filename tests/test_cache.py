@@ -1,0 +1,73 @@
+"""The compiled-data cache: hits, misses on change, opting out, and damage tolerance."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from fixer import cache
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("FIXER_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "fixer"
+
+
+def build_counter():
+    calls = []
+
+    def build() -> list[int]:
+        calls.append(1)
+        return [1, 2, 3]
+
+    return build, calls
+
+
+def test_second_load_is_a_hit_and_a_change_is_a_miss(cache_home: Path, tmp_path: Path) -> None:
+    source = tmp_path / "source.tsv"
+    source.write_text("a\n", encoding="utf-8")
+    build, calls = build_counter()
+    assert cache.cached("demo", [source], build, tuple) == (1, 2, 3)
+    assert cache.cached("demo", [source], build, tuple) == (1, 2, 3)
+    assert len(calls) == 1
+    source.write_text("b\n", encoding="utf-8")
+    cache.cached("demo", [source], build, tuple)
+    assert len(calls) == 2
+    assert all(p.suffix == ".json" for p in cache_home.iterdir())
+
+
+def test_cache_can_be_turned_off(
+    cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FIXER_NO_CACHE", "1")
+    build, calls = build_counter()
+    cache.cached("demo", [], build, tuple)
+    cache.cached("demo", [], build, tuple)
+    assert len(calls) == 2
+    assert not cache_home.exists(), "nothing is written"
+
+
+def test_damaged_cache_file_is_rebuilt(cache_home: Path) -> None:
+    build, _ = build_counter()
+    cache.cached("demo", [], build, tuple)
+    (entry,) = cache_home.iterdir()
+    entry.write_text("{not json", encoding="utf-8")
+    assert cache.cached("demo", [], build, tuple) == (1, 2, 3)
+    assert json.loads(entry.read_text(encoding="utf-8")) == [1, 2, 3]
+
+
+def test_unwritable_cache_directory_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where a folder should be
+    monkeypatch.delenv("FIXER_NO_CACHE", raising=False)
+    build, _ = build_counter()
+    assert cache.cached("demo", [], build, tuple) == (1, 2, 3)
+    assert os.listdir(tmp_path) == ["file"]
