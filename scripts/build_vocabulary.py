@@ -64,14 +64,18 @@ def wordnet_terms() -> set[str]:
 
 
 def own_terms() -> set[str]:
-    terms = {c.lower() for path in builtin_files() for e in read_entries(path)
-             for c in e.corrections}
+    terms = {
+        c.lower() for path in builtin_files() for e in read_entries(path) for c in e.corrections
+    }
     lexicons = ROOT / "lexicons"
     for name, column in (("abbreviations.tsv", 1), ("swaps.tsv", 0)):
         path = lexicons / name
         if path.exists():
-            terms |= {f[column].lower() for _, f in read_tsv(path)
-                      if f[0] not in ("abbreviation", "original")}
+            terms |= {
+                f[column].lower()
+                for _, f in read_tsv(path)
+                if f[0] not in ("abbreviation", "original")
+            }
     return {t for t in terms if " " in t.strip()}
 
 

@@ -40,8 +40,10 @@ MIN_HELD_OUT = 300
 
 
 def split(entries: list[Entry], share: float, seed: int) -> tuple[list[Entry], list[Entry]]:
-    medical = sorted((e for e in entries if e.category != "general-wording" and not e.context),
-                     key=lambda e: e.id)
+    medical = sorted(
+        (e for e in entries if e.category != "general-wording" and not e.context),
+        key=lambda e: e.id,
+    )
     count = max(MIN_HELD_OUT, round(share * len(medical)))
     held = set(random.Random(seed).sample(medical, count))
     return [e for e in entries if e not in held], sorted(held, key=lambda e: e.id)
@@ -73,7 +75,8 @@ def build_inputs(kept: list[Entry], held: list[Entry], normalizer: Normalizer):
     kept_terms = {normalizer.phrase(c) for e in kept for c in e.corrections}
     held_terms = {normalizer.phrase(c) for e in held for c in e.corrections} - kept_terms
     vocabulary = frozenset(
-        normalizer.phrase(f[0]) for _, f in read_tsv(lexicon_dir() / "vocabulary.tsv")
+        normalizer.phrase(f[0])
+        for _, f in read_tsv(lexicon_dir() / "vocabulary.tsv")
         if f[0] != "term" and not (f[1] == "fixer" and normalizer.phrase(f[0]) in held_terms)
     )
 
@@ -97,23 +100,29 @@ def plant(sentence: str, garble: str) -> tuple[str, int, int]:
     return before + garble + sentence[cut:], len(before), len(before) + len(garble)
 
 
-def recovered(checker: Checker, text: str, start: int, end: int, entry: Entry,
-              normalizer: Normalizer) -> str | None:
+def recovered(
+    checker: Checker, text: str, start: int, end: int, entry: Entry, normalizer: Normalizer
+) -> str | None:
     """The detector whose top suggestion, applied, turns the planted span into the term."""
     wanted = {normalizer.phrase(c) for c in entry.corrections[:1]}
     for finding in checker.check(text):
         if finding.start < end and finding.end > start:
-            fixed = text[:finding.start] + finding.suggestions[0] + text[finding.end:]
-            span = fixed[min(start, finding.start): max(end, finding.start
-                                                        + len(finding.suggestions[0]))]
-            if any(w and all(word in normalizer.phrase(span) for word in w) and
-                   _contains(normalizer.phrase(span), w) for w in wanted):
+            fixed = text[: finding.start] + finding.suggestions[0] + text[finding.end :]
+            span = fixed[
+                min(start, finding.start) : max(end, finding.start + len(finding.suggestions[0]))
+            ]
+            if any(
+                w
+                and all(word in normalizer.phrase(span) for word in w)
+                and _contains(normalizer.phrase(span), w)
+                for w in wanted
+            ):
                 return finding.detector
     return None
 
 
 def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def main() -> int:
@@ -153,8 +162,10 @@ def main() -> int:
     print(f"| found with the right correction | {found} ({found / len(held):.1%}) |")
     for detector, count in by_detector.most_common():
         print(f"| … by {detector} | {count} |")
-    print(f"| build inputs | {len(lexicon.entries)} entries, {len(thesaurus.swaps)} swaps, "
-          f"{len(vocabulary)} terms |")
+    print(
+        f"| build inputs | {len(lexicon.entries)} entries, {len(thesaurus.swaps)} swaps, "
+        f"{len(vocabulary)} terms |"
+    )
     if args.verbose:
         for entry in missed:
             print(f"missed {entry.id}: {entry.garble} → {entry.corrections[0]}")

@@ -65,8 +65,12 @@ def terms(entries: Iterable[Entry], normalizer: Normalizer) -> dict[Words, str]:
 
 def compose(term: Words, by_original: dict[Words, list[Swap]]) -> Iterator[tuple[Words, list]]:
     """Every way to apply one or two swaps to non-overlapping stretches of a term."""
-    spots = [(i, size, swap) for i in range(len(term)) for size in (1, 2, 3)
-             for swap in by_original.get(term[i:i + size], ())]
+    spots = [
+        (i, size, swap)
+        for i in range(len(term))
+        for size in (1, 2, 3)
+        for swap in by_original.get(term[i : i + size], ())
+    ]
     for count in range(1, MAX_SWAPS + 1):
         for chosen in combinations(spots, count):
             covered = [k for i, size, _ in chosen for k in range(i, i + size)]
@@ -85,11 +89,12 @@ def compose(term: Words, by_original: dict[Words, list[Swap]]) -> Iterator[tuple
 def dev_ngrams(normalizer: Normalizer) -> set[Words]:
     text = DEV.read_text(encoding="utf-8")
     words = [normalizer.normal(m.group()) for m in WORD_RE.finditer(text)]
-    return {tuple(words[i:i + n]) for n in (2, 3, 4, 5) for i in range(len(words) - n + 1)}
+    return {tuple(words[i : i + n]) for n in (2, 3, 4, 5) for i in range(len(words) - n + 1)}
 
 
-def generate(swaps: list[Swap], known_terms: dict[Words, str], garbles: set[Words],
-             normalizer: Normalizer) -> list[tuple[str, str, str]]:
+def generate(
+    swaps: list[Swap], known_terms: dict[Words, str], garbles: set[Words], normalizer: Normalizer
+) -> list[tuple[str, str, str]]:
     from wordfreq import zipf_frequency
 
     seen_in_dev = dev_ngrams(normalizer)
@@ -114,27 +119,38 @@ def generate(swaps: list[Swap], known_terms: dict[Words, str], garbles: set[Word
 
 
 def holdout(share: float, seed: int, normalizer: Normalizer) -> None:
-    entries = [e for e in builtin_lexicon().entries
-               if e.category != "general-wording" and not e.context]
+    entries = [
+        e for e in builtin_lexicon().entries if e.category != "general-wording" and not e.context
+    ]
     rng = random.Random(seed)
     held = set(rng.sample(sorted(entries, key=lambda e: e.id), round(share * len(entries))))
     kept = [e for e in builtin_lexicon().entries if e not in held]
     held_garbles = {normalizer.phrase(e.garble) for e in held}
     kept_pairs = set().union(*(entry_swaps(e, normalizer) for e in kept))
     held_only = set().union(*(entry_swaps(e, normalizer) for e in held)) - kept_pairs
-    curated = [s for s in load_thesaurus(lexicon_dir() / "swaps.tsv", normalizer).swaps
-               if (s.original, s.spun) not in held_only]
+    curated = [
+        s
+        for s in load_thesaurus(lexicon_dir() / "swaps.tsv", normalizer).swaps
+        if (s.original, s.spun) not in held_only
+    ]
     swaps = curated + learnt_swaps(kept, normalizer)
     inputs = {normalizer.phrase(e.garble) for e in kept}
     assert not held_garbles & inputs, "a held-out garble is among the build inputs"
     assert not held_only & {(s.original, s.spun) for s in swaps}
     rows = generate(swaps, terms(kept, normalizer), inputs, normalizer)
     proposed = {(normalizer.phrase(g), normalizer.phrase(c)) for g, c, _ in rows}
-    hits = [e for e in held if any((normalizer.phrase(e.garble), normalizer.phrase(c)) in proposed
-                                   for c in e.corrections)]
+    hits = [
+        e
+        for e in held
+        if any(
+            (normalizer.phrase(e.garble), normalizer.phrase(c)) in proposed for c in e.corrections
+        )
+    ]
     print(f"| held-out hand-curated entries | {len(held)} |")
-    print(f"| proposed by the generator with the right correction | {len(hits)} "
-          f"({len(hits) / len(held):.1%}) |")
+    print(
+        f"| proposed by the generator with the right correction | {len(hits)} "
+        f"({len(hits) / len(held):.1%}) |"
+    )
     print(f"| candidates proposed in all | {len(rows)} |")
 
 
