@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from fixer.model import ContextClause, Entry
 from fixer.words import WORD_RE, Normalizer
@@ -21,11 +22,10 @@ _JOINER_RE = re.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*|[-‐‑]")
 _WINDOW = {"before": 3, "after": 3, "near": 10, "doc": 0}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word: its span, its normal form, and what separates it from the next word (``gap``:
     ``""`` when the two may belong to one phrase, a punctuation mark such as ``","``, or
-    ``None`` when no phrase continues; see ``gap_kind``)."""
+    ``None`` when no phrase continues; see ``gap_kind``). A tuple, because a text has many."""
 
     start: int
     end: int
@@ -50,12 +50,15 @@ class _Node:
 
 def tokenize(text: str, normalizer: Normalizer) -> list[Token]:
     normal = normalizer.normal
-    matches = list(WORD_RE.finditer(text))
+    spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
     tokens = []
-    for index, match in enumerate(matches):
-        following = matches[index + 1].start() if index + 1 < len(matches) else None
-        gap = None if following is None else gap_kind(text[match.end() : following])
-        tokens.append(Token(match.start(), match.end(), normal(match.group()), gap))
+    for index, (start, end) in enumerate(spans):
+        if index + 1 == len(spans):
+            gap = None
+        else:
+            between = text[end : spans[index + 1][0]]
+            gap = "" if between == " " else gap_kind(between)
+        tokens.append(Token(start, end, normal(text[start:end]), gap))
     return tokens
 
 

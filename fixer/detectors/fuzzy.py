@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from fixer.data import lexicon_dir
 from fixer.lexicon import Lexicon
@@ -52,6 +53,7 @@ class FuzzyDetector:
         self._joined: dict[str, Entry] = {}
         self._joined_starts: set[str] = set()  # first pieces of run-together garbles
         self._known_cache: dict[str, bool] = {}
+        self._longest = 1  # words in the longest fuzzy target
         self._by_edge: dict[str, list[_Target]] = defaultdict(list)
         self._known = known_words
         for entry in lexicon.entries:
@@ -64,6 +66,7 @@ class FuzzyDetector:
                 self._joined_starts.update((words[0], "".join(words), "".join(words) + "s"))
             text = " ".join(entry.normal)
             if len(words) > 1 and len(text) >= MIN_FUZZY_CHARS:
+                self._longest = max(self._longest, len(words))
                 target = _Target(entry, text, len(words))
                 self._by_edge[entry.normal[0]].append(target)
                 self._by_edge[entry.normal[-1]].append(target)
@@ -74,7 +77,9 @@ class FuzzyDetector:
 
         found: list[Candidate] = []
         covered = -1
-        unknown: list[bool] | None = None  # per token: not an ordinary English word
+        unknown: list[bool] = []  # per token: not an ordinary English word (computed lazily)
+        seen: list[int] = []  # seen[i]: how many of tokens[:i] are unknown
+        reach = self._longest - 1
         for i, token in enumerate(tokens):
             if i <= covered:
                 continue
@@ -82,9 +87,14 @@ class FuzzyDetector:
             if view[token.start : token.end].lower() in self._joined_starts:
                 candidate = self._run_together(view, tokens, i)
             if candidate is None and token.normal in self._by_edge:
-                if unknown is None:
+                if not seen:
                     unknown = [not self._is_known(view[t.start : t.end].lower()) for t in tokens]
-                candidate = self._misspelt(view, tokens, unknown, i, ratio, Levenshtein.distance)
+                    seen = list(accumulate(unknown, initial=0))
+                low, high = max(0, i - reach), min(len(tokens), i + reach + 1)
+                if seen[high] > seen[low]:  # a misspelling needs an unknown word nearby
+                    candidate = self._misspelt(
+                        view, tokens, unknown, i, ratio, Levenshtein.distance
+                    )
             if candidate is not None:
                 found.append(candidate)
                 covered = candidate.last

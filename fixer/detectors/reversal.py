@@ -106,6 +106,8 @@ class ReversalDetector:
                 and tokens[high].gap == ""
             ):
                 high += 1
+            if not _promising(sites, low, high):
+                continue
             best = self._best_in(view, tokens, sites, low, start, high)
             if best is not None:
                 found.append(best)
@@ -214,6 +216,18 @@ class ReversalDetector:
             fix=FixSafety.UNSAFE,
             message=f"reads as '{correction}'; " + "; ".join(reasons),
         )
+
+
+def _promising(sites: dict[int, list[tuple[int, Swap]]], low: int, high: int) -> bool:
+    """Whether tokens ``low..high`` hold enough swaps to ever reach ``REPORT_FROM``: one strong
+    swap, or two weak ones (see ``_confidence``). Most windows of ordinary prose do not."""
+    weak = 0
+    for index in range(low, high + 1):
+        swaps = sites.get(index, ())
+        if any(swap.strong for _, swap in swaps):
+            return True
+        weak += bool(swaps)
+    return weak >= 2
 
 
 def _confidence(window: Words, reading: _Reading) -> float:
