@@ -3,8 +3,6 @@ pre-commit: 0 clean, 1 findings (or files changed), 2 usage or input errors."""
 
 from __future__ import annotations
 
-import difflib
-import fnmatch
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,14 +12,12 @@ import click
 
 from fixer import __version__, cache
 from fixer.cli_lexicon import explain, lexicon
-from fixer.config import ConfigError, Settings, settings_for
 from fixer.discover import STDIN, iter_targets
-from fixer.engine import Checker, make_checker
-from fixer.files import Document, InputError, read_document, read_stdin, write_atomic
+from fixer.engine import make_checker
+from fixer.files import InputError, read_stdin
 from fixer.lexicon import LexiconError
-from fixer.markup import syntax_for
-from fixer.model import Severity
-from fixer.report import Located, locate, summary, text_line, to_json
+from fixer.report import Located, summary, text_line, to_json
+from fixer.runner import FileResult, Options, SetupError, Task, Work, run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -54,10 +50,12 @@ class Outcome:
         self.errors.append((path, message))
         click.echo(f"{path}: error: {message}", err=True)
 
-    def add(self, items: list[Located], settings: Settings) -> None:
-        self.findings.extend(items)
-        threshold = Severity.parse(settings.fail_on)
-        self.failing = self.failing or any(i.finding.severity >= threshold for i in items)
+    def add(self, result: FileResult) -> None:
+        if result.error:
+            self.error(result.name, result.error)
+        self.findings.extend(result.findings)
+        self.failing = self.failing or result.failing
+        self.changed += result.changed
 
     def exit_code(self, fixing: bool = False) -> int:
         if self.errors:
@@ -126,6 +124,13 @@ def _common(function):  # type: ignore[no-untyped-def]
         ),
         click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
         click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Worker processes [default: one per core for 16 files or more].",
+        ),
+        click.option(
             "--lexicon",
             "lexicons",
             multiple=True,
@@ -148,49 +153,6 @@ def _common(function):  # type: ignore[no-untyped-def]
     return function
 
 
-@dataclass(frozen=True)
-class Options:
-    """What the command line says about every file; configuration fills in the rest."""
-
-    lexicons: tuple[Path, ...]
-    fail_on: str | None
-    select: tuple[str, ...]
-    ignore: tuple[str, ...]
-    config_file: Path | None
-    isolated: bool
-
-    def settings(self, name: str, from_stdin: bool) -> Settings:
-        path = None if from_stdin and name == STDIN else Path(name)
-        try:
-            base = settings_for(path, self.isolated, self.config_file)
-        except ConfigError as error:
-            raise click.UsageError(str(error)) from None
-        return base.with_overrides(
-            fail_on=self.fail_on,
-            select=self.select,
-            ignore=self.ignore,
-            lexicons=base.lexicons + self.lexicons,
-        )
-
-    def excluded(self, name: str) -> bool:
-        """Whether a file found by walking a folder matches an ``exclude`` glob of its config
-        (globs are relative to the configuration file's folder)."""
-        settings = self.settings(name, from_stdin=False)
-        if not settings.exclude or settings.source is None:
-            return False
-        try:
-            relative = Path(name).resolve().relative_to(settings.source.parent).as_posix()
-        except ValueError:
-            return False
-        return any(fnmatch.fnmatch(relative, glob) for glob in settings.exclude)
-
-    def checker(self, settings: Settings) -> Checker:
-        try:
-            return make_checker(settings=settings)
-        except LexiconError as error:
-            raise click.UsageError(str(error)) from None
-
-
 def _options(
     lexicons: tuple[Path, ...],
     fail_on: str | None,
@@ -198,36 +160,37 @@ def _options(
     ignore: str | None,
     config_file: Path | None,
     isolated: bool,
+    encoding: str | None,
 ) -> Options:
     def split(value: str | None) -> tuple[str, ...]:
         return tuple(v.strip() for v in (value or "").split(",") if v.strip())
 
-    return Options(lexicons, fail_on, split(select), split(ignore), config_file, isolated)
+    return Options(lexicons, fail_on, split(select), split(ignore), config_file, isolated, encoding)
 
 
-def _documents(
-    paths: Sequence[str],
-    encoding: str | None,
-    stdin_name: str | None,
-    options: Options,
-    outcome: Outcome,
-):
-    """Yield ``(name, document, from_stdin)`` for every readable target; record the rest as
-    errors."""
-    for path, problem, walked in iter_targets(paths):
-        name = (stdin_name or STDIN) if path == STDIN else path
-        if problem:
-            outcome.error(name, problem)
-            continue
-        if walked and options.excluded(name):
-            continue
-        try:
-            if path == STDIN:
-                yield name, read_stdin(name, encoding), True
-            else:
-                yield name, read_document(Path(path), encoding), False
-        except InputError as error:
-            outcome.error(name, str(error))
+def _run(
+    paths: Sequence[str], stdin_name: str | None, work: Work, jobs: int | None, outcome: Outcome
+) -> list[FileResult]:
+    """Process every target in order; unreadable ones become errors, the rest results."""
+    tasks = []
+    try:
+        for path, problem, walked in iter_targets(paths):
+            name = (stdin_name or STDIN) if path == STDIN else path
+            if problem:
+                tasks.append(Task(name, error=problem))
+            elif path == STDIN:
+                try:
+                    tasks.append(Task(name, read_stdin(name, work.options.encoding)))
+                except InputError as error:
+                    tasks.append(Task(name, error=str(error)))
+            elif not (walked and work.options.excluded(name)):
+                tasks.append(Task(name))
+        results = list(run(tasks, work, jobs))
+    except SetupError as error:
+        raise click.UsageError(str(error)) from None
+    for result in results:
+        outcome.add(result)
+    return results
 
 
 @cli.command(epilog=_EXAMPLES)
@@ -242,18 +205,15 @@ def _documents(
 )
 def check(
     paths: tuple[str, ...],
-    encoding: str | None,
     stdin_filename: str | None,
+    jobs: int | None,
     output_format: str,
     **selection: object,
 ) -> None:
     """Report garbled terms in files, folders or '-' (standard input). Never writes."""
-    options = _options(**selection)  # type: ignore[arg-type]
     outcome = Outcome()
-    for name, document, from_stdin in _documents(paths, encoding, stdin_filename, options, outcome):
-        settings = options.settings(name, from_stdin)
-        findings = options.checker(settings).check(document.text, syntax_for(name))
-        outcome.add(locate(name, document.text, findings), settings)
+    work = Work(_options(**selection))  # type: ignore[arg-type]
+    _run(paths, stdin_filename, work, jobs, outcome)
     if output_format == "json":
         click.echo(to_json(outcome.findings, outcome.errors, __version__))
     else:
@@ -270,31 +230,24 @@ def check(
 @click.option("--diff", is_flag=True, help="Print a unified diff instead of writing files.")
 def fix(
     paths: tuple[str, ...],
-    encoding: str | None,
     stdin_filename: str | None,
+    jobs: int | None,
     unsafe_fixes: bool,
     diff: bool,
     **selection: object,
 ) -> None:
     """Apply safe fixes in place ('-' reads standard input and writes standard output)."""
-    options = _options(**selection)  # type: ignore[arg-type]
     outcome = Outcome()
-    for name, document, from_stdin in _documents(paths, encoding, stdin_filename, options, outcome):
-        settings = options.settings(name, from_stdin)
-        checker = options.checker(settings)
-        syntax = syntax_for(name)
-        result = checker.fix(document.text, syntax, unsafe_fixes)
-        changed = result.text != document.text
-        outcome.add(locate(name, result.text, checker.check(result.text, syntax)), settings)
-        if diff:
-            if changed:
-                outcome.changed += 1
-                sys.stdout.write(_unified_diff(name, document.text, result.text))
-        elif from_stdin:
-            sys.stdout.buffer.write(document.encode(result.text))
-            outcome.changed += changed
-        elif changed:
-            _write(name, document, result.text, len(result.fixed), outcome)
+    work = Work(_options(**selection), fix=True, unsafe=unsafe_fixes, diff=diff)  # type: ignore[arg-type]
+    for result in _run(paths, stdin_filename, work, jobs, outcome):
+        if result.diff:
+            sys.stdout.write(result.diff)
+        if result.output is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(result.output)
+        elif result.changed and not diff and not result.error:
+            noun = "fix" if result.fixed == 1 else "fixes"
+            click.echo(f"{result.name}: applied {result.fixed} {noun}", err=True)
     for item in outcome.findings:
         click.echo(text_line(item), err=True)
     sys.exit(outcome.exit_code(fixing=True))
@@ -302,29 +255,6 @@ def fix(
 
 cli.add_command(lexicon)
 cli.add_command(explain)
-
-
-def _write(name: str, document: Document, text: str, count: int, outcome: Outcome) -> None:
-    try:
-        write_atomic(Path(name), document, text)
-    except InputError as error:
-        outcome.error(name, str(error))
-        return
-    outcome.changed += 1
-    noun = "fix" if count == 1 else "fixes"
-    click.echo(f"{name}: applied {count} {noun}", err=True)
-
-
-def _unified_diff(name: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
-    )
-    return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

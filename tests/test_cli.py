@@ -225,3 +225,19 @@ def test_bad_user_lexicon_is_a_usage_error(tmp_path: Path, spun: Path) -> None:
     result = run("check", "--lexicon", str(bad), str(spun))
     assert result.exit_code == 2
     assert f"{bad}:1: header must be" in result.stderr
+
+
+def test_jobs_give_identical_results_in_the_same_order(tmp_path: Path) -> None:
+    for index in range(20):
+        text = SPUN if index % 3 else "Clean text.\n"
+        (tmp_path / f"doc{index:02d}.md").write_text(text, encoding="utf-8")
+    (tmp_path / "doc05.md").write_bytes(b"\x00binary")
+    outputs = [
+        run("check", "--format", "json", "--jobs", jobs, str(tmp_path)) for jobs in ("1", "2")
+    ]
+    assert outputs[0].stdout == outputs[1].stdout
+    assert outputs[0].exit_code == outputs[1].exit_code == 2
+    assert outputs[0].stderr == outputs[1].stderr
+    result = run("fix", "--jobs", "2", str(tmp_path))
+    assert result.exit_code == 2
+    assert (tmp_path / "doc01.md").read_text(encoding="utf-8") == FIXED

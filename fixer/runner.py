@@ -1,0 +1,163 @@
+"""Checking or fixing many files: one file's work as a pure-ish function, and a parallel map
+that returns results in input order whatever the number of jobs."""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fixer.config import ConfigError, Settings, settings_for
+from fixer.discover import STDIN
+from fixer.engine import Checker, make_checker
+from fixer.files import Document, InputError, read_document, write_atomic
+from fixer.lexicon import LexiconError
+from fixer.markup import syntax_for
+from fixer.model import Severity
+from fixer.report import Located, locate
+
+#: With this many files or more, the default is one job per core.
+PARALLEL_FROM = 16
+
+
+class SetupError(Exception):
+    """A configuration or lexicon problem: the whole run stops (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line says about every file; configuration fills in the rest."""
+
+    lexicons: tuple[Path, ...] = ()
+    fail_on: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    config_file: Path | None = None
+    isolated: bool = False
+    encoding: str | None = None
+
+    def settings(self, name: str, from_stdin: bool = False) -> Settings:
+        path = None if from_stdin and name == STDIN else Path(name)
+        try:
+            base = settings_for(path, self.isolated, self.config_file)
+        except ConfigError as error:
+            raise SetupError(str(error)) from None
+        return base.with_overrides(
+            fail_on=self.fail_on,
+            select=self.select,
+            ignore=self.ignore,
+            lexicons=base.lexicons + self.lexicons,
+        )
+
+    def checker(self, settings: Settings) -> Checker:
+        try:
+            return make_checker(settings=settings)
+        except LexiconError as error:
+            raise SetupError(str(error)) from None
+
+    def excluded(self, name: str) -> bool:
+        """Whether a file found by walking a folder matches an ``exclude`` glob of its config
+        (globs are relative to the configuration file's folder)."""
+        settings = self.settings(name)
+        if not settings.exclude or settings.source is None:
+            return False
+        try:
+            relative = Path(name).resolve().relative_to(settings.source.parent).as_posix()
+        except ValueError:
+            return False
+        return any(fnmatch.fnmatch(relative, glob) for glob in settings.exclude)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to process; ``document`` is set for standard input, read by the caller."""
+
+    name: str
+    document: Document | None = None
+    error: str | None = None  # found before processing (missing file, unreadable stdin)
+
+
+@dataclass(frozen=True)
+class Work:
+    """What to do with every file."""
+
+    options: Options
+    fix: bool = False
+    unsafe: bool = False
+    diff: bool = False
+
+
+@dataclass
+class FileResult:
+    name: str
+    findings: list[Located] = field(default_factory=list)
+    failing: bool = False
+    error: str | None = None
+    changed: bool = False
+    fixed: int = 0
+    diff: str = ""
+    output: bytes | None = None  # the corrected text, for standard input
+
+
+def process(task: Task, work: Work) -> FileResult:
+    """Check (or fix) one file. Never raises for the file's own problems: they become
+    ``error``; a configuration or lexicon problem raises ``SetupError``."""
+    result = FileResult(task.name, error=task.error)
+    if task.error:
+        return result
+    from_stdin = task.document is not None
+    try:
+        document = task.document or read_document(Path(task.name), work.options.encoding)
+    except InputError as error:
+        result.error = str(error)
+        return result
+    settings = work.options.settings(task.name, from_stdin)
+    checker = work.options.checker(settings)
+    syntax = syntax_for(task.name)
+    text = document.text
+    if work.fix:
+        fixed = checker.fix(document.text, syntax, work.unsafe)
+        text, result.fixed = fixed.text, len(fixed.fixed)
+        result.changed = text != document.text
+        if work.diff:
+            result.diff = unified_diff(task.name, document.text, text) if result.changed else ""
+        elif from_stdin:
+            result.output = document.encode(text)
+        elif result.changed:
+            try:
+                write_atomic(Path(task.name), document, text)
+            except InputError as error:
+                result.error = str(error)
+    result.findings = locate(task.name, text, checker.check(text, syntax))
+    threshold = Severity.parse(settings.fail_on)
+    result.failing = any(item.finding.severity >= threshold for item in result.findings)
+    return result
+
+
+def run(tasks: Sequence[Task], work: Work, jobs: int | None) -> Iterator[FileResult]:
+    """Process every task, in parallel when ``jobs`` (or the default) allows; in input order."""
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(tasks) >= PARALLEL_FROM else 1
+    jobs = max(1, min(jobs, len(tasks)))
+    if jobs == 1:
+        yield from (process(task, work) for task in tasks)
+        return
+    chunk = max(1, len(tasks) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(process, tasks, [work] * len(tasks), chunksize=chunk)
+
+
+def unified_diff(name: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
+    )
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
