@@ -9,7 +9,7 @@ and whether the words as found are themselves a known term (then nothing is flag
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,7 +21,6 @@ from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
 from fixer.words import Normalizer, default_normalizer, normalization_tables
 
 MAX_TERM_WORDS = 5
-_MAX_VARIANTS = 64
 #: A candidate is reported from this confidence on; a warning from the second.
 REPORT_FROM, WARN_FROM = 0.6, 0.75
 
@@ -62,6 +61,7 @@ class ReversalDetector:
         self.normalizer = normalizer
         self._vocabulary = vocabulary
         self._vocabulary_words: frozenset[str] | None = None
+        self._prefixes: frozenset[Words] | None = None
         self._thesaurus = thesaurus
 
     @property
@@ -146,44 +146,43 @@ class ReversalDetector:
         high: int,
     ) -> Candidate | None:
         """The best-scoring window ``first..last`` with ``low <= first <= start <= last <=
-        high`` that reads back as a known term."""
+        high`` that reads back as a known term. Readings grow word by word from each ``first``
+        and are dropped as soon as they stop being the start of some known term."""
+        prefixes = self.vocabulary_prefixes
         best: tuple[float, Candidate] | None = None
         for first in range(low, start + 1):
-            for last in range(start, high + 1):
-                window = tuple(t.normal for t in tokens[first : last + 1])
-                if window in self.vocabulary:
+            stack: list[tuple[int, Words, tuple[tuple[int, Swap], ...]]] = [(first, (), ())]
+            while stack:
+                after, words, used = stack.pop()
+                if after > start and used and words in self.vocabulary:
+                    window = tuple(t.normal for t in tokens[first:after])
+                    if window not in self.vocabulary:
+                        reading = _Reading(words, used)
+                        score = _confidence(window, reading)
+                        if score >= REPORT_FROM and (best is None or score > best[0]):
+                            candidate = self._candidate(
+                                view, tokens, first, after - 1, reading, score
+                            )
+                            best = (score, candidate)
+                if after > high or len(words) >= MAX_TERM_WORDS:
                     continue
-                for reading in self._readings(window, first, sites):
-                    if reading.words not in self.vocabulary:
-                        continue
-                    score = _confidence(window, reading)
-                    if score >= REPORT_FROM and (best is None or score > best[0]):
-                        candidate = self._candidate(view, tokens, first, last, reading, score)
-                        best = (score, candidate)
+                kept = (*words, tokens[after].normal)
+                if kept in prefixes:
+                    stack.append((after + 1, kept, used))
+                for size, swap in sites.get(after, ()):
+                    swapped = words + swap.original
+                    if after + size - 1 <= high and swapped in prefixes:
+                        stack.append((after + size, swapped, (*used, (after - first, swap))))
         return best[1] if best else None
 
-    def _readings(
-        self, window: Words, first: int, sites: dict[int, list[tuple[int, Swap]]]
-    ) -> Iterator[_Reading]:
-        produced = 0
-
-        def walk(
-            offset: int, words: Words, used: tuple[tuple[int, Swap], ...]
-        ) -> Iterator[_Reading]:
-            nonlocal produced
-            if produced >= _MAX_VARIANTS or len(words) > MAX_TERM_WORDS:
-                return
-            if offset == len(window):
-                if used:
-                    produced += 1
-                    yield _Reading(words, used)
-                return
-            yield from walk(offset + 1, (*words, window[offset]), used)
-            for size, swap in sites.get(first + offset, ()):
-                if offset + size <= len(window):
-                    yield from walk(offset + size, words + swap.original, (*used, (offset, swap)))
-
-        yield from walk(0, (), ())
+    @property
+    def vocabulary_prefixes(self) -> frozenset[Words]:
+        """Every start (of any length) of every known term."""
+        if self._prefixes is None:
+            self._prefixes = frozenset(
+                term[:size] for term in self.vocabulary for size in range(1, len(term) + 1)
+            )
+        return self._prefixes
 
     def _candidate(
         self,
