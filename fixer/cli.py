@@ -16,8 +16,9 @@ from fixer.discover import STDIN, iter_targets
 from fixer.engine import make_checker
 from fixer.files import InputError, read_stdin
 from fixer.lexicon import LexiconError
-from fixer.report import Located, summary, text_line, to_json
+from fixer.report import Located, statistics_table, summary, text_line, to_json
 from fixer.runner import FileResult, Options, SetupError, Task, Work, run
+from fixer.sarif import to_github, to_sarif
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -198,30 +199,42 @@ def _run(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "concise", "json", "sarif", "github"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (concise: one line per finding, no summary).",
 )
+@click.option("--statistics", is_flag=True, help="Print a count per entry instead of findings.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail (errors still 2).")
 def check(
     paths: tuple[str, ...],
     stdin_filename: str | None,
     jobs: int | None,
     output_format: str,
+    statistics: bool,
+    exit_zero: bool,
     **selection: object,
 ) -> None:
     """Report garbled terms in files, folders or '-' (standard input). Never writes."""
     outcome = Outcome()
     work = Work(_options(**selection))  # type: ignore[arg-type]
     _run(paths, stdin_filename, work, jobs, outcome)
-    if output_format == "json":
+    if statistics:
+        click.echo(statistics_table(outcome.findings))
+    elif output_format == "json":
         click.echo(to_json(outcome.findings, outcome.errors, __version__))
+    elif output_format == "sarif":
+        click.echo(to_sarif(outcome.findings, __version__))
+    elif output_format == "github":
+        if outcome.findings:
+            click.echo(to_github(outcome.findings))
     else:
         for item in outcome.findings:
             click.echo(text_line(item))
-        if outcome.findings:
+        if outcome.findings and output_format == "text":
             click.echo(summary(outcome.findings))
-    sys.exit(outcome.exit_code())
+    code = outcome.exit_code()
+    sys.exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
 
 
 @cli.command(epilog=_EXAMPLES)

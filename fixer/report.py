@@ -79,6 +79,23 @@ def summary(items: Sequence[Located]) -> str:
     return line
 
 
+def statistics_table(items: Sequence[Located]) -> str:
+    """One line per entry, most frequent first: count, rule, entry, garble → correction."""
+    groups: dict[str, list[Located]] = {}
+    for item in items:
+        groups.setdefault(item.finding.entry_id, []).append(item)
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    lines = []
+    for entry_id, group in ordered:
+        finding = group[0].finding
+        marker = "[*]" if finding.fix is FixSafety.SAFE else "   "
+        lines.append(
+            f"{len(group):6d}  {finding.rule.code}  {entry_id:<10} {marker} "
+            f"{finding.text.lower()} → {finding.suggestions[0].lower()}"
+        )
+    return "\n".join(lines) or "No garbled terms found."
+
+
 def finding_dict(item: Located) -> dict[str, object]:
     finding = item.finding
     return {

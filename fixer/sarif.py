@@ -1,0 +1,124 @@
+"""SARIF 2.1.0 output, as GitHub code scanning reads it, and GitHub workflow annotations."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+
+from fixer.model import RULES, Severity
+from fixer.report import Located
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_HELP_URI = "https://example.org/fixer/rules#{code}"
+_DEFAULT_LEVEL = {"FX001": "error", "FX002": "note", "FX900": "note"}
+
+
+def _rule(code: str) -> dict[str, object]:
+    rule = RULES[code]
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": f"{rule.summary} Run `fixer explain {rule.code}` for more."},
+        "help": {
+            "text": f"{rule.summary} Apply the suggestion with `fixer fix` (safe fixes) or "
+            "`fixer fix --unsafe-fixes`, or suppress with `fixer: ignore`.",
+        },
+        "defaultConfiguration": {"level": _DEFAULT_LEVEL.get(rule.code, "warning")},
+    }
+
+
+def _fingerprint(item: Located) -> str:
+    finding = item.finding
+    key = f"{item.path}\0{finding.rule.code}\0{finding.entry_id}\0{finding.text.lower()}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def to_sarif(items: Sequence[Located], version: str) -> str:
+    codes = sorted(RULES)
+    index = {code: i for i, code in enumerate(codes)}
+    results = []
+    for item in items:
+        finding = item.finding
+        region = {
+            "startLine": item.line,
+            "startColumn": item.column,
+            "endLine": item.end_line,
+            "endColumn": item.end_column,
+            "charOffset": finding.start,
+            "charLength": finding.end - finding.start,
+        }
+        location = {"physicalLocation": {"artifactLocation": {"uri": item.path}, "region": region}}
+        result: dict[str, object] = {
+            "ruleId": finding.rule.code,
+            "ruleIndex": index[finding.rule.code],
+            "level": _LEVEL[finding.severity],
+            "message": {"text": f"{finding.text} → {finding.suggestions[0]} ({finding.message})"},
+            "locations": [location],
+            "partialFingerprints": {"fixer/v1": _fingerprint(item)},
+            "properties": {
+                "entryId": finding.entry_id,
+                "confidence": finding.confidence,
+                "fix": str(finding.fix),
+                "detector": finding.detector,
+            },
+        }
+        if finding.suggestions[0]:
+            result["fixes"] = [
+                {
+                    "description": {"text": f"Replace with '{finding.suggestions[0]}'"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": item.path},
+                            "replacements": [
+                                {
+                                    "deletedRegion": {
+                                        k: region[k]
+                                        for k in (
+                                            "startLine",
+                                            "startColumn",
+                                            "endLine",
+                                            "endColumn",
+                                        )
+                                    },
+                                    "insertedContent": {"text": finding.suggestions[0]},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
+        results.append(result)
+    run = {
+        "tool": {
+            "driver": {
+                "name": "fixer",
+                "version": version,
+                "informationUri": "https://example.org/fixer",
+                "rules": [_rule(code) for code in codes],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return json.dumps(
+        {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2
+    )
+
+
+def to_github(items: Sequence[Located]) -> str:
+    """GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` per finding."""
+    kind = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    lines = []
+    for item in items:
+        finding = item.finding
+        message = f"{finding.text} → {finding.suggestions[0]} ({finding.message})"
+        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        lines.append(
+            f"::{kind[finding.severity]} file={item.path},line={item.line},col={item.column},"
+            f"endLine={item.end_line},endColumn={item.end_column},"
+            f"title=fixer {finding.rule.code}::{message}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,99 @@
+"""Output formats beyond text and JSON: SARIF 2.1.0, GitHub annotations, statistics."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fixer.cli import cli
+from fixer.model import RULES
+
+SPUN = "# Leukemia\n\nLeukemia affects white platelets.\nThey get designated treatment.\n"
+
+
+@pytest.fixture
+def spun(tmp_path: Path) -> Path:
+    path = tmp_path / "spun.md"
+    path.write_text(SPUN, encoding="utf-8")
+    return path
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_sarif_has_what_github_code_scanning_reads(spun: Path) -> None:
+    result = run("check", "--format", "sarif", str(spun))
+    assert result.exit_code == 1
+    log = json.loads(result.stdout)
+    assert log["$schema"].endswith("sarif-2.1.0.json")
+    assert log["version"] == "2.1.0"
+    (sarif_run,) = log["runs"]
+    driver = sarif_run["tool"]["driver"]
+    assert (driver["name"], driver["version"]) == ("fixer", "0.1.0")
+    assert [r["id"] for r in driver["rules"]] == sorted(RULES)
+    for rule in driver["rules"]:
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert rule["help"]["text"]
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    assert sarif_run["columnKind"] == "unicodeCodePoints"
+    first, second = sarif_run["results"]
+    assert first["ruleId"] == "FX001"
+    assert driver["rules"][first["ruleIndex"]]["id"] == "FX001"
+    assert (first["level"], second["level"]) == ("error", "warning")
+    assert "white platelets → white blood cells" in first["message"]["text"]
+    region = first["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (3, 18, 33)
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(spun)
+    assert len(first["partialFingerprints"]["fixer/v1"]) == 32
+    (change,) = first["fixes"][0]["artifactChanges"]
+    replacement = change["replacements"][0]
+    assert replacement["insertedContent"]["text"] == "white blood cells"
+    assert replacement["deletedRegion"]["startColumn"] == 18
+
+
+def test_sarif_fingerprints_are_stable_across_runs(spun: Path) -> None:
+    runs = [json.loads(run("check", "--format", "sarif", str(spun)).stdout) for _ in range(2)]
+    prints = [[r["partialFingerprints"] for r in log["runs"][0]["results"]] for log in runs]
+    assert prints[0] == prints[1]
+
+
+def test_github_annotations(spun: Path) -> None:
+    lines = run("check", "--format", "github", str(spun)).stdout.splitlines()
+    assert lines[0] == (
+        f"::error file={spun},line=3,col=18,endLine=3,endColumn=33,title=fixer FX001::"
+        "white platelets → white blood cells (garbled anatomy term; entry AN0001)"
+    )
+    assert lines[1].startswith("::warning ")
+
+
+def test_concise_has_no_summary(spun: Path) -> None:
+    lines = run("check", "--format", "concise", str(spun)).stdout.splitlines()
+    assert len(lines) == 2 and all(line.startswith(str(spun)) for line in lines)
+
+
+def test_statistics_and_exit_zero(spun: Path) -> None:
+    result = run("check", "--statistics", "--exit-zero", str(spun))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].split() == [
+        "1",
+        "FX001",
+        "AN0001",
+        "[*]",
+        "white",
+        "platelets",
+        "→",
+        "white",
+        "blood",
+        "cells",
+    ]
+
+
+def test_output_is_deterministic(tmp_path: Path) -> None:
+    for name in ("b.md", "a.md", "c.txt"):
+        (tmp_path / name).write_text(SPUN, encoding="utf-8")
+    outputs = {run("check", "--format", "json", str(tmp_path)).stdout for _ in range(3)}
+    assert len(outputs) == 1
