@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -35,7 +35,6 @@ MAX_FIX_PASSES = 10
 
 #: Detectors in order of precedence: where two propose overlapping spans, the first wins.
 DEFAULT_DETECTORS = ("lexicon", "abbreviation", "reversal", "fuzzy")
-_GAP_RE = re.compile(r"[^\w'’]+")
 
 
 @dataclass(frozen=True)
@@ -112,9 +111,13 @@ class Checker:
     ) -> Finding:
         start, end = tokens[candidate.first].start, tokens[candidate.last].end
         found = text[start:end]
-        suggestions = tuple(self._shape(c, candidate.written, found) for c in candidate.corrections)
+        span = tokens[candidate.first : candidate.last + 1]
+        words = " ".join(text[t.start : t.end] for t in span)  # without markup or line breaks
+        suggestions = tuple(self._shape(c, candidate.written, words) for c in candidate.corrections)
+        in_place = keep_gaps(text, span, suggestions[0])
+        fix = candidate.fix if in_place is not None else FixSafety.NONE
         edit_start, replacement = self._with_article(
-            text, view, tokens, candidate.first, suggestions[0]
+            text, view, tokens, candidate.first, in_place or suggestions[0]
         )
         return Finding(
             start=start,
@@ -127,7 +130,7 @@ class Checker:
             category=candidate.category,
             severity=candidate.severity,
             confidence=candidate.confidence,
-            fix=candidate.fix,
+            fix=fix,
             message=candidate.message,
             edit_start=edit_start,
             edit_end=end,
@@ -135,8 +138,8 @@ class Checker:
         )
 
     def _shape(self, correction: str, garble: str, found: str) -> str:
-        """Fit a correction to the found text: its number, case, line break, and the very
-        spelling of any word the two share ("leukaemia" stays British)."""
+        """Fit a correction to the found text: its number, case, and the very spelling of any
+        word the two share ("leukaemia" stays British)."""
         shaped = apply_case(
             match_number(correction, garble, found, self.normalizer), case_pattern(found)
         )
@@ -145,7 +148,7 @@ class Checker:
             self._writers_form(word, found) if written in garble_words else word
             for written, word in zip(correction.split(" "), shaped.split(" "), strict=False)
         ]
-        return _keep_line_break(found, " ".join(words))
+        return " ".join(words)
 
     def _writers_form(self, word: str, found: str) -> str:
         """The found text's own form of a word that the garble and the correction share
@@ -176,16 +179,26 @@ class Checker:
         return article.start, wanted + text[article.end : start] + suggestion
 
 
-def _keep_line_break(found: str, replacement: str) -> str:
-    """Put a line break that stood inside the found phrase at the same word gap (or the last
-    one) of the replacement, so wrapped paragraphs stay wrapped."""
-    gaps = list(_GAP_RE.finditer(found))
-    broken = [index for index, gap in enumerate(gaps) if "\n" in gap.group() or "\r" in gap.group()]
-    spaces = [index for index, char in enumerate(replacement) if char == " "]
-    if not broken or not spaces:
+def keep_gaps(text: str, span: Sequence[Token], replacement: str) -> str | None:
+    """The replacement with the line breaks and inline markup between the span's words kept.
+
+    A gap between two found words that is more than a space or a hyphen (a line break,
+    ``**`` or ``<em>`` around a word) stays at the same word gap of the replacement; extra
+    replacement words go into the last slot. ``None`` when that is impossible (the replacement
+    has too few words), so that the fix is not applied rather than corrupting markup.
+    """
+    gaps = [text[a.end : b.start] for a, b in itertools.pairwise(span)]
+    special = {i for i, gap in enumerate(gaps) if gap.strip(" ") not in ("", "-", "‐", "‑")}
+    if not special:
         return replacement
-    where = spaces[min(broken[0], len(spaces) - 1)]
-    return replacement[:where] + gaps[broken[0]].group() + replacement[where + 1 :]
+    parts = replacement.split(" ")
+    if max(special) >= len(parts) - 1:
+        return None
+    pieces = [parts[0]]
+    for index, part in enumerate(parts[1:]):
+        pieces.append(gaps[index] if index in special else " ")
+        pieces.append(part)
+    return "".join(pieces)
 
 
 def make_checker(

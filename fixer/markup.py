@@ -11,6 +11,9 @@ import re
 from collections.abc import Iterator
 
 MASK = "\x00"
+#: Inline markup inside a phrase ("white *platelets*", "white <em>platelets</em>") is replaced
+#: by this invisible separator: not a word, but a phrase may run across it.
+TRANSPARENT = "\u2063"
 
 _URL = r"(?:https?|ftp)://[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*|www\.[^\s<>()\[\]]+"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -87,8 +90,16 @@ def _opens_block(previous: str, syntax: str) -> bool:
     return not in_list and not previous.startswith((" ", "\t"))
 
 
+_EMPHASIS = re.compile(r"(?<![\w\\*_~])[*_~]{1,3}(?=[^\W_])|(?<=[^\W_])[*_~]{1,3}(?![\w*_~])")
+_INLINE_TAG = re.compile(
+    r"</?(?:em|strong|b|i|u|mark|span|a|sup|sub|abbr|cite|dfn|q|small|s)\b[^>]*>", re.I
+)
+_TRANSPARENT_PATTERNS = {"markdown": [_EMPHASIS, _INLINE_TAG], "html": [_INLINE_TAG]}
+
+
 def prose_view(text: str, syntax: str) -> str:
-    """The text with every non-prose character replaced by ``MASK``."""
+    """The text with every non-prose character replaced by ``MASK``, and inline markup that a
+    phrase may span replaced by ``TRANSPARENT``."""
     patterns = {
         "markdown": _MARKDOWN_PATTERNS,
         "html": _HTML_PATTERNS,
@@ -99,11 +110,19 @@ def prose_view(text: str, syntax: str) -> str:
         spans.extend(m.span() for m in pattern.finditer(text))
     if syntax in ("markdown", "rst"):
         spans.extend(_indented_blocks(text, syntax))
-    if not spans:
+    see_through = [
+        m.span()
+        for pattern in _TRANSPARENT_PATTERNS.get(syntax, ())
+        for m in pattern.finditer(text)
+    ]
+    if not spans and not see_through:
         return text
     chars = list(text)
     for start, end in spans:
         for index in range(start, end):
             if chars[index] not in "\r\n":
                 chars[index] = MASK
+    # After masking, so that an inline tag (itself a tag) is seen through, not masked.
+    for start, end in see_through:
+        chars[start:end] = TRANSPARENT * (end - start)
     return "".join(chars)

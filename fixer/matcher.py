@@ -18,7 +18,8 @@ from fixer.model import ContextClause, Entry
 from fixer.words import WORD_RE, Normalizer
 
 # What may stand between two words of one phrase.
-_JOINER_RE = re.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*|[-‐‑]")
+# (U+2063 stands for inline markup in a prose view; see fixer.markup.TRANSPARENT.)
+_JOINER_RE = re.compile(r"[ \t\u00a0\u2063]*(?:\r\n|\r|\n)?[ \t\u00a0\u2063]*|\u2063*[-‐‑]\u2063*")
 _WINDOW = {"before": 3, "after": 3, "near": 10, "doc": 0}
 
 

@@ -87,3 +87,41 @@ def test_markdown_code_and_urls_are_left_alone() -> None:
 def test_html_tags_and_attributes_are_left_alone() -> None:
     text = '<p title="white platelets">White platelets</p><code>white platelets</code>'
     assert fix_text(text, syntax="html") == text.replace(">White platelets<", ">White blood cells<")
+
+
+@pytest.mark.parametrize(
+    ("text", "syntax", "fixed"),
+    [
+        (
+            "Leukemia affects white *platelets*.",
+            "markdown",
+            "Leukemia affects white *blood cells*.",
+        ),
+        (
+            "**Focal** sensory system prophylaxis",
+            "markdown",
+            "**Central** nervous system prophylaxis",
+        ),
+        ("The *lymph center points* swell.", "markdown", "The *lymph nodes* swell."),
+        (
+            "white <em>platelets</em> and <a href='x'>focal sensory</a> system",
+            "html",
+            "white <em>blood cells</em> and <a href='x'>central nervous</a> system",
+        ),
+        ("a `white *platelets*` span", "markdown", "a `white *platelets*` span"),
+        ("<code>white <em>platelets</em></code>", "html", "<code>white <em>platelets</em></code>"),
+    ],
+)
+def test_phrases_across_inline_markup_are_fixed_with_markup_intact(
+    text: str, syntax: str, fixed: str
+) -> None:
+    assert fix_text(text, syntax=syntax, unsafe=True) == fixed
+
+
+def test_markup_that_cannot_be_kept_makes_the_fix_report_only() -> None:
+    (finding,) = check_text("lymph *center* points", syntax="markdown")
+    assert finding.text == "lymph *center* points"
+    assert finding.fix.name == "NONE"
+    assert fix_text("lymph *center* points", syntax="markdown", unsafe=True) == (
+        "lymph *center* points"
+    )
