@@ -149,7 +149,7 @@ class ReversalDetector:
         high`` that reads back as a known term. Readings grow word by word from each ``first``
         and are dropped as soon as they stop being the start of some known term."""
         prefixes = self.vocabulary_prefixes
-        best: tuple[float, Candidate] | None = None
+        best: tuple[tuple[float, int], Candidate] | None = None
         for first in range(low, start + 1):
             stack: list[tuple[int, Words, tuple[tuple[int, Swap], ...]]] = [(first, (), ())]
             while stack:
@@ -159,11 +159,13 @@ class ReversalDetector:
                     if window not in self.vocabulary:
                         reading = _Reading(words, used)
                         score = _confidence(window, reading)
-                        if score >= REPORT_FROM and (best is None or score > best[0]):
+                        # Higher score first; on a tie the longer window (the fuller term).
+                        rank = (score, after - first)
+                        if score >= REPORT_FROM and (best is None or rank > best[0]):
                             candidate = self._candidate(
                                 view, tokens, first, after - 1, reading, score
                             )
-                            best = (score, candidate)
+                            best = (rank, candidate)
                 if after > high or len(words) >= MAX_TERM_WORDS:
                     continue
                 kept = (*words, tokens[after].normal)
