@@ -3,8 +3,9 @@ pre-commit: 0 clean, 1 findings (or files changed), 2 usage or input errors."""
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from fixer.discover import STDIN, iter_targets
 from fixer.engine import make_checker
 from fixer.files import InputError, read_stdin
 from fixer.lexicon import LexiconError
-from fixer.report import Located, statistics_table, summary, text_line, to_json
+from fixer.report import Located, statistics_table, summary, text_block, text_line, to_json
 from fixer.runner import FileResult, Options, SetupError, Task, Work, run
 from fixer.sarif import to_github, to_sarif
 
@@ -169,6 +170,23 @@ def _options(
     return Options(lexicons, fail_on, split(select), split(ignore), config_file, isolated, encoding)
 
 
+#: A progress bar appears on a terminal's stderr from this many files on.
+PROGRESS_FROM = 20
+
+
+def _with_progress(results: Iterator[FileResult], count: int) -> list[FileResult]:
+    """Collect results, with a progress bar on stderr when it is a terminal and files are many;
+    nothing is printed otherwise (pipes, CI logs, pre-commit)."""
+    if count < PROGRESS_FROM or not sys.stderr.isatty():
+        return list(results)
+    collected = []
+    with click.progressbar(length=count, label="checking", file=sys.stderr) as bar:
+        for result in results:
+            collected.append(result)
+            bar.update(1)
+    return collected
+
+
 def _run(
     paths: Sequence[str], stdin_name: str | None, work: Work, jobs: int | None, outcome: Outcome
 ) -> list[FileResult]:
@@ -186,7 +204,7 @@ def _run(
                     tasks.append(Task(name, error=str(error)))
             elif not (walked and work.options.excluded(name)):
                 tasks.append(Task(name))
-        results = list(run(tasks, work, jobs))
+        results = _with_progress(run(tasks, work, jobs), len(tasks))
     except SetupError as error:
         raise click.UsageError(str(error)) from None
     for result in results:
@@ -228,10 +246,14 @@ def check(
     elif output_format == "github":
         if outcome.findings:
             click.echo(to_github(outcome.findings))
-    else:
+    elif output_format == "concise":
         for item in outcome.findings:
             click.echo(text_line(item))
-        if outcome.findings and output_format == "text":
+    else:
+        color = False if os.environ.get("NO_COLOR") else None  # None: only on a terminal
+        for item in outcome.findings:
+            click.echo(text_block(item, color=color is not False), color=color)
+        if outcome.findings:
             click.echo(summary(outcome.findings))
     code = outcome.exit_code()
     sys.exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)

@@ -7,6 +7,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import click
+
 from fixer.model import Finding, FixSafety, Severity
 
 JSON_SCHEMA_VERSION = 1
@@ -21,6 +23,11 @@ class LineIndex:
             if char == "\n" or (char == "\r" and text[index + 1 : index + 2] != "\n"):
                 starts.append(index + 1)
         self._starts = starts
+
+    def line_text(self, text: str, line: int) -> str:
+        start = self._starts[line - 1]
+        end = self._starts[line] if line < len(self._starts) else len(text)
+        return text[start:end].rstrip("\r\n")
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
@@ -37,6 +44,7 @@ class Located:
     column: int
     end_line: int
     end_column: int
+    source_line: str = ""  # the text of ``line``, for showing the finding in context
 
 
 def locate(path: str, text: str, findings: Sequence[Finding]) -> list[Located]:
@@ -47,7 +55,9 @@ def locate(path: str, text: str, findings: Sequence[Finding]) -> list[Located]:
     for finding in findings:
         line, column = index.position(finding.start)
         end_line, end_column = index.position(finding.end)
-        located.append(Located(path, finding, line, column, end_line, end_column))
+        located.append(
+            Located(path, finding, line, column, end_line, end_column, index.line_text(text, line))
+        )
     return located
 
 
@@ -61,6 +71,28 @@ def text_line(item: Located) -> str:
         f"{item.path}:{item.line}:{item.column}: {finding.rule.code}{marker} "
         f"{change} ({finding.severity}: {finding.message})"
     )
+
+
+def text_block(item: Located, color: bool = False) -> str:
+    """The one-line form, then the source line with a caret under the span (ruff's full
+    format). Colour only when asked for."""
+    finding = item.finding
+    header = text_line(item)
+    line = item.source_line.replace("\t", " ")
+    width = (item.end_column if item.end_line == item.line else len(line) + 1) - item.column
+    gutter = " " * len(str(item.line))
+    caret = " " * (item.column - 1) + "^" * max(1, width)
+    if color:
+        tone = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+        location, _, rest = header.partition(f": {finding.rule.code}")
+        header = (
+            click.style(location, bold=True)
+            + ": "
+            + click.style(finding.rule.code, fg=tone[finding.severity], bold=True)
+            + rest
+        )
+        caret = click.style(caret, fg=tone[finding.severity], bold=True)
+    return f"{header}\n{gutter} |\n{item.line} | {line}\n{gutter} | {caret}\n"
 
 
 def summary(items: Sequence[Located]) -> str:

@@ -26,7 +26,7 @@ def spun(tmp_path: Path) -> Path:
 
 
 def test_check_prints_one_line_per_finding_and_exits_1(spun: Path) -> None:
-    result = run("check", str(spun))
+    result = run("check", "--format", "concise", str(spun))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == (
@@ -34,8 +34,30 @@ def test_check_prints_one_line_per_finding_and_exits_1(spun: Path) -> None:
         "(error: garbled anatomy term; entry AN0001)"
     )
     assert lines[1].startswith(f"{spun}:2:16: FX001 [*] focal sensory system → central nervous")
-    assert lines[2] == "Found 2 findings (2 error)."
+    assert len(lines) == 2
     assert spun.read_text(encoding="utf-8") == SPUN, "check never writes"
+
+
+def test_text_format_shows_the_line_with_a_caret(spun: Path) -> None:
+    lines = run("check", str(spun)).stdout.splitlines()
+    assert lines[:4] == [
+        f"{spun}:1:18: FX001 [*] white platelets → white blood cells "
+        "(error: garbled anatomy term; entry AN0001)",
+        "  |",
+        "1 | Leukemia affects white platelets.",
+        "  |                  ^^^^^^^^^^^^^^^",
+    ]
+    assert lines[-1] == "[*] 2 fixable with `fixer fix`."
+    assert "Found 2 findings (2 error)." in lines
+    assert "\x1b[" not in run("check", str(spun)).stdout, "no colour when not a terminal"
+
+
+def test_colour_on_a_terminal_unless_no_color(spun: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    coloured = CliRunner().invoke(cli, ["check", str(spun)], color=True)
+    assert "\x1b[" in coloured.stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = CliRunner().invoke(cli, ["check", str(spun)], color=True)
+    assert "\x1b[" not in plain.stdout
 
 
 def test_check_clean_file_exits_0(tmp_path: Path) -> None:
@@ -241,3 +263,36 @@ def test_jobs_give_identical_results_in_the_same_order(tmp_path: Path) -> None:
     result = run("fix", "--jobs", "2", str(tmp_path))
     assert result.exit_code == 2
     assert (tmp_path / "doc01.md").read_text(encoding="utf-8") == FIXED
+
+
+def test_no_progress_output_when_not_on_a_terminal(tmp_path: Path) -> None:
+    for index in range(25):
+        (tmp_path / f"d{index}.txt").write_text("Clean.\n", encoding="utf-8")
+    result = run("check", "--jobs", "1", str(tmp_path))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fixer.cli
+
+    for index in range(25):
+        (tmp_path / f"d{index}.txt").write_text("Clean.\n", encoding="utf-8")
+    shown = []
+
+    class Bar:
+        def __init__(self, length: int, **_: object) -> None:
+            shown.append(length)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *_: object) -> None:
+            return None
+
+        def update(self, step: int) -> None:
+            shown.append(step)
+
+    monkeypatch.setattr(fixer.cli.sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(fixer.cli.click, "progressbar", Bar)
+    results = fixer.cli._with_progress(iter(range(25)), 25)  # type: ignore[arg-type]
+    assert len(results) == 25 and shown == [25] + [1] * 25
