@@ -12,11 +12,13 @@ from pathlib import Path
 import click
 
 from fixer import __version__, cache
+from fixer import baseline as baseline_file
 from fixer.cli_lexicon import explain, lexicon
 from fixer.discover import STDIN, iter_targets
 from fixer.engine import make_checker
 from fixer.files import InputError, read_stdin
 from fixer.lexicon import LexiconError
+from fixer.model import Severity
 from fixer.report import Located, statistics_table, summary, text_block, text_line, to_json
 from fixer.runner import FileResult, Options, SetupError, Task, Work, run
 from fixer.sarif import to_github, to_sarif
@@ -47,6 +49,7 @@ class Outcome:
     errors: list[tuple[str, str]] = field(default_factory=list)
     changed: int = 0
     failing: bool = False
+    thresholds: dict[str, Severity] = field(default_factory=dict)
 
     def error(self, path: str, message: str) -> None:
         self.errors.append((path, message))
@@ -58,6 +61,14 @@ class Outcome:
         self.findings.extend(result.findings)
         self.failing = self.failing or result.failing
         self.changed += result.changed
+        self.thresholds[result.name] = result.threshold
+
+    def keep_only(self, findings: list[Located]) -> None:
+        """Narrow the findings (a baseline) and decide again whether the run fails."""
+        self.findings = findings
+        self.failing = any(
+            i.finding.severity >= self.thresholds.get(i.path, Severity.WARNING) for i in findings
+        )
 
     def exit_code(self, fixing: bool = False) -> int:
         if self.errors:
@@ -223,6 +234,16 @@ def _run(
     help="Output format (concise: one line per finding, no summary).",
 )
 @click.option("--statistics", is_flag=True, help="Print a count per entry instead of findings.")
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Report only findings that are not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record today's findings in this file (then use --baseline) and exit 0.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail (errors still 2).")
 def check(
     paths: tuple[str, ...],
@@ -230,13 +251,26 @@ def check(
     jobs: int | None,
     output_format: str,
     statistics: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
     exit_zero: bool,
     **selection: object,
 ) -> None:
-    """Report garbled terms in files, folders or '-' (standard input). Never writes."""
+    """Report garbled terms in files, folders or '-' (standard input). Never writes, except
+    a baseline file when asked to."""
     outcome = Outcome()
     work = Work(_options(**selection))  # type: ignore[arg-type]
     _run(paths, stdin_filename, work, jobs, outcome)
+    if write_baseline:
+        baseline_file.write_baseline(write_baseline, outcome.findings)
+        click.echo(f"{write_baseline}: baseline of {len(outcome.findings)} findings", err=True)
+        sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
+    if baseline:
+        try:
+            known = baseline_file.read_baseline(baseline)
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
+        outcome.keep_only(baseline_file.new_findings(outcome.findings, known))
     if statistics:
         click.echo(statistics_table(outcome.findings))
     elif output_format == "json":

@@ -101,6 +101,7 @@ class FileResult:
     fixed: int = 0
     diff: str = ""
     output: bytes | None = None  # the corrected text, for standard input
+    threshold: Severity = Severity.WARNING  # the file's fail-on setting
 
 
 def process(task: Task, work: Work) -> FileResult:
@@ -133,8 +134,8 @@ def process(task: Task, work: Work) -> FileResult:
             except InputError as error:
                 result.error = str(error)
     result.findings = locate(task.name, text, checker.check(text, syntax))
-    threshold = Severity.parse(settings.fail_on)
-    result.failing = any(item.finding.severity >= threshold for item in result.findings)
+    result.threshold = Severity.parse(settings.fail_on)
+    result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
     return result
 
 
