@@ -297,15 +297,24 @@ def check(
 @_common
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that are not safe.")
 @click.option("--diff", is_flag=True, help="Print a unified diff instead of writing files.")
+@click.option(
+    "-i",
+    "--interactive",
+    is_flag=True,
+    help="Review each finding: accept, choose a suggestion, skip, or allow it.",
+)
 def fix(
     paths: tuple[str, ...],
     stdin_filename: str | None,
     jobs: int | None,
     unsafe_fixes: bool,
     diff: bool,
+    interactive: bool,
     **selection: object,
 ) -> None:
     """Apply safe fixes in place ('-' reads standard input and writes standard output)."""
+    if interactive:
+        sys.exit(_review(paths, _options(**selection)))  # type: ignore[arg-type]
     outcome = Outcome()
     work = Work(_options(**selection), fix=True, unsafe=unsafe_fixes, diff=diff)  # type: ignore[arg-type]
     for result in _run(paths, stdin_filename, work, jobs, outcome):
@@ -320,6 +329,32 @@ def fix(
     for item in outcome.findings:
         click.echo(text_line(item), err=True)
     sys.exit(outcome.exit_code(fixing=True))
+
+
+def _review(paths: Sequence[str], options: Options) -> int:
+    from fixer.interactive import Quit, review_file
+
+    errors = 0
+    try:
+        for path, problem, walked in iter_targets(paths):
+            if path == STDIN:
+                raise click.UsageError("fix -i reviews files, not standard input")
+            if problem or (walked and options.excluded(path)):
+                errors += bool(problem)
+                if problem:
+                    click.echo(f"{path}: error: {problem}", err=True)
+                continue
+            applied, error = review_file(path, options)
+            if error:
+                errors += 1
+                click.echo(f"{path}: error: {error}", err=True)
+            elif applied:
+                click.echo(f"{path}: applied {applied} fix{'es' if applied > 1 else ''}")
+    except Quit:
+        pass
+    except SetupError as error:
+        raise click.UsageError(str(error)) from None
+    return EXIT_ERROR if errors else EXIT_CLEAN
 
 
 cli.add_command(lexicon)
