@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-MASK = "\x00"
-#: Inline markup inside a phrase ("white *platelets*", "white <em>platelets</em>") is replaced
-#: by this invisible separator: not a word, but a phrase may run across it.
-TRANSPARENT = "\u2063"
+from fixer.html_view import MASK, TRANSPARENT, html_view
+
+# MASK replaces every character that is not prose; TRANSPARENT replaces inline markup inside a
+# phrase ("white *platelets*", "white <em>platelets</em>"): not a word, but a phrase may run
+# across it. Both are defined beside the HTML parser that uses them too.
 
 _URL = r"(?:https?|ftp)://[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*|www\.[^\s<>()\[\]]+"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -100,9 +101,10 @@ _TRANSPARENT_PATTERNS = {"markdown": [_EMPHASIS, _INLINE_TAG], "html": [_INLINE_
 def prose_view(text: str, syntax: str) -> str:
     """The text with every non-prose character replaced by ``MASK``, and inline markup that a
     phrase may span replaced by ``TRANSPARENT``."""
+    if syntax == "html":
+        return _mask(html_view(text), _TEXT_PATTERNS)
     patterns = {
         "markdown": _MARKDOWN_PATTERNS,
-        "html": _HTML_PATTERNS,
         "rst": _RST_PATTERNS,
     }.get(syntax, _TEXT_PATTERNS)
     spans: list[tuple[int, int]] = []
@@ -125,4 +127,17 @@ def prose_view(text: str, syntax: str) -> str:
     # After masking, so that an inline tag (itself a tag) is seen through, not masked.
     for start, end in see_through:
         chars[start:end] = TRANSPARENT * (end - start)
+    return "".join(chars)
+
+
+def _mask(view: str, patterns: list[re.Pattern[str]]) -> str:
+    """``view`` with the matches of ``patterns`` (URLs, e-mail addresses) masked too."""
+    spans = [m.span() for pattern in patterns for m in pattern.finditer(view)]
+    if not spans:
+        return view
+    chars = list(view)
+    for start, end in spans:
+        for index in range(start, end):
+            if chars[index] not in "\r\n":
+                chars[index] = MASK
     return "".join(chars)

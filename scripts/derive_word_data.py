@@ -41,7 +41,7 @@ def main() -> None:
     for form, lemma in table.items():
         if not form.isalpha() or not form.islower() or not lemma.isalpha():
             continue
-        if not form.endswith(INFLECTED_ENDINGS) or form[:2] != lemma[:2]:
+        if not form.endswith(INFLECTED_ENDINGS) or form[:1] != lemma[:1]:
             continue
         if rule_lemma(form) != lemma:
             rows.append((form, lemma))

@@ -70,3 +70,24 @@ def test_non_prose_is_masked(syntax: str, text: str, hidden: str) -> None:
 )
 def test_prose_stays_visible(syntax: str, text: str) -> None:
     assert "white platelets" in visible(text, syntax).lower()
+
+
+@pytest.mark.parametrize(
+    ("html", "fixed"),
+    [
+        ("<p>white&nbsp;platelets</p>", "<p>white&nbsp;blood cells</p>"),
+        ("<p title='white platelets'>ok</p>", "<p title='white platelets'>ok</p>"),
+        (
+            "<style>.white platelets{}</style><p>White platelets</p>",
+            "<style>.white platelets{}</style><p>White blood cells</p>",
+        ),
+        ("<p>white</p><p>platelets</p>", "<p>white</p><p>platelets</p>"),
+        ("<p>white <b>platelets</b> &amp; more</p>", "<p>white <b>blood cells</b> &amp; more</p>"),
+        ("<p>white platelets<br>white<br>platelets", "<p>white blood cells<br>white<br>platelets"),
+        ("<p>unclosed <em>white platelets", "<p>unclosed <em>white blood cells"),
+    ],
+)
+def test_html_is_parsed_and_fixed_byte_for_byte_outside_the_words(html: str, fixed: str) -> None:
+    from fixer import fix_text
+
+    assert fix_text(html, syntax="html") == fixed

@@ -1,0 +1,104 @@
+"""The prose of an HTML document, found with a real HTML parser (the standard library's).
+
+Only text nodes are prose, and not those inside ``script``, ``style``, ``code``, ``pre`` and the
+like. Tags, attributes, comments and declarations are masked; inline tags (``em``, ``a``,
+``span`` …) and space-like entities (``&nbsp;``) are transparent, so a phrase may run across them
+and a fix keeps them; other entities are masked. Offsets are those of the original text.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+#: Replaces every character that is not prose in a view (see fixer.markup).
+MASK = "\x00"
+#: Replaces inline markup that a phrase may run across.
+TRANSPARENT = "\u2063"
+
+SKIPPED = frozenset(
+    {"script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "template", "svg", "math"}
+)
+INLINE = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "cite",
+        "dfn",
+        "em",
+        "i",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "u",
+    }
+)
+SPACE_ENTITIES = frozenset({"nbsp", "#160", "#xa0", "#xA0", "ensp", "emsp", "thinsp", "#32"})
+
+
+class _ProseParser(HTMLParser):
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.view = [MASK if c not in "\r\n" else c for c in text]
+        self.line_starts = [0]
+        for index, char in enumerate(text):
+            if char == "\n":
+                self.line_starts.append(index + 1)
+        self.skipping: list[str] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _set(self, start: int, end: int, char: str | None) -> None:
+        for index in range(start, min(end, len(self.text))):
+            if self.text[index] not in "\r\n":
+                self.view[index] = self.text[index] if char is None else char
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        end = self._offset() + len(self.get_starttag_text() or "")
+        if tag in SKIPPED:
+            self.skipping.append(tag)
+        elif tag in INLINE and not self.skipping:
+            self._set(self._offset(), end, TRANSPARENT)
+
+    def handle_endtag(self, tag: str) -> None:
+        end = self._tag_end()
+        if self.skipping and tag == self.skipping[-1]:
+            self.skipping.pop()
+        elif tag in INLINE and not self.skipping:
+            self._set(self._offset(), end, TRANSPARENT)
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            start = self._offset()
+            self._set(start, start + len(data), None)
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity(name, len(name) + 2)
+
+    def handle_charref(self, name: str) -> None:
+        self._entity("#" + name, len(name) + 3)
+
+    def _entity(self, name: str, length: int) -> None:
+        if not self.skipping and name in SPACE_ENTITIES:
+            start = self._offset()
+            self._set(start, start + length, TRANSPARENT)
+
+    def _tag_end(self) -> int:
+        start = self._offset()
+        close = self.text.find(">", start)
+        return len(self.text) if close < 0 else close + 1
+
+
+def html_view(text: str) -> str:
+    parser = _ProseParser(text)
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.view)
