@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from fixer.html_view import MASK, TRANSPARENT, html_view
+from fixer.markdown_view import prose_lines
 
 # MASK replaces every character that is not prose; TRANSPARENT replaces inline markup inside a
 # phrase ("white *platelets*", "white <em>platelets</em>"): not a word, but a phrase may run
@@ -28,12 +29,11 @@ _HTML_PATTERNS = [
     *_TEXT_PATTERNS,
 ]
 
+# Inline structure inside Markdown prose lines (blocks come from the parser, markdown_view).
 _MARKDOWN_PATTERNS = [
-    re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.S | re.M),
-    re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?(?:^[ ]{0,3}\1[`~]*[ \t]*$|\Z)", re.S | re.M),
     re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S),
-    re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M),
     re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),
+    re.compile(r"\]\[[^\]\n]*\]"),
     re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|<[\w.+-]+@[\w.-]+>"),
     *_HTML_PATTERNS,
 ]
@@ -61,41 +61,35 @@ def syntax_for(name: str) -> str:
     return SYNTAX_BY_SUFFIX.get(name[dot:].lower(), "text") if dot >= 0 else "text"
 
 
-def _indented_blocks(text: str, syntax: str) -> Iterator[tuple[int, int]]:
-    """Indented code (Markdown) or literal blocks (reStructuredText, after a ``::`` line)."""
+def _literal_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """reStructuredText literal blocks: the indented lines after a line ending in ``::``."""
     offset = 0
     inside = False
     blank_before = True
-    last_text_line = ""  # the last non-blank line outside a block
+    opener = False  # the last non-blank line outside a block ended with "::"
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        indented = bool(stripped) and line.startswith(("    ", "\t"))
+        indented = bool(stripped) and line.startswith((" ", "\t"))
         if inside and (indented or not stripped):
             yield offset, offset + len(line)
-        elif indented and blank_before and _opens_block(last_text_line, syntax):
+        elif indented and blank_before and opener:
             inside = True
             yield offset, offset + len(line)
         else:
             inside = False
         if stripped and not inside:
-            last_text_line = line
+            opener = stripped.endswith("::")
         blank_before = not stripped
         offset += len(line)
-
-
-def _opens_block(previous: str, syntax: str) -> bool:
-    """Whether an indented line after ``previous`` (and a blank line) starts a code block."""
-    if syntax == "rst":
-        return previous.rstrip().endswith("::")
-    in_list = re.match(r"^\s*(?:[-*+]|\d+[.)])\s", previous) is not None
-    return not in_list and not previous.startswith((" ", "\t"))
 
 
 _EMPHASIS = re.compile(r"(?<![\w\\*_~])[*_~]{1,3}(?=[^\W_])|(?<=[^\W_])[*_~]{1,3}(?![\w*_~])")
 _INLINE_TAG = re.compile(
     r"</?(?:em|strong|b|i|u|mark|span|a|sup|sub|abbr|cite|dfn|q|small|s)\b[^>]*>", re.I
 )
-_TRANSPARENT_PATTERNS = {"markdown": [_EMPHASIS, _INLINE_TAG], "html": [_INLINE_TAG]}
+_QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+#: Inline markup a phrase may run across (Markdown; HTML has its own parser).
+_TRANSPARENT_PATTERNS = {"markdown": [_EMPHASIS, _INLINE_TAG, _QUOTE_MARKERS]}
 
 
 def prose_view(text: str, syntax: str) -> str:
@@ -110,8 +104,10 @@ def prose_view(text: str, syntax: str) -> str:
     spans: list[tuple[int, int]] = []
     for pattern in patterns:
         spans.extend(m.span() for m in pattern.finditer(text))
-    if syntax in ("markdown", "rst"):
-        spans.extend(_indented_blocks(text, syntax))
+    if syntax == "rst":
+        spans.extend(_literal_blocks(text))
+    if syntax == "markdown":
+        spans.extend(_non_prose_lines(text))
     see_through = [
         m.span()
         for pattern in _TRANSPARENT_PATTERNS.get(syntax, ())
@@ -128,6 +124,16 @@ def prose_view(text: str, syntax: str) -> str:
     for start, end in see_through:
         chars[start:end] = TRANSPARENT * (end - start)
     return "".join(chars)
+
+
+def _non_prose_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the Markdown lines that the CommonMark parser does not call prose."""
+    prose = prose_lines(text)
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        if number not in prose:
+            yield offset, offset + len(line)
+        offset += len(line)
 
 
 def _mask(view: str, patterns: list[re.Pattern[str]]) -> str:

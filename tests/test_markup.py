@@ -91,3 +91,53 @@ def test_html_is_parsed_and_fixed_byte_for_byte_outside_the_words(html: str, fix
     from fixer import fix_text
 
     assert fix_text(html, syntax="html") == fixed
+
+
+MARKDOWN_DOCUMENT = """\
+---
+title: white platelets
+tags: [focal sensory system]
+---
+# White Platelets
+
+1. First item
+   - nested white platelets item
+2. Second
+
+       indented code in a list: white platelets
+
+> A quote about the white
+> platelets of leukemia.
+
+| Cell | Note |
+| --- | --- |
+| White platelets | `white platelets` |
+
+<div class="white platelets">
+white platelets in an HTML block
+</div>
+
+See [white platelets][wp] and <https://x.org/white-platelets>.
+
+[wp]: https://x.org/white-platelets "white platelets"
+"""
+
+
+def test_markdown_document_checks_prose_only() -> None:
+    from fixer import check_text
+
+    found = [
+        (f.text.replace("\n", " "), text_line_of(f.start))
+        for f in check_text(MARKDOWN_DOCUMENT, syntax="markdown")
+    ]
+    assert found == [
+        ("White Platelets", 5),
+        ("white platelets", 8),
+        ("white > platelets", 13),
+        ("White platelets", 18),
+        ("white platelets", 24),
+    ]
+
+
+def text_line_of(offset: int) -> int:
+    return MARKDOWN_DOCUMENT.count("\n", 0, offset) + 1
