@@ -8,6 +8,7 @@ each checked file (the nearest wins, as in ruff); the command line overrides it.
     lexicons = ["house-style.tsv"]       # relative to the configuration file
     exclude = ["archive/**"]             # globs, for directory walks
     allow = [{ phrase = "sound platelets", reason = "quoted from a 1911 text" }]
+    skip = ["quotations", "references"]  # do not check quoted text or reference lists
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from fixer.model import Finding, Severity
 from fixer.words import Normalizer
 
 CONFIG_FILES = (".fixer.toml", "pyproject.toml")
-_KEYS = {"select", "ignore", "fail-on", "lexicons", "exclude", "allow"}
+_KEYS = {"select", "ignore", "fail-on", "lexicons", "exclude", "allow", "skip"}
+SKIPPABLE = ("quotations", "references")
 
 
 class ConfigError(ValueError):
@@ -36,6 +38,7 @@ class Settings:
     lexicons: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
     allow: tuple[tuple[str, str], ...] = ()  # (phrase, reason)
+    skip: tuple[str, ...] = ()  # parts of documents not to check: quotations, references
     source: Path | None = field(default=None, compare=False)
 
     def with_overrides(self, **overrides: object) -> Settings:
@@ -89,6 +92,9 @@ def _load_config(path: Path, _mtime: int, _size: int) -> Settings:
         raise ConfigError(
             f"{where}: unknown key '{unknown[0]}' (known: {', '.join(sorted(_KEYS))})"
         )
+    skip = _strings(table, "skip", where)
+    if set(skip) - set(SKIPPABLE):
+        raise ConfigError(f"{where}: key 'skip' takes {' and '.join(SKIPPABLE)}")
     strings = {
         key: _strings(table, key, where) for key in ("select", "ignore", "lexicons", "exclude")
     }
@@ -102,6 +108,7 @@ def _load_config(path: Path, _mtime: int, _size: int) -> Settings:
         lexicons=tuple((path.parent / p).resolve() for p in strings["lexicons"]),
         exclude=strings["exclude"],
         allow=_allow(table.get("allow", []), where),
+        skip=skip,
         source=path,
     )
 

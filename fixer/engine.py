@@ -23,7 +23,7 @@ from fixer.inflect import (
     match_number,
 )
 from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
-from fixer.markup import prose_view
+from fixer.markup import prose_view, skip_parts
 from fixer.matcher import Token, tokenize
 from fixer.model import Candidate, Finding, FixSafety
 from fixer.suppress import apply_suppressions
@@ -80,6 +80,8 @@ class Checker:
     def check(self, text: str, syntax: str = "text") -> list[Finding]:
         """All findings in ``text``, in order of position."""
         view = prose_view(text, syntax)
+        if self.settings is not None and self.settings.skip:
+            view = skip_parts(text, view, self.settings.skip)
         tokens = tokenize(view, self.normalizer)
         taken: list[Candidate] = []
         for detector in self.detectors:

@@ -113,13 +113,9 @@ def prose_view(text: str, syntax: str) -> str:
         for pattern in _TRANSPARENT_PATTERNS.get(syntax, ())
         for m in pattern.finditer(text)
     ]
-    if not spans and not see_through:
-        return text
-    chars = list(text)
-    for start, end in spans:
-        for index in range(start, end):
-            if chars[index] not in "\r\n":
-                chars[index] = MASK
+    if not see_through:
+        return _mask_spans(text, spans)
+    chars = list(_mask_spans(text, spans))
     # After masking, so that an inline tag (itself a tag) is seen through, not masked.
     for start, end in see_through:
         chars[start:end] = TRANSPARENT * (end - start)
@@ -138,7 +134,10 @@ def _non_prose_lines(text: str) -> Iterator[tuple[int, int]]:
 
 def _mask(view: str, patterns: list[re.Pattern[str]]) -> str:
     """``view`` with the matches of ``patterns`` (URLs, e-mail addresses) masked too."""
-    spans = [m.span() for pattern in patterns for m in pattern.finditer(view)]
+    return _mask_spans(view, [m.span() for pattern in patterns for m in pattern.finditer(view)])
+
+
+def _mask_spans(view: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return view
     chars = list(view)
@@ -147,3 +146,27 @@ def _mask(view: str, patterns: list[re.Pattern[str]]) -> str:
             if chars[index] not in "\r\n":
                 chars[index] = MASK
     return "".join(chars)
+
+
+_QUOTATION = re.compile(r"“[^”\n]*(?:\n(?!\s*\n)[^”\n]*)*”|\"[^\"\n]*(?:\n(?!\s*\n)[^\"\n]*)*\"")
+_QUOTE_BLOCK = re.compile(r"^[ \t]*>.*$", re.M)
+_REFERENCES_HEADING = re.compile(
+    r"^[#=\s*]*(?:references|bibliography|works cited|literature cited|sources)[\s:*]*$",
+    re.M | re.I,
+)
+_HEADING = re.compile(r"^#{1,6} ", re.M)
+
+
+def skip_parts(text: str, view: str, parts: tuple[str, ...]) -> str:
+    """Mask quotations (text in quotation marks, Markdown block quotes) and reference lists
+    (from a "References" heading to the next heading or the end) when configured to."""
+    spans: list[tuple[int, int]] = []
+    if "quotations" in parts:
+        spans += [
+            m.span() for pattern in (_QUOTATION, _QUOTE_BLOCK) for m in pattern.finditer(text)
+        ]
+    if "references" in parts:
+        for heading in _REFERENCES_HEADING.finditer(text):
+            following = _HEADING.search(text, heading.end())
+            spans.append((heading.start(), following.start() if following else len(text)))
+    return _mask_spans(view, spans)

@@ -110,3 +110,17 @@ def test_bad_configuration_names_file_and_key(site: Path, content: str, message:
     code, _, stderr = check(str(site / "docs"))
     assert code == 2
     assert str(site / "pyproject.toml") in stderr and message in stderr
+
+
+def test_quotations_and_reference_lists_can_be_skipped(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        'He wrote "white platelets fail" in 1890.\n\n> Lymph center points, he said.\n\n'
+        "Focal sensory system.\n\n## References\n\n1. Smith. White platelets. 1890.\n",
+        encoding="utf-8",
+    )
+    assert len(check(str(page))[1]) == 4
+    (tmp_path / ".fixer.toml").write_text('skip = ["quotations", "references"]\n', encoding="utf-8")
+    assert check(str(page))[1] == ["AN0006"]
+    (tmp_path / ".fixer.toml").write_text('skip = ["footnotes"]\n', encoding="utf-8")
+    assert "key 'skip' takes quotations and references" in check(str(page))[2]
