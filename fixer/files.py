@@ -44,14 +44,26 @@ class Document:
         return self.bom + text.encode(self.encoding)
 
 
-def decode(name: str, raw: bytes, encoding: str | None = None) -> Document:
-    """Decode ``raw``; raise ``InputError`` for binary data or bytes the encoding cannot read."""
+def sniff(raw: bytes, encoding: str | None = None) -> tuple[str, bytes]:
+    """The codec and BOM for a file starting with ``raw``; ``InputError`` for binary data or
+    an unknown codec. A BOM wins over ``encoding``."""
     for bom, bom_encoding in _BOMS:
         if raw.startswith(bom):
-            return _decode_as(name, raw, bom_encoding, bom)
+            return bom_encoding, bom
     if b"\x00" in raw[:_BINARY_SNIFF]:
         raise InputError("binary file (contains NUL bytes), skipped")
-    return _decode_as(name, raw, _without_bom(encoding or "utf-8"), b"")
+    codec = _without_bom(encoding or "utf-8")
+    try:
+        codecs.lookup(codec)
+    except LookupError:
+        raise InputError(f"unknown encoding {codec!r}") from None
+    return codec, b""
+
+
+def decode(name: str, raw: bytes, encoding: str | None = None) -> Document:
+    """Decode ``raw``; raise ``InputError`` for binary data or bytes the encoding cannot read."""
+    codec, bom = sniff(raw, encoding)
+    return _decode_as(name, raw, codec, bom)
 
 
 def _without_bom(encoding: str) -> str:
@@ -70,8 +82,6 @@ def _decode_as(name: str, raw: bytes, encoding: str, bom: bytes) -> Document:
     except UnicodeDecodeError as error:
         hint = "" if encoding != "utf-8" else "; pass --encoding (for example --encoding latin-1)"
         raise InputError(f"not valid {encoding} at byte {error.start + len(bom)}{hint}") from None
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
     return Document(name, raw, text, encoding, bom)
 
 

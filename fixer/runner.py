@@ -19,6 +19,7 @@ from fixer.lexicon import LexiconError
 from fixer.markup import syntax_for
 from fixer.model import Severity
 from fixer.report import Located, locate
+from fixer.stream import STREAM_FROM_BYTES, check_large
 
 #: With this many files or more, the default is one job per core.
 PARALLEL_FROM = 16
@@ -111,14 +112,19 @@ def process(task: Task, work: Work) -> FileResult:
     if task.error:
         return result
     from_stdin = task.document is not None
-    try:
-        document = task.document or read_document(Path(task.name), work.options.encoding)
-    except InputError as error:
-        result.error = str(error)
-        return result
     settings = work.options.settings(task.name, from_stdin)
     checker = work.options.checker(settings)
     syntax = syntax_for(task.name)
+    result.threshold = Severity.parse(settings.fail_on)
+    try:
+        if not (from_stdin or work.fix) and syntax == "text" and _large(task.name):
+            result.findings = check_large(task.name, checker, work.options.encoding)
+            result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
+            return result
+        document = task.document or read_document(Path(task.name), work.options.encoding)
+    except (InputError, OSError) as error:
+        result.error = str(error) if isinstance(error, InputError) else error.strerror
+        return result
     text = document.text
     if work.fix:
         fixed = checker.fix(document.text, syntax, work.unsafe)
@@ -134,9 +140,15 @@ def process(task: Task, work: Work) -> FileResult:
             except InputError as error:
                 result.error = str(error)
     result.findings = locate(task.name, text, checker.check(text, syntax))
-    result.threshold = Severity.parse(settings.fail_on)
     result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
     return result
+
+
+def _large(name: str) -> bool:
+    try:
+        return os.path.getsize(name) >= STREAM_FROM_BYTES
+    except OSError:
+        return False
 
 
 def run(tasks: Sequence[Task], work: Work, jobs: int | None) -> Iterator[FileResult]:

@@ -17,6 +17,17 @@ python="${PYTHON:-python3}"
 
 "$venv/bin/ruff" check .
 "$venv/bin/ruff" format --check .
+# Coverage-guided fuzzing of check and fix on raw bytes, for a bounded time (skipped when
+# pytest is given arguments, i.e. a partial run). New inputs go to a scratch folder.
+if [ $# -eq 0 ] && [ "${FIXER_FUZZ_SECONDS:-60}" -gt 0 ]; then
+  scratch=$(mktemp -d)
+  "$venv/bin/python" fuzz/check_fix.py -max_total_time="${FIXER_FUZZ_SECONDS:-60}" \
+    -rss_limit_mb=2048 -print_final_stats=1 "$scratch" fuzz/corpus 2>&1 | tail -n 3
+  status=${PIPESTATUS[0]}
+  rm -rf "$scratch"
+  [ "$status" -eq 0 ] || { echo "fuzzing found a failure (exit $status)" >&2; exit "$status"; }
+fi
+
 # Run from tests/ so that `import fixer` is the installed package, as a user gets it.
 export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-ci}"
-cd tests && "../$venv/bin/python" -m pytest -p no:cacheprovider "$@"
+cd tests && exec "../$venv/bin/python" -m pytest -p no:cacheprovider "$@"

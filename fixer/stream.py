@@ -1,0 +1,88 @@
+"""Checking a very large plain-text file in pieces, so memory stays flat whatever its size.
+
+The file is read in binary blocks and decoded incrementally; the text is cut at paragraph
+breaks (a phrase never crosses one) into pieces of about ``PIECE_CHARS`` code points, each
+checked on its own, and the findings are moved back to their place in the whole file. Only
+plain text is streamed: Markdown and HTML need their whole structure, and a ``doc:`` context
+clause only sees its own piece.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+from fixer.engine import Checker
+from fixer.files import InputError, sniff
+from fixer.report import Located, locate
+
+#: Files at least this large are streamed when their syntax is plain text.
+STREAM_FROM_BYTES = 16 * 1024 * 1024
+PIECE_CHARS = 1_000_000
+_BLOCK = 1024 * 1024
+
+
+def _pieces(path: Path, encoding: str | None) -> Iterator[str]:
+    with path.open("rb") as handle:
+        block = handle.read(_BLOCK)
+        codec, bom = sniff(block, encoding)
+        decoder = codecs.getincrementaldecoder(codec)("strict")
+        block, consumed, buffer = block[len(bom) :], len(bom), ""
+        while block:
+            try:
+                buffer += decoder.decode(block)
+            except UnicodeDecodeError as error:
+                raise InputError(f"not valid {codec} near byte {consumed + error.start}") from None
+            consumed += len(block)
+            while len(buffer) > PIECE_CHARS:
+                yield buffer[: (cut := _cut(buffer))]
+                buffer = buffer[cut:]
+            block = handle.read(_BLOCK)
+        buffer += decoder.decode(b"", final=True)
+        if buffer:
+            yield buffer
+
+
+def _cut(buffer: str) -> int:
+    """Where to end a piece: after the last paragraph break before ``PIECE_CHARS``, else after
+    the last line break, else (one enormous line) at ``PIECE_CHARS`` itself."""
+    paragraph = buffer.rfind("\n\n", 0, PIECE_CHARS)
+    if paragraph > 0:
+        return paragraph + 2
+    line = buffer.rfind("\n", 0, PIECE_CHARS)
+    return line + 1 if line > 0 else PIECE_CHARS
+
+
+def check_large(name: str, checker: Checker, encoding: str | None) -> list[Located]:
+    """All findings of a large plain-text file, located in the whole file."""
+    found: list[Located] = []
+    offset = lines = carry = 0  # carry: columns of a line that a cut split
+    for piece in _pieces(Path(name), encoding):
+        for item in locate(name, piece, checker.check(piece, "text")):
+            finding = item.finding
+            moved = dataclasses.replace(
+                finding,
+                start=finding.start + offset,
+                end=finding.end + offset,
+                edit_start=finding.edit_start + offset,
+                edit_end=finding.edit_end + offset,
+            )
+            shift = carry if item.line == 1 else 0
+            found.append(
+                dataclasses.replace(
+                    item,
+                    finding=moved,
+                    line=item.line + lines,
+                    end_line=item.end_line + lines,
+                    column=item.column + shift,
+                    end_column=item.end_column + (carry if item.end_line == 1 else 0),
+                )
+            )
+        offset += len(piece)
+        breaks = piece.count("\n") + piece.count("\r") - piece.count("\r\n")
+        lines += breaks
+        tail = len(piece) - 1 - max(piece.rfind("\n"), piece.rfind("\r"))
+        carry = tail + (carry if breaks == 0 else 0)
+    return found

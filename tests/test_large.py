@@ -1,0 +1,93 @@
+"""Large inputs: a big plain-text file is streamed in pieces, a tree of 10,000 files is walked,
+both with bounded memory; one bad file does not stop the rest.
+
+The CI sizes (17 MB, 10,000 files) keep the suite fast; the memory figure does not grow with the
+file, and the README gives the 200 MB measurement with the command that reproduces it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import fixer.runner
+import fixer.stream
+from fixer.cli import cli
+
+PEAK_LIMIT_MB = 300
+MEASURE = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+    "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.stdout.write(done.stdout)\n"
+)
+PARAGRAPH = (
+    "Patients with chronic lymphocytic leukemia received chemotherapy and the response "
+    "was assessed after six cycles of treatment in the clinic.\n\n"
+)
+
+
+def fixer_run(*args: str) -> tuple[int, float, str]:
+    """Exit code, peak memory in MB and stdout of a whole ``fixer`` process."""
+    command = [sys.executable, "-m", "fixer", *args]
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, timeout=900
+    ).stdout
+    head, _, rest = out.partition("\n")
+    code, peak_kb = head.split()
+    return int(code), int(peak_kb) / 1024, rest
+
+
+def test_big_file_is_streamed_with_flat_memory(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    repeats = fixer.stream.STREAM_FROM_BYTES // len(PARAGRAPH) + 2000
+    with big.open("w", encoding="utf-8") as out:
+        out.write(PARAGRAPH * repeats)
+        out.write("At the very end, white platelets.\n")
+    code, peak, stdout = fixer_run("check", "--format", "json", str(big))
+    findings = json.loads(stdout)["findings"]
+    assert code == 1
+    assert [(f["line"], f["column"], f["text"]) for f in findings] == [
+        (2 * repeats + 1, 18, "white platelets")
+    ]
+    text_offset = len(PARAGRAPH) * repeats + 17
+    assert (findings[0]["start"], findings[0]["end"]) == (text_offset, text_offset + 15)
+    assert peak < PEAK_LIMIT_MB
+
+
+def test_streamed_findings_equal_whole_file_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (
+        "".join(
+            f"Paragraph {i} about white platelets and\nlymph center points.\n\n" for i in range(300)
+        )
+        + "One enormous line " * 500
+        + "with focal sensory system.\n"
+    )
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    whole = CliRunner().invoke(cli, ["check", "--format", "json", str(path)]).stdout
+    monkeypatch.setattr(fixer.runner, "STREAM_FROM_BYTES", 1)
+    monkeypatch.setattr(fixer.stream, "PIECE_CHARS", 700)
+    streamed = CliRunner().invoke(cli, ["check", "--format", "json", str(path)]).stdout
+    assert json.loads(streamed)["findings"] == json.loads(whole)["findings"]
+    assert len(json.loads(whole)["findings"]) == 601
+
+
+def test_tree_of_ten_thousand_files_with_one_bad_file(tmp_path: Path) -> None:
+    for index in range(10_000):
+        folder = tmp_path / f"d{index % 100:02d}"
+        folder.mkdir(exist_ok=True)
+        body = "White platelets rise.\n" if index % 1000 == 0 else "Clean text.\n"
+        (folder / f"f{index:05d}.md").write_text(body, encoding="utf-8")
+    (tmp_path / "d50" / "bad.txt").write_bytes(b"\x00\x01binary")
+    code, peak, stdout = fixer_run("check", "--format", "concise", str(tmp_path))
+    assert code == 2, "the bad file is reported in the exit code"
+    assert len(stdout.splitlines()) == 10, "every other file was still checked"
+    assert peak < PEAK_LIMIT_MB
