@@ -124,3 +124,44 @@ def test_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
     finally:
         tmp_path.chmod(0o700)
     assert path.read_bytes() == b"old"
+
+
+def test_read_only_folder_is_a_clear_error_whoever_runs_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root can write anywhere, so the folder's refusal is injected at the seam instead."""
+    import fixer.files
+
+    path = tmp_path / "a.txt"
+    document = _document(path, b"old")
+
+    def refuse(*_args: object, **_kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(fixer.files.tempfile, "mkstemp", refuse)
+    with pytest.raises(InputError, match="cannot write: Permission denied"):
+        write_atomic(path, document, "new")
+    assert path.read_bytes() == b"old"
+
+
+def test_fix_writes_only_the_given_files_and_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from fixer.cli import cli
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    (site / "a.md").write_text("White platelets.\n", encoding="utf-8")
+    (site / "b.md").write_text("Clean.\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.delenv("FIXER_NO_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    before = {p: p.stat().st_mtime_ns for p in site.iterdir()}
+    CliRunner().invoke(cli, ["fix", str(site)])
+    after = {p: p.stat().st_mtime_ns for p in site.iterdir()}
+    assert set(after) == set(before), "no stray files beside the fixed ones"
+    assert after[site / "b.md"] == before[site / "b.md"], "an unchanged file is not rewritten"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site"]
+    assert all(p.parent == cache / "fixer" for p in cache.rglob("*") if p.is_file())
