@@ -163,5 +163,6 @@ def test_fix_writes_only_the_given_files_and_the_cache(
     after = {p: p.stat().st_mtime_ns for p in site.iterdir()}
     assert set(after) == set(before), "no stray files beside the fixed ones"
     assert after[site / "b.md"] == before[site / "b.md"], "an unchanged file is not rewritten"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "site"]
+    # (The cache may already be warm in this process, so it need not be written now.)
+    assert {p.name for p in tmp_path.iterdir()} <= {"cache", "site"}
     assert all(p.parent == cache / "fixer" for p in cache.rglob("*") if p.is_file())
