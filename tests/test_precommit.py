@@ -3,9 +3,11 @@ not in editable mode), the checking hook fails on a spun file, and the fixing ho
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ SPUN = "# Leukemia\n\nLeukemia crowds out white platelets in the bone marrow.\n"
 FIXED = "# Leukemia\n\nLeukemia crowds out white blood cells in the bone marrow.\n"
 
 pytestmark = pytest.mark.skipif(
-    shutil.which("pre-commit") is None
+    importlib.util.find_spec("pre_commit") is None
     or shutil.which("git") is None
     or not (ROOT / ".git").exists(),
     reason="needs pre-commit, git and a git checkout of fixer",
@@ -28,7 +30,7 @@ def git(cwd: Path, *args: str) -> None:
 
 def try_repo(cwd: Path, hook: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["pre-commit", "try-repo", str(ROOT), hook, "--files", "article.md"],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--files", "article.md"],
         cwd=cwd,
         env=env,
         capture_output=True,
