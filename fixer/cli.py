@@ -357,6 +357,116 @@ def _review(paths: Sequence[str], options: Options) -> int:
     return EXIT_ERROR if errors else EXIT_CLEAN
 
 
+@cli.command(
+    epilog="""
+\b
+Examples:
+  fixer scan manuscripts/ --format html -o report.html
+  fixer scan submissions/ --format csv > ranking.csv
+  fixer scan corpus/ --engine dask --scheduler tcp://scheduler:8786 --format json
+"""
+)
+@_common
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "csv", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run locally or on a Dask cluster.",
+)
+@click.option(
+    "--scheduler", default=None, help="Dask scheduler address (default: a local cluster)."
+)
+@click.option(
+    "--high-distinct",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="Distinct garbles that make a document high risk.",
+)
+@click.option(
+    "--high-density",
+    type=click.FloatRange(min=0),
+    default=2.0,
+    show_default=True,
+    help="Findings per 1,000 words that make a document high risk.",
+)
+@click.option(
+    "--suspicious-distinct",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Distinct garbles that make a document suspicious.",
+)
+def scan(
+    paths: tuple[str, ...],
+    stdin_filename: str | None,
+    jobs: int | None,
+    output_format: str,
+    output: Path | None,
+    engine: str,
+    scheduler: str | None,
+    high_distinct: int,
+    high_density: float,
+    suspicious_distinct: int,
+    **selection: object,
+) -> None:
+    """Screen a collection of documents (.txt .md .html .rst .pdf .docx) and rank them by
+    risk. Findings are risk markers that need a human reader, not verdicts."""
+    from fixer import scan as scanning
+    from fixer.extract import MANUSCRIPT_SUFFIXES
+    from fixer.markup import SYNTAX_BY_SUFFIX
+
+    del stdin_filename
+    options = _options(**selection)  # type: ignore[arg-type]
+    thresholds = scanning.Thresholds(high_distinct, high_density, suspicious_distinct)
+    names, missing = [], []
+    for path, problem, walked in iter_targets(paths, (*SYNTAX_BY_SUFFIX, *MANUSCRIPT_SUFFIXES)):
+        if path == STDIN:
+            raise click.UsageError("scan reads files and folders, not standard input")
+        if problem:
+            missing.append({"path": path, "message": problem})
+        elif not (walked and options.excluded(path)):
+            names.append(path)
+    try:
+        documents = scanning.scan(names, options, thresholds, jobs, engine, scheduler)
+    except SetupError as error:
+        raise click.UsageError(str(error)) from None
+    data = scanning.report(documents, thresholds, __version__)
+    data["errors"] = missing + data["errors"]  # type: ignore[operator]
+    for error in data["errors"]:  # type: ignore[attr-defined]
+        click.echo(f"{error['path']}: error: {error['message']}", err=True)
+    if output_format == "html":
+        from fixer.scan_html import render_html
+
+        rendered = render_html(data)
+    else:
+        rendered = {"csv": scanning.to_csv, "json": scanning.to_json, "text": scanning.to_text}[
+            output_format
+        ](data)
+    if output is None:
+        click.echo(rendered, nl=not rendered.endswith("\n"))
+    else:
+        output.write_text(rendered, encoding="utf-8")
+        click.echo(f"{output}: report on {len(names)} documents", err=True)
+    risky = any(d["risk"] in ("high", "suspicious") for d in data["documents"])  # type: ignore[attr-defined]
+    sys.exit(EXIT_ERROR if data["errors"] else EXIT_FINDINGS if risky else EXIT_CLEAN)
+
+
 cli.add_command(lexicon)
 cli.add_command(explain)
 

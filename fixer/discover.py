@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from fixer.markup import SYNTAX_BY_SUFFIX
@@ -12,7 +12,9 @@ from fixer.markup import SYNTAX_BY_SUFFIX
 STDIN = "-"
 
 
-def iter_targets(paths: Sequence[str]) -> Iterator[tuple[str, str | None, bool]]:
+def iter_targets(
+    paths: Sequence[str], suffixes: Collection[str] = tuple(SYNTAX_BY_SUFFIX)
+) -> Iterator[tuple[str, str | None, bool]]:
     """Yield ``(path, error, walked)`` in a stable order.
 
     Files named on the command line are taken whatever their suffix; directories are walked in
@@ -24,21 +26,21 @@ def iter_targets(paths: Sequence[str]) -> Iterator[tuple[str, str | None, bool]]
         if given == STDIN:
             yield given, None, False
         elif os.path.isdir(given):
-            yield from ((str(p), None, True) for p in _walk(Path(given)))
+            yield from ((str(p), None, True) for p in _walk(Path(given), suffixes))
         elif os.path.exists(given) or os.path.islink(given):
             yield given, None, False
         else:
             yield given, "no such file or directory", False
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, suffixes: Collection[str]) -> Iterator[Path]:
     found = []
     for directory, subdirs, files in os.walk(root):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         found += [
             Path(directory) / name
             for name in sorted(files)
-            if not name.startswith(".") and Path(name).suffix.lower() in SYNTAX_BY_SUFFIX
+            if not name.startswith(".") and Path(name).suffix.lower() in suffixes
         ]
     ignored = _git_ignored(root, found)
     yield from (path for path in found if path not in ignored)

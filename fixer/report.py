@@ -45,6 +45,7 @@ class Located:
     end_line: int
     end_column: int
     source_line: str = ""  # the text of ``line``, for showing the finding in context
+    location: str | None = None  # "page 3", "paragraph 12": for PDF and DOCX manuscripts
 
 
 def locate(path: str, text: str, findings: Sequence[Finding]) -> list[Located]:
@@ -67,8 +68,9 @@ def text_line(item: Located) -> str:
     marker = " [*]" if finding.fix is FixSafety.SAFE else ""
     found = " ".join(finding.text.split())
     change = f"{found} → {finding.suggestions[0]}" if finding.suggestions[0] else found
+    where = item.location or f"{item.line}:{item.column}"
     return (
-        f"{item.path}:{item.line}:{item.column}: {finding.rule.code}{marker} "
+        f"{item.path}:{where}: {finding.rule.code}{marker} "
         f"{change} ({finding.severity}: {finding.message})"
     )
 
@@ -148,6 +150,7 @@ def finding_dict(item: Located) -> dict[str, object]:
         "confidence": finding.confidence,
         "fix": str(finding.fix),
         "message": finding.message,
+        "location": item.location,
     }
 
 

@@ -3,6 +3,7 @@ that returns results in input order whatever the number of jobs."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import fnmatch
 import os
@@ -14,6 +15,7 @@ from pathlib import Path
 from fixer.config import ConfigError, Settings, settings_for
 from fixer.discover import STDIN
 from fixer.engine import Checker, make_checker
+from fixer.extract import MANUSCRIPT_SUFFIXES, extract
 from fixer.files import Document, InputError, read_document, write_atomic
 from fixer.lexicon import LexiconError
 from fixer.markup import syntax_for
@@ -117,6 +119,8 @@ def process(task: Task, work: Work) -> FileResult:
     syntax = syntax_for(task.name)
     result.threshold = Severity.parse(settings.fail_on)
     try:
+        if Path(task.name).suffix.lower() in MANUSCRIPT_SUFFIXES:
+            return _manuscript(task.name, work, checker, result)
         if not (from_stdin or work.fix) and syntax == "text" and _large(task.name):
             result.findings = check_large(task.name, checker, work.options.encoding)
             result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
@@ -140,6 +144,20 @@ def process(task: Task, work: Work) -> FileResult:
             except InputError as error:
                 result.error = str(error)
     result.findings = locate(task.name, text, checker.check(text, syntax))
+    result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
+    return result
+
+
+def _manuscript(name: str, work: Work, checker: Checker, result: FileResult) -> FileResult:
+    """Check a PDF or DOCX through its extracted text; locations are pages or paragraphs."""
+    if work.fix:
+        result.error = f"fix cannot rewrite {Path(name).suffix} files; use fixer check or scan"
+        return result
+    extracted = extract(Path(name))
+    result.findings = [
+        dataclasses.replace(item, location=extracted.where(item.finding.start))
+        for item in locate(name, extracted.text, checker.check(extracted.text, "text"))
+    ]
     result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
     return result
 

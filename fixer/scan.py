@@ -1,0 +1,300 @@
+"""``fixer scan``: screen a collection of manuscripts and rank them by risk.
+
+For each document: words, findings (warning and above), info findings, distinct garbles, their
+density per 1,000 words, a risk level and the top findings in context with each entry's
+evidence. As in research-integrity practice (the Problematic Paper Screener treats five or more
+tortured phrases, or one obvious one, as a signal), a finding is a risk marker for a human to
+read, never a verdict. The thresholds are documented and configurable:
+
+- **high**: at least ``high_distinct`` distinct garbles, or a density of ``high_density`` or more
+  findings per 1,000 words with at least ``suspicious_distinct`` distinct garbles (so that one
+  garble in a short text is not "high");
+- **suspicious**: at least ``suspicious_distinct`` distinct garbles, or one obvious garble (an
+  error-level lexicon entry);
+- **low**: any other finding at warning level;
+- **clean**: none (info-level wording alone keeps a document clean).
+
+Documents are processed locally (``--jobs``) or on a Dask cluster (``--engine dask``), with the
+same results either way: each document is scanned by the same pure function.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from fixer.files import InputError, read_document
+from fixer.markup import syntax_for
+from fixer.model import Finding, Severity
+from fixer.runner import Options, SetupError
+
+RISKS = ("high", "suspicious", "low", "clean")
+TOP_FINDINGS = 10
+_CONTEXT = 60
+_WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    high_distinct: int = 5
+    high_density: float = 2.0
+    suspicious_distinct: int = 2
+
+
+def risk_level(
+    distinct: int, density: float, obvious: bool, findings: int, thresholds: Thresholds
+) -> str:
+    if findings == 0:
+        return "clean"
+    dense = density >= thresholds.high_density and distinct >= thresholds.suspicious_distinct
+    if distinct >= thresholds.high_distinct or dense:
+        return "high"
+    if distinct >= thresholds.suspicious_distinct or obvious:
+        return "suspicious"
+    return "low"
+
+
+def _read(name: str, options: Options) -> tuple[str, object]:
+    """The document's text and a way to say where an offset is (page, paragraph or line)."""
+    from fixer.extract import MANUSCRIPT_SUFFIXES, extract
+
+    if Path(name).suffix.lower() in MANUSCRIPT_SUFFIXES:
+        extracted = extract(Path(name))
+        return extracted.text, extracted.where
+    text = read_document(Path(name), options.encoding).text
+
+    def where(offset: int) -> str:
+        line = text.count("\n", 0, offset) + 1
+        return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+    return text, where
+
+
+def scan_document(name: str, options: Options, thresholds: Thresholds) -> dict[str, object]:
+    """One document's figures and top findings, as plain data (also sent to Dask workers)."""
+    try:
+        text, where = _read(name, options)
+    except (InputError, OSError) as error:
+        message = str(error) if isinstance(error, InputError) else error.strerror
+        return {
+            "path": name,
+            "error": message,
+            "words": 0,
+            "findings": 0,
+            "info": 0,
+            "distinct": 0,
+            "density": 0.0,
+            "risk": "clean",
+            "top": [],
+            "garbles": {},
+        }
+    settings = options.settings(name)
+    checker = options.checker(settings)
+    syntax = "text" if Path(name).suffix.lower() in (".pdf", ".docx") else syntax_for(name)
+    found = [f for f in checker.check(text, syntax) if f.rule.code != "FX900"]
+    markers = [f for f in found if f.severity >= Severity.WARNING]
+    words = len(_WORD_RE.findall(text))
+    distinct = len({f.entry_id for f in markers})
+    density = round(1000 * len(markers) / words, 2) if words else 0.0
+    obvious = any(f.severity is Severity.ERROR and f.detector == "lexicon" for f in markers)
+    entries = checker.lexicon.by_id()
+    ranked = sorted(markers, key=lambda f: (-f.severity, -f.confidence, f.start))
+    return {
+        "path": name,
+        "error": None,
+        "words": words,
+        "findings": len(markers),
+        "info": len(found) - len(markers),
+        "distinct": distinct,
+        "density": density,
+        "risk": risk_level(distinct, density, obvious, len(markers), thresholds),
+        "top": [_top(text, f, where, entries.get(f.entry_id)) for f in ranked[:TOP_FINDINGS]],
+        "garbles": _garbles(markers),
+    }
+
+
+def _garbles(findings: list[Finding]) -> dict[str, list[object]]:
+    """entry id → [garble as first found, suggestion, count] for one document."""
+    table: dict[str, list[object]] = {}
+    for finding in findings:
+        row = table.setdefault(
+            finding.entry_id, [" ".join(finding.text.lower().split()), finding.suggestions[0], 0]
+        )
+        row[2] = int(row[2]) + 1  # type: ignore[call-overload]
+    return table
+
+
+def _top(text: str, finding: Finding, where, entry) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    source = entry.source if entry is not None else finding.detector
+    papers = int(source.split(":", 1)[1]) if source.startswith("PPS:") else None
+    before = text[max(0, finding.start - _CONTEXT) : finding.start]
+    after = text[finding.end : finding.end + _CONTEXT]
+    return {
+        "text": finding.text,
+        "suggestion": finding.suggestions[0],
+        "rule": finding.rule.code,
+        "entry_id": finding.entry_id,
+        "severity": str(finding.severity),
+        "confidence": finding.confidence,
+        "location": where(finding.start),
+        "context": " ".join(f"…{before}{finding.text}{after}…".split()),
+        "source": source,
+        "pps_papers": papers,
+    }
+
+
+def scan(
+    names: Sequence[str],
+    options: Options,
+    thresholds: Thresholds,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> list[dict[str, object]]:
+    """Scan every document, in input order, locally or on a Dask cluster."""
+    if engine == "dask":
+        return _scan_dask(names, options, thresholds, scheduler)
+    from concurrent.futures import ProcessPoolExecutor
+
+    from fixer.runner import PARALLEL_FROM
+
+    workers = jobs or (_cores() if len(names) >= PARALLEL_FROM else 1)
+    if workers <= 1 or len(names) <= 1:
+        return [scan_document(n, options, thresholds) for n in names]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(
+            pool.map(
+                scan_document, names, [options] * len(names), [thresholds] * len(names), chunksize=4
+            )
+        )
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+def _scan_dask(
+    names: Sequence[str], options: Options, thresholds: Thresholds, scheduler: str | None
+) -> list[dict[str, object]]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise SetupError("--engine dask needs the dask extra: pip install 'fixer[dask]'") from None
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    try:
+        futures = client.map(
+            scan_document, list(names), options=options, thresholds=thresholds, pure=False
+        )
+        return client.gather(futures)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def rank(documents: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Highest risk first; then by density, distinct garbles and path."""
+    return sorted(
+        documents,
+        key=lambda d: (
+            RISKS.index(str(d["risk"])),
+            -float(d["density"]),
+            -int(d["distinct"]),
+            str(d["path"]),
+        ),
+    )
+
+
+def report(
+    documents: list[dict[str, object]], thresholds: Thresholds, version: str
+) -> dict[str, object]:
+    ranked = rank([d for d in documents if not d["error"]])
+    counts: Counter[str] = Counter()
+    in_documents: Counter[str] = Counter()
+    names: dict[str, tuple[str, str]] = {}
+    for document in ranked:
+        for key, (text, suggestion, count) in document["garbles"].items():  # type: ignore[union-attr]
+            counts[key] += count
+            in_documents[key] += 1
+            names.setdefault(key, (text, suggestion))
+    return {
+        "schema_version": 1,
+        "fixer_version": version,
+        "thresholds": asdict(thresholds),
+        "documents": ranked,
+        "garbles": [
+            {
+                "entry_id": key,
+                "text": names[key][0],
+                "suggestion": names[key][1],
+                "count": count,
+                "documents": in_documents[key],
+            }
+            for key, count in counts.most_common()
+        ],
+        "errors": [{"path": d["path"], "message": d["error"]} for d in documents if d["error"]],
+    }
+
+
+def to_csv(data: dict[str, object]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "rank",
+            "path",
+            "risk",
+            "words",
+            "findings",
+            "info",
+            "distinct",
+            "density_per_1000_words",
+            "top_garbles",
+        ]
+    )
+    for index, d in enumerate(data["documents"], start=1):  # type: ignore[arg-type]
+        top = "; ".join(f"{f['text']} → {f['suggestion']}" for f in d["top"][:5])
+        writer.writerow(
+            [
+                index,
+                d["path"],
+                d["risk"],
+                d["words"],
+                d["findings"],
+                d["info"],
+                d["distinct"],
+                d["density"],
+                top,
+            ]
+        )
+    return out.getvalue()
+
+
+def to_text(data: dict[str, object]) -> str:
+    lines = [f"{'risk':<11} {'density':>8} {'distinct':>8} {'findings':>8}  document"]
+    for d in data["documents"]:  # type: ignore[union-attr]
+        lines.append(
+            f"{d['risk']:<11} {d['density']:>8.2f} {d['distinct']:>8} "
+            f"{d['findings']:>8}  {d['path']}"
+        )
+    lines.append("Findings are risk markers for a human reader to assess, not verdicts.")
+    return "\n".join(lines)
+
+
+def to_json(data: dict[str, object]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)

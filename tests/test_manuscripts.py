@@ -1,0 +1,60 @@
+"""PDF and DOCX manuscripts in ``check`` and ``scan``: pages and paragraphs as locations,
+``fix`` refusing them, and broken files reported while the rest goes on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_extract import encrypted_pdf, make_docx, make_pdf
+
+from fixer.cli import cli
+
+pytest.importorskip("pypdf")
+pytest.importorskip("docx")
+
+
+@pytest.fixture
+def manuscripts(tmp_path: Path) -> Path:
+    (tmp_path / "paper.pdf").write_bytes(
+        make_pdf(["A clean first page.", "Leukemia affects white platelets in the marrow."])
+    )
+    (tmp_path / "paper.docx").write_bytes(make_docx())
+    (tmp_path / "locked.pdf").write_bytes(encrypted_pdf("secret"))
+    return tmp_path
+
+
+def test_check_reports_pages_and_paragraphs(manuscripts: Path) -> None:
+    pdf, docx = manuscripts / "paper.pdf", manuscripts / "paper.docx"
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(pdf), str(docx)])
+    findings = json.loads(result.stdout)["findings"]
+    assert (findings[0]["path"], findings[0]["location"], findings[0]["text"]) == (
+        str(pdf),
+        "page 2",
+        "white platelets",
+    )
+    assert any(f["path"] == str(docx) and f["location"].startswith("paragraph ") for f in findings)
+    concise = CliRunner().invoke(cli, ["check", "--format", "concise", str(pdf)]).stdout
+    assert concise.startswith(f"{pdf}:page 2: FX001 [*] white platelets → white blood cells")
+
+
+def test_fix_refuses_manuscripts(manuscripts: Path) -> None:
+    pdf = manuscripts / "paper.pdf"
+    before = pdf.read_bytes()
+    result = CliRunner().invoke(cli, ["fix", str(pdf)])
+    assert result.exit_code == 2
+    assert "fix cannot rewrite .pdf files; use fixer check or scan" in result.stderr
+    assert pdf.read_bytes() == before
+
+
+def test_scan_walks_manuscripts_and_goes_on_after_a_broken_one(manuscripts: Path) -> None:
+    result = CliRunner().invoke(cli, ["scan", "--format", "json", str(manuscripts)])
+    assert result.exit_code == 2
+    assert "locked.pdf: error: encrypted PDF, skipped" in result.stderr
+    data = json.loads(result.stdout)
+    paths = {Path(d["path"]).name for d in data["documents"]}
+    assert paths == {"paper.pdf", "paper.docx"}
+    pdf = next(d for d in data["documents"] if d["path"].endswith("paper.pdf"))
+    assert pdf["top"][0]["location"] == "page 2"

@@ -1,0 +1,111 @@
+"""``fixer scan``: per-document figures, risk levels, ranking, formats, and Dask parity."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fixer.cli import cli
+from fixer.runner import Options
+from fixer.scan import Thresholds, rank, report, risk_level, scan
+
+HIGH = (
+    "Leukemia is the growth of white platelets. The focal sensory system, lymph center "
+    "points, skin malignant growth, unfortunate visualization and organ brokenness.\n"
+)
+SUSPICIOUS = "A long clean paragraph about leukemia care. " * 20 + "White platelets rise.\n"
+LOW = "A clean report on treatment. " * 30 + "They got designated treatment.\n"
+CLEAN = "White blood cells fight infection. Taking everything into account, rest.\n"
+
+
+@pytest.fixture
+def collection(tmp_path: Path) -> Path:
+    for name, text in (
+        ("high.txt", HIGH),
+        ("suspicious.md", SUSPICIOUS),
+        ("low.txt", LOW),
+        ("clean.txt", CLEAN),
+    ):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("distinct", "density", "obvious", "findings", "risk"),
+    [
+        (0, 0.0, False, 0, "clean"),
+        (1, 0.5, False, 1, "low"),
+        (1, 0.5, True, 1, "suspicious"),
+        (2, 0.5, False, 2, "suspicious"),
+        (5, 0.5, True, 5, "high"),
+        (2, 2.0, False, 3, "high"),
+        (1, 9.0, False, 1, "low"),
+    ],
+)
+def test_risk_levels(
+    distinct: int, density: float, obvious: bool, findings: int, risk: str
+) -> None:
+    assert risk_level(distinct, density, obvious, findings, Thresholds()) == risk
+
+
+def test_documents_are_ranked_by_risk(collection: Path) -> None:
+    result = CliRunner().invoke(cli, ["scan", "--format", "json", str(collection)])
+    assert result.exit_code == 1, "a high-risk document fails the run"
+    data = json.loads(result.stdout)
+    assert [(Path(d["path"]).name, d["risk"]) for d in data["documents"]] == [
+        ("high.txt", "high"),
+        ("suspicious.md", "suspicious"),
+        ("low.txt", "low"),
+        ("clean.txt", "clean"),
+    ]
+    high = data["documents"][0]
+    assert high["distinct"] >= 5 and high["words"] == 22
+    assert high["density"] == round(1000 * high["findings"] / 23, 2)
+    top = high["top"][0]
+    assert set(top) >= {"text", "suggestion", "context", "location", "source", "pps_papers"}
+    assert top["context"].startswith("…") and top["text"] in top["context"]
+    assert data["documents"][3]["info"] == 1, "info-level wording is counted, not risk"
+    assert data["garbles"][0]["documents"] >= 1
+    assert data["thresholds"] == {"high_distinct": 5, "high_density": 2.0, "suspicious_distinct": 2}
+
+
+def test_pps_evidence_is_reported(collection: Path) -> None:
+    data = json.loads(
+        CliRunner().invoke(cli, ["scan", "--format", "json", str(collection / "high.txt")]).stdout
+    )
+    skin = next(f for f in data["documents"][0]["top"] if "skin" in f["text"])
+    assert (skin["source"], skin["pps_papers"]) == ("PPS:162", 162)
+
+
+def test_thresholds_are_configurable(collection: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["scan", "--format", "csv", "--high-distinct", "1", str(collection)]
+    )
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["risk"] for r in rows] == ["high", "high", "high", "clean"]
+    assert rows[0]["rank"] == "1" and "→" in rows[0]["top_garbles"]
+
+
+def test_text_report_and_errors(collection: Path) -> None:
+    (collection / "broken.txt").write_bytes(b"\x00\x00binary")
+    result = CliRunner().invoke(cli, ["scan", str(collection)])
+    assert result.exit_code == 2
+    assert "broken.txt: error: binary file" in result.stderr
+    assert "not verdicts" in result.stdout
+    assert result.stdout.splitlines()[1].startswith("high")
+
+
+def test_jobs_and_dask_give_the_same_ranking(collection: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    names = sorted(str(p) for p in collection.iterdir())
+    options, thresholds = Options(), Thresholds()
+    local = report(scan(names, options, thresholds, jobs=1), thresholds, "t")
+    parallel = report(scan(names, options, thresholds, jobs=2), thresholds, "t")
+    dask = report(scan(names, options, thresholds, engine="dask"), thresholds, "t")
+    assert local == parallel == dask
+    assert rank(local["documents"]) == local["documents"]
