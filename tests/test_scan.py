@@ -65,7 +65,7 @@ def test_documents_are_ranked_by_risk(collection: Path) -> None:
     ]
     high = data["documents"][0]
     assert high["distinct"] >= 5 and high["words"] == 22
-    assert high["density"] == round(1000 * high["findings"] / 23, 2)
+    assert high["density"] == round(1000 * high["findings"] / 22, 2)
     top = high["top"][0]
     assert set(top) >= {"text", "suggestion", "context", "location", "source", "pps_papers"}
     assert top["context"].startswith("…") and top["text"] in top["context"]
