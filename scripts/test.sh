@@ -8,6 +8,14 @@ cd "$(dirname "$0")/.."
 venv="${FIXER_TEST_VENV:-.venv-test}"
 python="${PYTHON:-python3}"
 
+# Debian's Chromium and ChromeDriver for the browser test of the HTML scan report (installed
+# when missing and we may; without them that one test is skipped).
+if [ ! -x /usr/bin/chromedriver ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  echo "installing chromium and chromium-driver for the browser test" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
 "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
   || { echo "fixer needs Python 3.11 or newer" >&2; exit 2; }
 [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
