@@ -39,6 +39,16 @@ def test_planted_garbles_are_found_and_corrected() -> None:
     assert missed == []
 
 
+def test_clean_abstracts_stay_within_the_whole_budget() -> None:
+    """At most 0.5 warnings and 2 findings of any severity per 10,000 words (measured only)."""
+    text = shared_file("corpora", "ncbi_disease", "abstracts-test.txt").read_text(encoding="utf-8")
+    per_10k = 10_000 / len(text.split())
+    findings = check_text(text)
+    warnings = [f for f in findings if f.severity is Severity.WARNING]
+    assert len(warnings) * per_10k <= 0.5, [(f.text, f.entry_id) for f in warnings]
+    assert len(findings) * per_10k <= 2, [(f.text, f.entry_id) for f in findings]
+
+
 def test_detectors_stay_within_their_false_positive_budget() -> None:
     """At most 1 finding per 10,000 words from the detectors beyond the lexicon."""
     text = shared_file("corpora", "ncbi_disease", "abstracts-test.txt").read_text(encoding="utf-8")

@@ -141,3 +141,29 @@ def test_user_lexicon_overrides_builtin_entry_by_id(tmp_path: Path) -> None:
     merged = load_lexicon([*FILES, path]).by_id()
     assert merged[first.id].corrections == ("my own term",)
     assert len(merged) == len(builtin)
+
+
+def test_lexicon_commands(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from fixer.cli import cli
+
+    runner = CliRunner()
+    stats = runner.invoke(cli, ["lexicon", "stats"])
+    assert stats.exit_code == 0 and "by category:" in stats.stdout and "by source:" in stats.stdout
+    lookup = runner.invoke(cli, ["lexicon", "lookup", "White Platelets"])
+    assert lookup.exit_code == 0
+    assert "AN0001: white platelet → white blood cell" in lookup.stdout
+    assert "source: seed" in lookup.stdout
+    assert runner.invoke(cli, ["lexicon", "lookup", "white blood cells"]).exit_code == 1
+    good = _write(tmp_path, GRIP)
+    assert runner.invoke(cli, ["lexicon", "validate", str(good)]).exit_code == 0
+    bad = _write(tmp_path, row("AN0001", "grip atom", "adhesion molecule", "Nothing here."))
+    result = runner.invoke(cli, ["lexicon", "validate", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}:2: example does not trigger AN0001" in result.stdout
+    explained = runner.invoke(cli, ["explain", "AN0006"]).stdout
+    assert "focal sensory system → central nervous system" in explained
+    assert "fix: safe (one unambiguous correction" in explained
+    assert "FX101 (abbreviation-mismatch)" in runner.invoke(cli, ["explain", "fx101"]).stdout
+    assert runner.invoke(cli, ["explain", "XX9999"]).exit_code == 2
