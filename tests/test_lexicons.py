@@ -167,3 +167,15 @@ def test_lexicon_commands(tmp_path: Path) -> None:
     assert "fix: safe (one unambiguous correction" in explained
     assert "FX101 (abbreviation-mismatch)" in runner.invoke(cli, ["explain", "fx101"]).stdout
     assert runner.invoke(cli, ["explain", "XX9999"]).exit_code == 2
+
+
+def test_vocabulary_is_fresh() -> None:
+    """vocabulary.tsv is derived data: every multi-word correction of the lexicon must be in it
+    (rerun ``python scripts/build_vocabulary.py > lexicons/vocabulary.tsv`` after editing)."""
+    from fixer.data import lexicon_dir, read_tsv
+
+    terms = {f[0] for _, f in read_tsv(lexicon_dir() / "vocabulary.tsv")}
+    missing = sorted(
+        {c.lower() for e in ENTRIES for c in e.corrections if " " in c.strip()} - terms
+    )
+    assert missing == []
