@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
+from fixer.data import lexicon_dir
 from fixer.model import Entry
 from fixer.thesaurus import Swap, Words
 from fixer.words import Normalizer
@@ -51,13 +53,31 @@ def entry_swaps(entry: Entry, normalizer: Normalizer) -> set[tuple[Words, Words]
     }
 
 
-def learnt_swaps(entries: Iterable[Entry], normalizer: Normalizer) -> list[Swap]:
-    """Swaps witnessed by medical lexicon entries; strong when several entries show them."""
+def learnt_swaps(
+    entries: Iterable[Entry], normalizer: Normalizer, prose_words: frozenset[str] = frozenset()
+) -> list[Swap]:
+    """Swaps witnessed by medical lexicon entries. Given ``prose_words`` (words common in clean
+    medical prose), a swap is strong (typical of spinners) when its spun words are none of them:
+    "rope" for "cord" is telling, "critical" for "significant" is not. Without them, a swap is
+    strong when several entries show it."""
     witnesses: Counter[tuple[Words, Words]] = Counter()
     for entry in entries:
         if entry.category != "general-wording":
             witnesses.update(entry_swaps(entry, normalizer))
     return [
-        Swap(original, spun, count >= STRONG_WITNESSES)
+        Swap(
+            original,
+            spun,
+            not any(word in prose_words for word in spun)
+            if prose_words
+            else count >= STRONG_WITNESSES,
+        )
         for (original, spun), count in sorted(witnesses.items())
     ]
+
+
+@cache
+def medical_prose_words() -> frozenset[str]:
+    """Normalized words common in clean medical prose (``lexicons/medical-prose-words.txt``)."""
+    lines = (lexicon_dir() / "medical-prose-words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))

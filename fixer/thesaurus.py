@@ -57,27 +57,36 @@ def load_thesaurus(path: Path, normalizer: Normalizer) -> Thesaurus:
     return Thesaurus(swaps)
 
 
+def merge_swaps(curated: list[Swap], learnt: list[Swap]) -> list[Swap]:
+    """Curated swaps, then learnt ones not curated; a pair is strong when either source says
+    so (a curated "weak" pair that garble entries show with an odd word becomes strong)."""
+    strong = {(s.original, s.spun) for s in (*curated, *learnt) if s.strong}
+    seen = {(s.original, s.spun) for s in curated}
+    merged = [Swap(s.original, s.spun, (s.original, s.spun) in strong) for s in curated]
+    return merged + [s for s in learnt if (s.original, s.spun) not in seen]
+
+
 @cache
 def default_thesaurus() -> Thesaurus:
-    """The curated swaps plus those learnt from the built-in lexicon (curated strength wins)."""
+    """The curated swaps plus those learnt from the built-in lexicon (see ``merge_swaps``)."""
     from fixer.lexicon import builtin_files, builtin_lexicon
-    from fixer.patterns import learnt_swaps
+    from fixer.patterns import learnt_swaps, medical_prose_words
 
     path = lexicon_dir() / "swaps.tsv"
 
     def build() -> list[list[object]]:
         normalizer = default_normalizer()
         curated = load_thesaurus(path, normalizer).swaps
-        known = {(s.original, s.spun) for s in curated}
-        learnt = [
-            s
-            for s in learnt_swaps(builtin_lexicon().entries, normalizer)
-            if (s.original, s.spun) not in known
-        ]
-        return [[list(s.original), list(s.spun), s.strong] for s in curated + learnt]
+        learnt = learnt_swaps(builtin_lexicon().entries, normalizer, medical_prose_words())
+        return [[list(s.original), list(s.spun), s.strong] for s in merge_swaps(curated, learnt)]
 
     def restore(rows: list[list]) -> Thesaurus:
         return Thesaurus([Swap(tuple(o), tuple(s), strong) for o, s, strong in rows])
 
-    sources = [path, *builtin_files(), *normalization_tables()]
+    sources = [
+        path,
+        lexicon_dir() / "medical-prose-words.txt",
+        *builtin_files(),
+        *normalization_tables(),
+    ]
     return cached("thesaurus", sources, build, restore)  # type: ignore[arg-type]

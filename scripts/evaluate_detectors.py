@@ -31,8 +31,8 @@ from fixer.detectors.reversal import ReversalDetector  # noqa: E402
 from fixer.engine import Checker  # noqa: E402
 from fixer.lexicon import Lexicon, builtin_lexicon  # noqa: E402
 from fixer.model import Entry  # noqa: E402
-from fixer.patterns import entry_swaps, learnt_swaps  # noqa: E402
-from fixer.thesaurus import Thesaurus, load_thesaurus  # noqa: E402
+from fixer.patterns import entry_swaps, learnt_swaps, medical_prose_words  # noqa: E402
+from fixer.thesaurus import Thesaurus, load_thesaurus, merge_swaps  # noqa: E402
 from fixer.words import Normalizer, default_normalizer  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "ncbi_disease" / "abstracts-dev.txt"
@@ -66,10 +66,8 @@ def build_inputs(kept: list[Entry], held: list[Entry], normalizer: Normalizer):
             continue
         curated.append(pair)
     full = load_thesaurus(lexicon_dir() / "swaps.tsv", normalizer)
-    strength = {(s.original, s.spun): s.strong for s in full.swaps}
-    swaps = [s for s in full.swaps if (s.original, s.spun) in set(curated)]
-    known = {(s.original, s.spun) for s in swaps}
-    swaps += [s for s in learnt_swaps(kept, normalizer) if (s.original, s.spun) not in known]
+    kept_curated = [s for s in full.swaps if (s.original, s.spun) in set(curated)]
+    swaps = merge_swaps(kept_curated, learnt_swaps(kept, normalizer, medical_prose_words()))
     thesaurus = Thesaurus(swaps)
 
     kept_terms = {normalizer.phrase(c) for e in kept for c in e.corrections}
@@ -85,7 +83,6 @@ def build_inputs(kept: list[Entry], held: list[Entry], normalizer: Normalizer):
     assert not held_garbles & lexicon_garbles, "a held-out garble is in the rebuilt lexicon"
     thesaurus_pairs = {(s.original, s.spun) for s in thesaurus.swaps}
     assert not held_only & thesaurus_pairs, "a held-out-only swap pair is in the thesaurus"
-    del strength
     return Lexicon(tuple(kept), "held-out"), thesaurus, vocabulary
 
 
