@@ -34,6 +34,7 @@ Examples:
   fixer fix --diff article.md         show what would change, write nothing
   fixer fix --unsafe-fixes docs/      also apply context-dependent fixes
   cat draft.txt | fixer fix -         correct standard input to standard output
+  fixer scan papers/ --format html -o report.html   rank a manuscript collection by risk
 
 \b
 Exit codes: 0 nothing at or above --fail-on was found; 1 findings remain or files were
