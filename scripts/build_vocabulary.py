@@ -8,6 +8,7 @@ Sources (all offline, all open):
 - WordNet 3.0 (Princeton licence, redistributable with its notice) from Debian's
   ``wordnet-base``: multi-word nouns from the lexicographer files for the body, states
   (diseases, conditions) and processes.
+- ``lexicons/terms.tsv``: standard terms curated for fixer, independent of its lexicon;
 - fixer's own data: lexicon corrections, abbreviation expansions and the originals of swaps.
 
 Usage (needs ``pip install simple-icd-10-cm`` and ``apt-get install wordnet-base``):
@@ -63,6 +64,13 @@ def wordnet_terms() -> set[str]:
     return terms
 
 
+def curated_terms() -> set[str]:
+    path = ROOT / "lexicons" / "terms.tsv"
+    if not path.exists():
+        return set()
+    return {f[0].lower() for _, f in read_tsv(path) if f[0] != "term" and " " in f[0].strip()}
+
+
 def own_terms() -> set[str]:
     terms = {
         c.lower() for path in builtin_files() for e in read_entries(path) for c in e.corrections
@@ -81,11 +89,16 @@ def own_terms() -> set[str]:
 
 def main() -> None:
     # External sources first, so that a "fixer" row is a term only fixer's own data supplies.
-    sources = {"icd10cm": icd10_terms(), "wordnet": wordnet_terms(), "fixer": own_terms()}
+    sources = {
+        "icd10cm": icd10_terms(),
+        "wordnet": wordnet_terms(),
+        "curated": curated_terms(),
+        "fixer": own_terms(),
+    }
     print("# Derived by scripts/build_vocabulary.py; do not edit by hand.")
     print("# Sources: ICD-10-CM titles (US NCHS, public domain) via simple-icd-10-cm; WordNet 3.0")
     print("# (Copyright 2006 Princeton University, WordNet licence: free use and redistribution")
-    print("# with this notice; see lexicons/LICENSES.md); fixer's own lexicon data.")
+    print("# with this notice; see lexicons/LICENSES.md); lexicons/terms.tsv; fixer's own data.")
     print("term\tsource")
     seen: set[str] = set()
     for source, terms in sources.items():
