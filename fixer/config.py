@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from fixer.model import Finding, Severity
+from fixer.model import Finding
 from fixer.words import Normalizer
 
 CONFIG_FILES = (".fixer.toml", "pyproject.toml")
@@ -164,7 +164,3 @@ def selected(finding: Finding, settings: Settings, normalizer: Normalizer) -> bo
         if normalizer.phrase(finding.text) in allowed:
             return False
     return True
-
-
-def fail_threshold(settings: Settings) -> Severity:
-    return Severity.parse(settings.fail_on)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,17 +13,23 @@ import click
 from fixer.model import Finding, FixSafety, Severity
 
 JSON_SCHEMA_VERSION = 1
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:
     """Maps code-point offsets to 1-based (line, column) pairs."""
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n" or (char == "\r" and text[index + 1 : index + 2] != "\n"):
-                starts.append(index + 1)
-        self._starts = starts
+        # A line ends at \n, \r\n or a lone \r.
+        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+    @property
+    def count(self) -> int:
+        return len(self._starts)
+
+    def line(self, offset: int) -> int:
+        """The 0-based line of an offset."""
+        return bisect.bisect_right(self._starts, offset) - 1
 
     def line_text(self, text: str, line: int) -> str:
         start = self._starts[line - 1]
@@ -30,7 +37,7 @@ class LineIndex:
         return text[start:end].rstrip("\r\n")
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset) - 1
+        line = self.line(offset)
         return line + 1, offset - self._starts[line] + 1
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import fnmatch
+import functools
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from fixer.config import ConfigError, Settings, settings_for
 from fixer.discover import STDIN
@@ -22,6 +24,9 @@ from fixer.markup import syntax_for
 from fixer.model import Severity
 from fixer.report import Located, locate
 from fixer.stream import STREAM_FROM_BYTES, check_large
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 #: With this many files or more, the default is one job per core.
 PARALLEL_FROM = 16
@@ -171,15 +176,21 @@ def _large(name: str) -> bool:
 
 def run(tasks: Sequence[Task], work: Work, jobs: int | None) -> Iterator[FileResult]:
     """Process every task, in parallel when ``jobs`` (or the default) allows; in input order."""
+    return ordered_map(functools.partial(process, work=work), tasks, jobs)
+
+
+def ordered_map(function: Callable[[T], R], items: Sequence[T], jobs: int | None) -> Iterator[R]:
+    """``map(function, items)`` in worker processes when ``jobs`` (default: one per core from
+    ``PARALLEL_FROM`` items on) is more than one; results come in input order either way."""
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(tasks) >= PARALLEL_FROM else 1
-    jobs = max(1, min(jobs, len(tasks)))
+        jobs = (os.cpu_count() or 1) if len(items) >= PARALLEL_FROM else 1
+    jobs = max(1, min(jobs, len(items)))
     if jobs == 1:
-        yield from (process(task, work) for task in tasks)
+        yield from map(function, items)
         return
-    chunk = max(1, len(tasks) // (jobs * 8))
+    chunk = max(1, len(items) // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(process, tasks, [work] * len(tasks), chunksize=chunk)
+        yield from pool.map(function, items, chunksize=chunk)
 
 
 def unified_diff(name: str, before: str, after: str) -> str:

@@ -21,6 +21,7 @@ same results either way: each document is scanned by the same pure function.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -32,7 +33,8 @@ from pathlib import Path
 from fixer.files import InputError, read_document
 from fixer.markup import syntax_for
 from fixer.model import Finding, Severity
-from fixer.runner import Options, SetupError
+from fixer.report import LineIndex
+from fixer.runner import Options, SetupError, ordered_map
 
 RISKS = ("high", "suspicious", "low", "clean")
 TOP_FINDINGS = 10
@@ -68,10 +70,10 @@ def _read(name: str, options: Options) -> tuple[str, object]:
         extracted = extract(Path(name))
         return extracted.text, extracted.where
     text = read_document(Path(name), options.encoding).text
+    lines = LineIndex(text)
 
     def where(offset: int) -> str:
-        line = text.count("\n", 0, offset) + 1
-        return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+        return "line {}, column {}".format(*lines.position(offset))
 
     return text, where
 
@@ -160,25 +162,8 @@ def scan(
     """Scan every document, in input order, locally or on a Dask cluster."""
     if engine == "dask":
         return _scan_dask(names, options, thresholds, scheduler)
-    from concurrent.futures import ProcessPoolExecutor
-
-    from fixer.runner import PARALLEL_FROM
-
-    workers = jobs or (_cores() if len(names) >= PARALLEL_FROM else 1)
-    if workers <= 1 or len(names) <= 1:
-        return [scan_document(n, options, thresholds) for n in names]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(
-            pool.map(
-                scan_document, names, [options] * len(names), [thresholds] * len(names), chunksize=4
-            )
-        )
-
-
-def _cores() -> int:
-    import os
-
-    return os.cpu_count() or 1
+    document = functools.partial(scan_document, options=options, thresholds=thresholds)
+    return list(ordered_map(document, names, jobs))
 
 
 def _scan_dask(

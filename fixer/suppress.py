@@ -12,12 +12,11 @@ suppresses nothing is reported (rule FX900), as ruff reports an unused ``noqa``.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fixer.model import RULES, Finding, FixSafety, Severity
+from fixer.report import LineIndex
 
 _DIRECTIVE_RE = re.compile(
     r"fixer:\s*(ignore-next-line|ignore|disable|enable)\b((?:[\s,]+[A-Z]{2,5}[:\d][\w:-]*)*)"
@@ -39,15 +38,14 @@ class Directive:
         return not self.codes or bool(self.codes & {finding.rule.code, finding.entry_id})
 
 
-def parse_directives(text: str) -> list[Directive]:
-    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-    line_count = len(starts)
+def parse_directives(text: str, lines: LineIndex) -> list[Directive]:
+    line_count = lines.count
     directives: list[Directive] = []
     open_blocks: list[Directive] = []
     for match in _DIRECTIVE_RE.finditer(text):
         kind = match.group(1)
         codes = frozenset(re.findall(r"[A-Z]{2,5}[:\d][\w:-]*", match.group(2)))
-        line = _line_of(starts, match.start())
+        line = lines.line(match.start())
         if kind == "ignore":
             directives.append(Directive(kind, codes, *match.span(), range(line, line + 1)))
         elif kind == "ignore-next-line":
@@ -63,21 +61,17 @@ def parse_directives(text: str) -> list[Directive]:
     return directives
 
 
-def _line_of(starts: Sequence[int], offset: int) -> int:
-    return bisect.bisect_right(starts, offset) - 1
-
-
 def apply_suppressions(text: str, findings: list[Finding]) -> list[Finding]:
     """Drop suppressed findings; add an FX900 finding for each directive that dropped none."""
     if "fixer:" not in text:
         return findings
-    directives = parse_directives(text)
+    lines = LineIndex(text)
+    directives = parse_directives(text, lines)
     if not directives:
         return findings
-    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
     kept = []
     for finding in findings:
-        line = _line_of(starts, finding.start)
+        line = lines.line(finding.start)
         covering = [d for d in directives if d.covers(finding, line)]
         for directive in covering:
             directive.used = True
