@@ -32,7 +32,12 @@ _SOURCE_RE = re.compile(r"^(seed|PPS:\d+|swap:\S.*|curated:\S.*|user(:.*)?)$")
 
 
 class LexiconError(ValueError):
-    """A lexicon file that cannot be loaded; the message names the file and line."""
+    """A lexicon file that cannot be loaded; the message names the file and line (0 for the
+    file as a whole), which ``path``, ``line`` and ``reason`` also give separately."""
+
+    def __init__(self, path: Path | str, line: int, reason: str) -> None:
+        self.path, self.line, self.reason = str(path), line, reason
+        super().__init__(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
 
 
 @dataclass(frozen=True)
@@ -68,41 +73,42 @@ def parse_context(text: str, normalizer: Normalizer) -> tuple[ContextClause, ...
 
 def parse_entry(fields: Sequence[str], path: Path, line: int, normalizer: Normalizer) -> Entry:
     """Build one entry from a row, checking each field; raise ``LexiconError`` on any problem."""
-    where = f"{path}:{line}"
     if len(fields) != len(COLUMNS):
         raise LexiconError(
-            f"{where}: expected {len(COLUMNS)} tab-separated fields, found {len(fields)}"
+            path, line, f"expected {len(COLUMNS)} tab-separated fields, found {len(fields)}"
         )
     row = dict(zip(COLUMNS, (f.strip() for f in fields), strict=True))
     if not _ID_RE.match(row["id"]):
-        raise LexiconError(f"{where}: id {row['id']!r} must be two capitals and four digits")
+        raise LexiconError(path, line, f"id {row['id']!r} must be two capitals and four digits")
     if row["category"] not in CATEGORIES:
         raise LexiconError(
-            f"{where}: unknown category {row['category']!r}; "
-            f"expected one of {', '.join(CATEGORIES)}"
+            path,
+            line,
+            f"unknown category {row['category']!r}; expected one of {', '.join(CATEGORIES)}",
         )
     if not normalizer.phrase(row["garble"]):
-        raise LexiconError(f"{where}: empty garble")
+        raise LexiconError(path, line, "empty garble")
     corrections = tuple(c.strip() for c in row["correction"].split("|") if c.strip())
     if not corrections:
-        raise LexiconError(f"{where}: no correction")
+        raise LexiconError(path, line, "no correction")
     try:
         severity = Severity.parse(row["severity"])
         fix = FixSafety.parse(row["fix"])
     except KeyError as error:
-        raise LexiconError(f"{where}: unknown severity or fix value {error}") from None
+        raise LexiconError(path, line, f"unknown severity or fix value {error}") from None
     try:
         context = parse_context(row["context"], normalizer)
     except ValueError as error:
-        raise LexiconError(f"{where}: {error}") from None
+        raise LexiconError(path, line, str(error)) from None
     if not _SOURCE_RE.match(row["source"]):
         raise LexiconError(
-            f"{where}: source {row['source']!r} must be seed, PPS:N, swap:…, curated:… or user"
+            path, line, f"source {row['source']!r} must be seed, PPS:N, swap:…, curated:… or user"
         )
     if fix is FixSafety.SAFE and (len(corrections) > 1 or context):
         raise LexiconError(
-            f"{where}: fix 'safe' needs exactly one correction and no context "
-            "(see the fix-safety policy)"
+            path,
+            line,
+            "fix 'safe' needs exactly one correction and no context (see the fix-safety policy)",
         )
     return Entry(
         row["id"],
@@ -138,7 +144,7 @@ def read_entries(path: Path, normalizer: Normalizer | None = None) -> list[Entry
     for line, fields in read_tsv(path):
         if fields[0] == "id":
             if tuple(f.strip() for f in fields) != COLUMNS:
-                raise LexiconError(f"{path}:{line}: header must be: {' '.join(COLUMNS)}")
+                raise LexiconError(path, line, f"header must be: {' '.join(COLUMNS)}")
             continue
         entries.append(parse_entry(fields, path, line, normalizer))
     return entries
@@ -153,7 +159,7 @@ def load_lexicon(paths: Iterable[Path], normalizer: Normalizer | None = None) ->
     files = list(paths)
     for path in files:
         if not path.is_file():
-            raise LexiconError(f"{path}: cannot read lexicon: no such file")
+            raise LexiconError(path, 0, "cannot read lexicon: no such file")
     digest = hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()[:12]
     if normalizer is not None:
         return Lexicon(_merge(files, normalizer), digest)

@@ -37,9 +37,7 @@ def lint_files(paths: Sequence[Path], builtin_layout: bool = False) -> list[Prob
         try:
             file_entries = read_entries(path, normalizer)
         except LexiconError as error:
-            location, _, message = str(error).rpartition(": ")
-            line = int(location.rsplit(":", 1)[-1]) if location[-1:].isdigit() else 0
-            problems.append(Problem(str(path), line, message))
+            problems.append(Problem(error.path, error.line, error.reason))
             continue
         problems += _layout(path, file_entries, builtin_layout)
         entries += file_entries
