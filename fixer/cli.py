@@ -14,6 +14,7 @@ import click
 from fixer import __version__, cache
 from fixer import baseline as baseline_file
 from fixer.cli_lexicon import explain, lexicon
+from fixer.config import forget_configs
 from fixer.discover import STDIN, iter_targets
 from fixer.engine import make_checker
 from fixer.files import InputError, read_stdin
@@ -176,6 +177,8 @@ def _options(
     isolated: bool,
     encoding: str | None,
 ) -> Options:
+    forget_configs()
+
     def split(value: str | None) -> tuple[str, ...]:
         return tuple(v.strip() for v in (value or "").split(",") if v.strip())
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from fixer.model import Finding
@@ -50,12 +50,23 @@ class Settings:
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file at or above ``start`` (a file or a directory)."""
     directory = start if start.is_dir() else start.parent
-    for folder in (directory.resolve(), *directory.resolve().parents):
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_fixer_table(candidate)):
-                return candidate
-    return None
+    return _config_in(directory.resolve())
+
+
+@lru_cache(maxsize=4096)
+def _config_in(folder: Path) -> Path | None:
+    """The configuration of ``folder``, else of its parent: remembered per folder, so that
+    checking many files looks at each folder (and parses each pyproject.toml) once."""
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_fixer_table(candidate)):
+            return candidate
+    return None if folder.parent == folder else _config_in(folder.parent)
+
+
+def forget_configs() -> None:
+    """Forget where configuration files were found (each command run starts afresh)."""
+    _config_in.cache_clear()
 
 
 def _has_fixer_table(path: Path) -> bool:
