@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -258,12 +259,12 @@ def check(
     baseline: Path | None,
     write_baseline: Path | None,
     exit_zero: bool,
-    **selection: object,
+    **selection: Any,
 ) -> None:
     """Report garbled terms in files, folders or '-' (standard input). Never writes, except
     a baseline file when asked to."""
     outcome = Outcome()
-    work = Work(_options(**selection))  # type: ignore[arg-type]
+    work = Work(_options(**selection))
     _run(paths, stdin_filename, work, jobs, outcome)
     if write_baseline:
         baseline_file.write_baseline(write_baseline, outcome.findings)
@@ -314,13 +315,13 @@ def fix(
     unsafe_fixes: bool,
     diff: bool,
     interactive: bool,
-    **selection: object,
+    **selection: Any,
 ) -> None:
     """Apply safe fixes in place ('-' reads standard input and writes standard output)."""
     if interactive:
-        sys.exit(_review(paths, _options(**selection)))  # type: ignore[arg-type]
+        sys.exit(_review(paths, _options(**selection)))
     outcome = Outcome()
-    work = Work(_options(**selection), fix=True, unsafe=unsafe_fixes, diff=diff)  # type: ignore[arg-type]
+    work = Work(_options(**selection), fix=True, unsafe=unsafe_fixes, diff=diff)
     for result in _run(paths, stdin_filename, work, jobs, outcome):
         if result.diff:
             sys.stdout.write(result.diff)
@@ -427,7 +428,7 @@ def scan(
     high_distinct: int,
     high_density: float,
     suspicious_distinct: int,
-    **selection: object,
+    **selection: Any,
 ) -> None:
     """Screen a collection of documents (.txt .md .html .rst .pdf .docx) and rank them by
     risk. Findings are risk markers that need a human reader, not verdicts."""
@@ -436,7 +437,7 @@ def scan(
     from fixer.markup import SYNTAX_BY_SUFFIX
 
     del stdin_filename
-    options = _options(**selection)  # type: ignore[arg-type]
+    options = _options(**selection)
     thresholds = scanning.Thresholds(high_distinct, high_density, suspicious_distinct)
     names, missing = [], []
     for path, problem, walked in iter_targets(paths, (*SYNTAX_BY_SUFFIX, *MANUSCRIPT_SUFFIXES)):

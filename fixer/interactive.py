@@ -10,7 +10,7 @@ import click
 
 from fixer.config import find_config
 from fixer.edits import Edit, apply_edits
-from fixer.files import InputError, read_document, write_atomic
+from fixer.files import Document, InputError, read_document, write_atomic
 from fixer.markup import syntax_for
 from fixer.report import locate, text_block
 from fixer.runner import Options
@@ -62,7 +62,7 @@ def review_file(name: str, options: Options) -> tuple[int, str | None]:
     return applied, None
 
 
-def _write(name: str, document, edits: list[Edit]) -> int:  # type: ignore[no-untyped-def]
+def _write(name: str, document: Document, edits: list[Edit]) -> int:
     if not edits:
         return 0
     text, applied = apply_edits(document.text, edits)

@@ -26,13 +26,13 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from fixer.files import InputError, read_document
 from fixer.markup import syntax_for
-from fixer.model import Finding, Severity
+from fixer.model import Entry, Finding, Severity
 from fixer.report import LineIndex
 from fixer.runner import Options, SetupError, ordered_map
 
@@ -62,7 +62,7 @@ def risk_level(
     return "low"
 
 
-def _read(name: str, options: Options) -> tuple[str, object]:
+def _read(name: str, options: Options) -> tuple[str, Callable[[int], str]]:
     """The document's text and a way to say where an offset is (page, paragraph or line)."""
     from fixer.extract import MANUSCRIPT_SUFFIXES, extract
 
@@ -123,16 +123,19 @@ def scan_document(name: str, options: Options, thresholds: Thresholds) -> dict[s
 
 def _garbles(findings: list[Finding]) -> dict[str, list[object]]:
     """entry id → [garble as first found, suggestion, count] for one document."""
-    table: dict[str, list[object]] = {}
+    counts = Counter(f.entry_id for f in findings)
+    first: dict[str, Finding] = {}
     for finding in findings:
-        row = table.setdefault(
-            finding.entry_id, [" ".join(finding.text.lower().split()), finding.suggestions[0], 0]
-        )
-        row[2] = int(row[2]) + 1  # type: ignore[call-overload]
-    return table
+        first.setdefault(finding.entry_id, finding)
+    return {
+        key: [" ".join(first[key].text.lower().split()), first[key].suggestions[0], count]
+        for key, count in counts.items()
+    }
 
 
-def _top(text: str, finding: Finding, where, entry) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _top(
+    text: str, finding: Finding, where: Callable[[int], str], entry: Entry | None
+) -> dict[str, object]:
     source = entry.source if entry is not None else finding.detector
     papers = int(source.split(":", 1)[1]) if source.startswith("PPS:") else None
     before = text[max(0, finding.start - _CONTEXT) : finding.start]
