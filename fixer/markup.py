@@ -20,6 +20,9 @@ from fixer.markdown_view import prose_lines
 _URL = r"(?:https?|ftp)://[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*|www\.[^\s<>()\[\]]+"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _TEXT_PATTERNS = [re.compile(_URL), re.compile(_EMAIL)]
+#: Literals without which a pattern cannot match: most texts have none, and a plain substring
+#: test is far cheaper than letting the pattern try every word.
+_NEEDS = {_TEXT_PATTERNS[0]: ("://", "www."), _TEXT_PATTERNS[1]: ("@",)}
 
 _HTML_PATTERNS = [
     re.compile(r"<!--.*?(?:-->|\Z)", re.S),
@@ -103,7 +106,7 @@ def prose_view(text: str, syntax: str) -> str:
     }.get(syntax, _TEXT_PATTERNS)
     spans: list[tuple[int, int]] = []
     for pattern in patterns:
-        spans.extend(m.span() for m in pattern.finditer(text))
+        spans.extend(_spans(pattern, text))
     if syntax == "rst":
         spans.extend(_literal_blocks(text))
     if syntax == "markdown":
@@ -134,7 +137,14 @@ def _non_prose_lines(text: str) -> Iterator[tuple[int, int]]:
 
 def _mask(view: str, patterns: list[re.Pattern[str]]) -> str:
     """``view`` with the matches of ``patterns`` (URLs, e-mail addresses) masked too."""
-    return _mask_spans(view, [m.span() for pattern in patterns for m in pattern.finditer(view)])
+    return _mask_spans(view, [span for pattern in patterns for span in _spans(pattern, view)])
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    needs = _NEEDS.get(pattern)
+    if needs is not None and not any(literal in text for literal in needs):
+        return []
+    return [m.span() for m in pattern.finditer(text)]
 
 
 def _mask_spans(view: str, spans: list[tuple[int, int]]) -> str:

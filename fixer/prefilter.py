@@ -1,0 +1,121 @@
+"""Where could a finding be? Cheap, exact pre-checks that keep clean text away from the detectors.
+
+Most text is clean, and tokenizing it word by word in Python costs more than all the rest. So a
+prose view is first read the cheap way (``WordScan``): its words are split out by one regular
+expression, normalized by dictionary lookups, and compared with each detector's trigger words by
+set operations. Each detector names the places it must look at (its ``seeds``, as offsets into
+the view). A seed stands for the *region* around it: the stretch between two breaks that no
+phrase runs across (sentence ends, brackets, paragraph breaks, masked markup; ``REGION_BREAK``).
+Only those regions are tokenized, and each detector sees only its own.
+
+A detector's seeds must be a necessary condition for its candidates: every candidate it would
+find in the whole view lies in a region it seeded. ``tests/test_prefilter.py`` checks that
+findings are the same with and without the prefilter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Iterable
+from functools import cached_property
+from itertools import accumulate, compress, count
+
+from fixer.words import WORD_RE, Normalizer
+
+#: A stretch no phrase runs across: a character that is neither part of a word nor allowed
+#: between the words of a phrase (see ``fixer.matcher.gap_kind``), or a blank line.
+REGION_BREAK = re.compile(
+    r"[^\w \t\u00a0\u2063\r\n\-‐‑,;:/&'’]+|_+"
+    r"|(?>\r\n|\r|\n)[ \t\u00a0\u2063]*(?>\r\n|\r|\n)"  # atomic: a CRLF is one line break
+)
+# The same, read backwards (a CRLF is "\n\r" there).
+_REGION_BREAK_REVERSED = re.compile(
+    r"[^\w \t\u00a0\u2063\r\n\-‐‑,;:/&'’]+|_+"
+    r"|(?>\n\r|\r|\n)[ \t\u00a0\u2063]*(?>\n\r|\r|\n)"
+)
+_WORDS = re.compile(f"({WORD_RE.pattern})")
+
+Region = tuple[int, int]
+
+
+class WordScan:
+    """A view's words, read without tokens: surface and normal forms, and where they start."""
+
+    def __init__(self, view: str, normalizer: Normalizer) -> None:
+        self.view = view
+        self.normalizer = normalizer
+        self._pieces = _WORDS.split(view)  # gap, word, gap, word, ..., gap
+        self.surface: list[str] = self._pieces[1::2]
+        self.normal: list[str] = normalizer.normals(self.surface)
+
+    @cached_property
+    def surface_types(self) -> set[str]:
+        return set(self.surface)
+
+    @cached_property
+    def normal_types(self) -> set[str]:
+        return set(self.normal)
+
+    @cached_property
+    def pairs(self) -> set[tuple[str, str]]:
+        """Normal forms of neighbouring words, whatever stands between them."""
+        return set(zip(self.normal, self.normal[1:], strict=False))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each word starts in the view."""
+        return list(accumulate(map(len, self._pieces), initial=0))[1::2]
+
+    def where(self, wanted: Container[str], surface: bool = False) -> list[int]:
+        """Indexes of the words whose normal (or surface) form is in ``wanted``, in order."""
+        words = self.surface if surface else self.normal
+        return list(compress(count(), map(wanted.__contains__, words)))
+
+    def offsets(self, indexes: Iterable[int]) -> list[int]:
+        """Where the words of the given indexes (in increasing order) start in the view."""
+        found: list[int] = []
+        offset, done = 0, 0  # offset of piece ``done``
+        for index in indexes:
+            piece = 2 * index + 1
+            offset += sum(map(len, self._pieces[done:piece]))
+            done = piece
+            found.append(offset)
+        return found
+
+
+class Regions:
+    """Finds the region around an offset: the stretch between the nearest ``REGION_BREAK``
+    before it and the nearest after it."""
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self._reversed: str | None = None
+
+    def around(self, offsets: Iterable[int]) -> list[Region]:
+        """The regions holding the given offsets (word starts), in order, without repeats."""
+        view, size = self.view, len(self.view)
+        if self._reversed is None:
+            self._reversed = view[::-1]
+        found: set[Region] = set()
+        for offset in offsets:
+            after = REGION_BREAK.search(view, offset)
+            before = _REGION_BREAK_REVERSED.search(self._reversed, size - offset)
+            start = size - before.start() if before else 0
+            end = after.start() if after else size
+            if start < end:
+                found.add((start, end))
+        return sorted(found)
+
+
+def scan_words(view: str, normalizer: Normalizer) -> WordScan:
+    """The ``WordScan`` of a view, shared by the engine and the lexicon's context checks (the
+    last one is kept, and found again by identity)."""
+    last = _last_scan[0] if _last_scan else None
+    if last is not None and last.view is view and last.normalizer is normalizer:
+        return last
+    scan = WordScan(view, normalizer)
+    _last_scan[:] = [scan]
+    return scan
+
+
+_last_scan: list[WordScan] = []  # a one-entry cache for ``scan_words``

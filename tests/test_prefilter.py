@@ -1,0 +1,93 @@
+"""The prefilter changes nothing but speed: findings are the same with and without it.
+
+Each detector's ``seeds`` must be a necessary condition for its candidates (see
+``fixer.prefilter``). These tests compare a checker with the prefilter against one that shows
+every detector the whole text, on the lexicon's own examples, the samples, real abstracts and
+generated documents that put garbles next to every kind of region break.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, shared_file
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_properties import documents
+
+from fixer.engine import Checker, make_checker
+from fixer.lexicon import builtin_lexicon
+from fixer.model import Finding
+from fixer.prefilter import REGION_BREAK, Regions, WordScan
+from fixer.words import default_normalizer
+
+FAST = make_checker()
+WHOLE = Checker(FAST.lexicon, prefilter=False)
+
+
+def same_findings(text: str, syntax: str = "text") -> None:
+    assert described(FAST.check(text, syntax)) == described(WHOLE.check(text, syntax))
+
+
+def described(findings: list[Finding]) -> list[tuple[object, ...]]:
+    return [
+        (f.start, f.end, f.suggestions, f.rule.code, f.entry_id, f.confidence, f.replacement)
+        for f in findings
+    ]
+
+
+def test_the_lexicon_examples_give_the_same_findings() -> None:
+    for entry in builtin_lexicon().entries:
+        same_findings(entry.example)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p in (ROOT / "samples").iterdir() if p.is_file()), ids=lambda p: p.name
+)
+def test_the_samples_give_the_same_findings(path: Path) -> None:
+    syntax = {".md": "markdown", ".html": "html"}.get(path.suffix, "text")
+    same_findings(path.read_text(encoding="utf-8"), syntax)
+
+
+def test_real_abstracts_give_the_same_findings() -> None:
+    text = shared_file("corpora", "ncbi_disease", "abstracts-dev.txt").read_text(encoding="utf-8")
+    for abstract in text.split("\n\n")[:200]:
+        same_findings(abstract)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # phrases across every kind of joiner, and garbles right beside region breaks
+        "White\r\nplatelets. Lymph\ncenter points; focal sensory framework (CNS).",
+        "the focal\n\nsensory framework, (ALL) serious lymphoblastic leukemia (ALL)",
+        "whiteplatelets.lymph centerpoints (x) white plate1ets",
+        "In patients with backslide, leukemia was treated.",  # context in the same sentence
+        "Leukemia. " + "Word. " * 5 + "The backslide was rapid.",  # context regions away
+        "bosom malignant growth\u00a0patients — bosom\u2063malignant growth",
+    ],
+)
+def test_awkward_texts_give_the_same_findings(text: str) -> None:
+    same_findings(text)
+    same_findings(text, "markdown")
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(text=documents(), syntax=st.sampled_from(["text", "markdown", "html"]))
+def test_generated_documents_give_the_same_findings(text: str, syntax: str) -> None:
+    same_findings(text, syntax)
+
+
+def test_regions_hold_whole_words_and_never_a_phrase_break() -> None:
+    text = "White platelets (WBC) rise.\n\nLymph center-points, swell; x_y z\r\n\r\nend"
+    regions = Regions(text).around(WordScan(text, default_normalizer()).starts)
+    assert [text[a:b] for a, b in regions] == [
+        "White platelets ",
+        "WBC",
+        " rise",
+        "Lymph center-points, swell; x",
+        "y z",
+        "end",
+    ]
+    assert all(REGION_BREAK.search(text, b) for _, b in regions[:-1])
