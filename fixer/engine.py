@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,8 +25,9 @@ from fixer.inflect import (
 )
 from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
 from fixer.markup import prose_view, skip_parts
-from fixer.matcher import Token, tokenize
+from fixer.matcher import Token, tokenize, tokenize_regions
 from fixer.model import Candidate, Finding, FixSafety
+from fixer.prefilter import Regions, WordScan, scan_words
 from fixer.suppress import apply_suppressions
 from fixer.words import WORD_RE, Normalizer, default_normalizer
 
@@ -46,6 +48,8 @@ class FixResult:
 class Detector(Protocol):
     name: str
 
+    def seeds(self, words: WordScan) -> list[int]: ...
+
     def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]: ...
 
 
@@ -59,8 +63,11 @@ class Checker:
         normalizer: Normalizer | None = None,
         articles: ArticleRules | None = None,
         settings: Settings | None = None,
+        prefilter: bool = True,
     ) -> None:
+        """``prefilter=False`` shows every detector the whole text (slower, same findings)."""
         self.lexicon = lexicon
+        self.prefilter = prefilter
         self.settings = settings
         self.normalizer = normalizer or default_normalizer()
         self.articles = articles or default_article_rules()
@@ -82,17 +89,41 @@ class Checker:
         view = prose_view(text, syntax)
         if self.settings is not None and self.settings.skip:
             view = skip_parts(text, view, self.settings.skip)
-        tokens = tokenize(view, self.normalizer)
+        tokens, proposed = self._propose(view)
         taken: list[Candidate] = []
-        for detector in self.detectors:
-            for candidate in detector.candidates(view, tokens):
-                if not any(c.first <= candidate.last and candidate.first <= c.last for c in taken):
-                    taken.append(candidate)
+        for candidate in proposed:
+            if not any(c.first <= candidate.last and candidate.first <= c.last for c in taken):
+                taken.append(candidate)
         taken.sort(key=lambda c: c.first)
         findings = apply_suppressions(text, [self._finding(text, view, tokens, c) for c in taken])
         if self.settings is not None:
             findings = [f for f in findings if selected(f, self.settings, self.normalizer)]
         return findings
+
+    def _propose(self, view: str) -> tuple[list[Token], list[Candidate]]:
+        """The tokens looked at, and every detector's candidates over them, detector by detector
+        in order of precedence. Each detector sees only the regions it seeded (see
+        ``fixer.prefilter``); its candidates are then placed in the common token list."""
+        if not self.prefilter:
+            tokens = tokenize(view, self.normalizer)
+            return tokens, [c for d in self.detectors for c in d.candidates(view, tokens)]
+        words = scan_words(view, self.normalizer)
+        seeds = [(detector, detector.seeds(words)) for detector in self.detectors]
+        if not any(offsets for _, offsets in seeds):
+            return [], []
+        regions = Regions(view)
+        wanted = [(detector, regions.around(offsets)) for detector, offsets in seeds]
+        tokens, slices = tokenize_regions(
+            view, sorted({r for _, own in wanted for r in own}), self.normalizer
+        )
+        index = {token.start: i for i, token in enumerate(tokens)}
+        proposed = []
+        for detector, own in wanted:
+            seen = [token for region in own for token in tokens[slice(*slices[region])]]
+            for candidate in detector.candidates(view, seen) if seen else ():
+                first, last = index[seen[candidate.first].start], index[seen[candidate.last].start]
+                proposed.append(dataclasses.replace(candidate, first=first, last=last))
+        return tokens, proposed
 
     def fix(self, text: str, syntax: str = "text", unsafe: bool = False) -> FixResult:
         """Apply every fix at or above the chosen safety, repeating until nothing changes."""

@@ -9,12 +9,14 @@ The leftmost match wins, and at one position the longest phrase whose context ho
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from fixer.model import ContextClause, Entry
+from fixer.prefilter import scan_words
 from fixer.words import WORD_RE, Normalizer
 
 # What may stand between two words of one phrase.
@@ -49,9 +51,12 @@ class _Node:
     entries: list[Entry] = field(default_factory=list)
 
 
-def tokenize(text: str, normalizer: Normalizer) -> list[Token]:
+def tokenize(
+    text: str, normalizer: Normalizer, start: int = 0, end: int | None = None
+) -> list[Token]:
+    """The words of ``text`` (or of ``text[start:end]``, with offsets into ``text``)."""
     normal = normalizer.normal
-    spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    spans = [m.span() for m in WORD_RE.finditer(text, start, len(text) if end is None else end)]
     tokens = []
     for index, (start, end) in enumerate(spans):
         if index + 1 == len(spans):
@@ -61,6 +66,21 @@ def tokenize(text: str, normalizer: Normalizer) -> list[Token]:
             gap = "" if between == " " else gap_kind(between)
         tokens.append(Token(start, end, normal(text[start:end]), gap))
     return tokens
+
+
+def tokenize_regions(
+    view: str, regions: Iterable[tuple[int, int]], normalizer: Normalizer
+) -> tuple[list[Token], dict[tuple[int, int], tuple[int, int]]]:
+    """The tokens of the given regions, in order, and each region's slice of them. A region's
+    tokens are exactly those the whole view's tokenization has there: no gap between two
+    regions joins a phrase."""
+    tokens: list[Token] = []
+    slices: dict[tuple[int, int], tuple[int, int]] = {}
+    for region in regions:
+        low = len(tokens)
+        tokens.extend(tokenize(view, normalizer, *region))
+        slices[region] = (low, len(tokens))
+    return tokens, slices
 
 
 def gap_kind(gap: str) -> str | None:
@@ -80,11 +100,35 @@ class PhraseMatcher:
     def __init__(self, entries: Iterable[Entry], normalizer: Normalizer) -> None:
         self.normalizer = normalizer
         self._root = _Node()
+        # The same trie by words alone, whatever the gaps: a cheap test of where a match could
+        # start. Each node maps a next word to its node; the key "" marks a garble's end.
+        self._words: dict[str, dict] = {}
         for entry in entries:
             node = self._root
+            plain = self._words
             for key in entry.words:
                 node = node.children.setdefault(key, _Node())
+                plain = plain.setdefault(key[1], {})
             node.entries.append(entry)
+            plain[""] = {}
+        self.single_words = frozenset(w for w, node in self._words.items() if "" in node)
+        self.first_pairs = frozenset(
+            (first, second) for first, node in self._words.items() for second in node if second
+        )
+
+    def possible_starts(self, normals: Sequence[str], indexes: Iterable[int]) -> list[int]:
+        """Those of ``indexes`` where some garble's words follow in ``normals`` (gaps and
+        context not considered): wherever ``matches`` finds a match, this finds its start."""
+        found = []
+        for index in indexes:
+            node = self._words.get(normals[index])
+            position = index + 1
+            while node is not None and "" not in node:
+                node = node.get(normals[position]) if position < len(normals) else None
+                position += 1
+            if node is not None:
+                found.append(index)
+        return found
 
     def matches(self, text: str, tokens: Sequence[Token]) -> list[Match]:
         """Non-overlapping matches, leftmost first, longest at each position."""
@@ -122,26 +166,42 @@ class PhraseMatcher:
             node = next_node
         for last, entries in reversed(ends):
             for entry in entries:
-                if all(_holds(clause, tokens, i, last) for clause in entry.context):
+                if not entry.context or self._context_holds(text, tokens, i, last, entry):
                     return Match(entry, i, last)
         return None
 
+    def _context_holds(
+        self, text: str, tokens: Sequence[Token], first: int, last: int, entry: Entry
+    ) -> bool:
+        """Whether an entry's context holds around tokens ``first..last``. Context is looked for
+        in the whole text, even when ``tokens`` are only some regions of it."""
+        whole = scan_words(text, self.normalizer)
+        first = bisect.bisect_left(whole.starts, tokens[first].start)
+        last = bisect.bisect_left(whole.starts, tokens[last].start)
+        return all(_holds(clause, whole.normal, first, last) for clause in entry.context)
 
-def _holds(clause: ContextClause, tokens: Sequence[Token], first: int, last: int) -> bool:
+
+def _holds(clause: ContextClause, normals: Sequence[str], first: int, last: int) -> bool:
     window = _WINDOW[clause.where]
     present = any(
-        _phrase_near(phrase, tokens, first, last, clause.where, window) for phrase in clause.phrases
+        _phrase_near(phrase, normals, first, last, clause.where, window)
+        for phrase in clause.phrases
     )
     return present != clause.negated
 
 
 def _phrase_near(
-    phrase: tuple[str, ...], tokens: Sequence[Token], first: int, last: int, where: str, window: int
+    phrase: tuple[str, ...],
+    normals: Sequence[str],
+    first: int,
+    last: int,
+    where: str,
+    window: int,
 ) -> bool:
     size = len(phrase)
     starts: list[int] = []
     if where == "doc":
-        starts = list(range(len(tokens) - size + 1))
+        starts = list(range(len(normals) - size + 1))
     if where in ("before", "near"):
         # phrase ends somewhere in the `window` tokens before `first`
         starts += [end - size + 1 for end in range(first - 1, first - 1 - window, -1)]
@@ -149,8 +209,8 @@ def _phrase_near(
         starts += list(range(last + 1, last + 1 + window))
     return any(
         s >= 0
-        and s + size <= len(tokens)
+        and s + size <= len(normals)
         and (s + size <= first or s > last)
-        and all(tokens[s + k].normal == word for k, word in enumerate(phrase))
+        and all(normals[s + k] == word for k, word in enumerate(phrase))
         for s in starts
     )

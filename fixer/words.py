@@ -73,6 +73,13 @@ class Normalizer:
         self._cache[word] = result
         return result
 
+    def normals(self, words: list[str]) -> list[str]:
+        """The normal forms of many words: one dictionary lookup each once a word was seen."""
+        known = self._cache
+        for word in set(words).difference(known):
+            self.normal(word)
+        return list(map(known.__getitem__, words))
+
     def lemma(self, word: str) -> str:
         """The lower-case lemma of a word, without spelling normalization."""
         return self._lemma_of(word.lower().replace("’", "'"))

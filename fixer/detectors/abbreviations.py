@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,6 +22,7 @@ from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, FixSafety, Severity
+from fixer.prefilter import WordScan
 from fixer.thesaurus import Thesaurus, Words, default_thesaurus
 from fixer.words import Normalizer, default_normalizer, normalization_tables
 
@@ -131,14 +132,21 @@ class AbbreviationDetector:
             self._thesaurus = default_thesaurus()
         return self._thesaurus
 
-    def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
-        found = []
-        ends = [t.end for t in tokens]
+    def seeds(self, words: WordScan) -> list[int]:
+        """Just before each parenthesised abbreviation with known expansions."""
+        return [match.start() - 1 for match, _ in self._defined(words.view) if match.start()]
+
+    def _defined(self, view: str) -> Iterator[tuple[re.Match[str], list[Expansion]]]:
         for match in _PAREN_RE.finditer(view):
             letters = match.group(1)
             expansions = self.table.get(letters) or self.table.get(letters + match.group(2))
-            if not expansions or sum(c.isupper() for c in letters) < 2:
-                continue
+            if expansions and sum(c.isupper() for c in letters) >= 2:
+                yield match, expansions
+
+    def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
+        found = []
+        ends = [t.end for t in tokens]
+        for match, expansions in self._defined(view):
             last = _token_ending_before(view, tokens, ends, match.start())
             if last is not None:
                 candidate = self._check(view, tokens, last, expansions)

@@ -4,9 +4,11 @@
 points" written together; "white plate1ets" is one OCR slip away from a garble. Both are found
 here and always rank below exact lexicon matches (lower confidence, at most warning, unsafe fix).
 
+Written together means whole words glued: "lymphcenter points", not "lymphcen terpoints".
 A misspelling is only considered where the window shares its first or last word with a garble,
-the garble has at least ``MIN_FUZZY_CHARS`` characters, the edit distance is small, and the
-words that differ are not known words (so "white plates" never becomes "white platelets").
+the garble has at least ``MIN_FUZZY_CHARS`` characters, the edit distance is small, and each
+word that differs is not a known word (so "white plates" never becomes "white platelets") and is
+a slip of the garble's word: a few edits, fewer than half its letters ("plate1ets", "pionts").
 """
 
 from __future__ import annotations
@@ -14,13 +16,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.fuzz import ratio
 
 from fixer.data import lexicon_dir
 from fixer.lexicon import Lexicon
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, Entry, FixSafety, Severity
+from fixer.prefilter import WordScan
 from fixer.words import WORD_RE, Normalizer
 
 MIN_FUZZY_CHARS = 12
@@ -41,6 +48,10 @@ class _Target:
     text: str  # the garble's normalized words, single-spaced
     size: int  # number of words
 
+    @property
+    def words(self) -> list[str]:
+        return self.text.split(" ")
+
 
 class FuzzyDetector:
     name = "fuzzy"
@@ -50,19 +61,29 @@ class FuzzyDetector:
     ) -> None:
         """``known_words`` defaults to ``lexicons/words.txt``, loaded on first use."""
         self.normalizer = normalizer
-        self._joined: dict[str, Entry] = {}
+        self._joined: dict[str, tuple[Entry, frozenset[int]]] = {}  # → entry, word ends
         self._joined_starts: set[str] = set()  # first pieces of run-together garbles
         self._known_cache: dict[str, bool] = {}
         self._longest = 1  # words in the longest fuzzy target
         self._by_edge: dict[str, list[_Target]] = defaultdict(list)
         self._known = known_words
+        self._glued: set[str] = set()  # two or more consecutive words of a garble, written as one
+        self._looked_at: set[str] = set()  # words (as written) already judged by ``_judge``
+        self._glued_words: set[str] = set()  # words (as written) in ``_glued``
+        self._slips: dict[str, list[tuple[_Target, int]]] = {}  # word → (target, word index)
+        self._places: dict[str, list[tuple[_Target, int]]] = defaultdict(list)
         for entry in lexicon.entries:
             if entry.context:
                 continue
             words = [w.lower() for w in WORD_RE.findall(entry.garble)]
             if len(words) > 1:
-                self._joined.setdefault("".join(words), entry)
-                self._joined.setdefault("".join(words) + "s", entry)
+                for first in range(len(words) - 1):
+                    for last in range(first + 1, len(words)):
+                        self._glued.add("".join(words[first : last + 1]))
+                    self._glued.add("".join(words[first:]) + "s")
+                ends = frozenset(accumulate(map(len, words)))
+                self._joined.setdefault("".join(words), (entry, ends))
+                self._joined.setdefault("".join(words) + "s", (entry, ends))
                 self._joined_starts.update((words[0], "".join(words), "".join(words) + "s"))
             text = " ".join(entry.normal)
             if len(words) > 1 and len(text) >= MIN_FUZZY_CHARS:
@@ -70,11 +91,72 @@ class FuzzyDetector:
                 target = _Target(entry, text, len(words))
                 self._by_edge[entry.normal[0]].append(target)
                 self._by_edge[entry.normal[-1]].append(target)
+                for position, word in enumerate(target.words):
+                    self._places[word].append((target, position))
+        self._target_words: dict[int, list[str]] = defaultdict(list)  # by length
+        for word in sorted(self._places):
+            self._target_words[len(word)].append(word)
+
+    def seeds(self, words: WordScan) -> list[int]:
+        """Where a near miss could be: at a word that glues two or more words of a garble
+        together, or at an unknown word that is a slip of a garble's word where the words
+        around it are that garble's (or slips of them too)."""
+        new = words.surface_types.difference(self._looked_at)
+        if new:
+            self._looked_at.update(new)
+            for word in new:
+                self._judge(word)
+        glued = words.surface_types & self._glued_words
+        slips = words.surface_types & self._slips.keys()
+        if not glued and not slips:
+            return []
+        return words.offsets(
+            index
+            for index in words.where(glued | slips, surface=True)
+            if words.surface[index] in glued or self._fits(words, index)
+        )
+
+    def _judge(self, word: str) -> None:
+        """Note whether a word (as written) glues garble words, or is a slip of some."""
+        low = word.lower()
+        if low in self._glued:
+            self._glued_words.add(word)
+        if self._is_known(low):
+            return
+        normal = self.normalizer.normal(word)
+        close = process.extract(
+            normal, self._choices(len(normal)), scorer=OSA.distance, score_cutoff=3, limit=None
+        )
+        slips = [
+            place
+            for target, _, _ in close
+            if near(normal, target, 3, OSA.distance)
+            for place in self._places[target]
+        ]
+        if slips:
+            self._slips[word] = slips
+
+    @lru_cache(maxsize=64)  # noqa: B019 (one detector per lexicon, kept for the run)
+    def _choices(self, length: int) -> list[str]:
+        """Garble words of about ``length`` letters: those a slip of that length could be of."""
+        return [w for size in range(length - 3, length + 4) for w in self._target_words[size]]
+
+    def _fits(self, words: WordScan, index: int) -> bool:
+        """Whether the slip at ``index`` could belong to a window that reads as one of the
+        garbles it is a slip for: every other word there is the garble's or a slip."""
+        normals, surfaces = words.normal, words.surface
+        for target, position in self._slips[surfaces[index]]:
+            first = index - position
+            if first < 0 or first + target.size > len(normals):
+                continue
+            if all(
+                normals[first + k] == word or surfaces[first + k] in self._slips
+                for k, word in enumerate(target.words)
+            ):
+                return True
+        return False
 
     def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
-        from rapidfuzz.distance import Levenshtein
-        from rapidfuzz.fuzz import ratio
-
         found: list[Candidate] = []
         covered = -1
         unknown: list[bool] = []  # per token: not an ordinary English word (computed lazily)
@@ -92,9 +174,7 @@ class FuzzyDetector:
                     seen = list(accumulate(unknown, initial=0))
                 low, high = max(0, i - reach), min(len(tokens), i + reach + 1)
                 if seen[high] > seen[low]:  # a misspelling needs an unknown word nearby
-                    candidate = self._misspelt(
-                        view, tokens, unknown, i, ratio, Levenshtein.distance
-                    )
+                    candidate = self._misspelt(view, tokens, unknown, i)
             if candidate is not None:
                 found.append(candidate)
                 covered = candidate.last
@@ -102,13 +182,19 @@ class FuzzyDetector:
 
     def _run_together(self, view: str, tokens: Sequence[Token], i: int) -> Candidate | None:
         pieces = ""
+        cuts: list[int] = []  # where one token ends and the next begins, within ``pieces``
         for last in range(i, min(i + 3, len(tokens))):
-            if last > i and tokens[last - 1].gap != "":
-                break
+            if last > i:
+                if tokens[last - 1].gap != "":
+                    break
+                cuts.append(len(pieces))
             pieces += view[tokens[last].start : tokens[last].end].lower()
-            entry = self._joined.get(pieces)
-            words_in_text = last - i + 1
-            if entry is not None and words_in_text < len(WORD_RE.findall(entry.garble)):
+            found = self._joined.get(pieces)
+            if found is None:
+                continue
+            entry, word_ends = found
+            glued = last - i + 1 < len(word_ends)
+            if glued and word_ends.issuperset(cuts):
                 return self._candidate(view, tokens, i, last, entry, 0.7, "written together")
         return None
 
@@ -118,8 +204,6 @@ class FuzzyDetector:
         tokens: Sequence[Token],
         unknown: list[bool],
         i: int,
-        ratio: Scorer,
-        distance: Scorer,
     ) -> Candidate | None:
         best: tuple[float, Candidate] | None = None
         for target in self._by_edge[tokens[i].normal]:
@@ -134,14 +218,18 @@ class FuzzyDetector:
                 score = ratio(text, target.text)
                 if score < MIN_RATIO or text == target.text:
                     continue
-                if distance(text, target.text) > (3 if len(target.text) >= 20 else 2):
+                if Levenshtein.distance(text, target.text) > (3 if len(target.text) >= 20 else 2):
                     continue
+                limit = 3 if len(target.text) >= 20 else 2
                 differing = [
-                    view[t.start : t.end].lower()
+                    (view[t.start : t.end].lower(), t.normal, word)
                     for t, word in zip(window, target.text.split(" "), strict=True)
                     if t.normal != word
                 ]
-                if not differing or any(self._is_known(word) for word in differing):
+                if not differing or not all(
+                    not self._is_known(written) and near(normal, word, limit, OSA.distance)
+                    for written, normal, word in differing
+                ):
                     continue
                 confidence = round(0.5 + (score - MIN_RATIO) / 50, 2)
                 if best is None or confidence > best[0]:
@@ -188,3 +276,11 @@ class FuzzyDetector:
             fix=FixSafety.UNSAFE if entry.fix is not FixSafety.NONE else FixSafety.NONE,
             message=f"near miss of the garble '{entry.garble}' ({why}); entry {entry.id}",
         )
+
+
+def near(word: str, target: str, limit: int, distance: Scorer) -> bool:
+    """Whether ``word`` is a slip of ``target``: one edit (a swap of two neighbouring letters
+    counts as one), two in words of eight letters or more, never more than ``limit`` and fewer
+    than one per three letters (so short words are not "misspelt" into one another)."""
+    edits = distance(word, target)
+    return 0 < edits <= min(limit, 1 + len(target) // 8) and 3 * edits < len(target)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, FixSafety, Severity
+from fixer.prefilter import WordScan
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
 from fixer.words import Normalizer, default_normalizer, normalization_tables
 
@@ -63,6 +64,7 @@ class ReversalDetector:
         self._vocabulary_words: frozenset[str] | None = None
         self._prefixes: frozenset[Words] | None = None
         self._thesaurus = thesaurus
+        self._neighbours: dict[tuple[str, str, int], bool] = {}  # ``_may_neighbour``, cached
 
     @property
     def vocabulary(self) -> frozenset[Words]:
@@ -75,6 +77,128 @@ class ReversalDetector:
         if self._thesaurus is None:
             self._thesaurus = default_thesaurus()
         return self._thesaurus
+
+    def seeds(self, words: WordScan) -> list[int]:
+        """Where a reading could reach ``REPORT_FROM`` (see ``can_report``): at a strong swap,
+        or at two swaps that could be neighbours in one known term; either way, at a swap with
+        a neighbour it could share a known term with."""
+        longest = self.thesaurus.longest_spun
+        normals = words.normal
+        # Spun forms present: single words, and longer forms whose first two words meet.
+        present = words.normal_types & self._single_spun
+        present.update(first for first, _ in words.pairs & self._spun_starts)
+        found: set[int] = set()
+        for index in words.where(present & self._strong_firsts):
+            if any(
+                tuple(normals[index : index + size]) in self._strong_spun
+                for size in range(1, longest + 1)
+            ):
+                found.add(index)
+        sites = words.where(present)
+        if can_report(strong=0, weak=1):
+            found.update(sites)
+        else:
+            # Between two neighbouring swaps of a reading stand only kept words.
+            reach = longest + MAX_TERM_WORDS - 2
+            neighbours = self._neighbours
+            low = 0
+            for k, index in enumerate(sites):
+                while index - sites[low] > reach:
+                    low += 1
+                for earlier in sites[low:k]:
+                    key = (normals[earlier], normals[index], index - earlier)
+                    known = neighbours.get(key)
+                    if known is None:
+                        known = neighbours[key] = self._may_neighbour(*key)
+                    if known:
+                        found.update((earlier, index))
+        return words.offsets(sorted(i for i in found if self._linked(normals, i)))
+
+    def _linked(self, normals: Sequence[str], index: int) -> bool:
+        """Whether a swap spun at ``index`` could be undone into a known term: its original is
+        one, or a word beside the spun form (as it stands, or undone too) is the original's
+        neighbour in one."""
+        pairs = self.term_word_pairs
+        before = self._last_readings[normals[index - 1]] if index else ()
+        for size in range(1, self.thesaurus.longest_spun + 1):
+            spun = tuple(normals[index : index + size])
+            if len(spun) < size:
+                break
+            after = index + size
+            following = self._first_readings[normals[after]] if after < len(normals) else ()
+            for swap in self.thesaurus.reversals(spun):
+                original = swap.original
+                if (
+                    original in self.vocabulary
+                    or any((word, original[0], 1) in pairs for word in before)
+                    or any((original[-1], word, 1) in pairs for word in following)
+                ):
+                    return True
+        return False
+
+    @cached_property
+    def _first_readings(self) -> _Readings:
+        """What a word may stand for at the start of a reading step: itself, or the first word
+        of an original it is the spun start of."""
+        return _readings(self.thesaurus.swaps, 0)
+
+    @cached_property
+    def _last_readings(self) -> _Readings:
+        """What a word may stand for at the end of a reading step: itself, or the last word of
+        an original it is the spun end of."""
+        return _readings(self.thesaurus.swaps, -1)
+
+    def _may_neighbour(self, first: str, second: str, distance: int) -> bool:
+        """Whether swaps spun as words starting with ``first`` and, ``distance`` words later,
+        ``second`` could be neighbouring swaps in one known term: some term has an original of
+        the first and one of the second as far apart as the kept words between them say."""
+        pairs = self.term_word_pairs
+        return any(
+            (a, b, distance - spun_size + original_size) in pairs
+            for a, spun_size, original_size in self._undo[first]
+            for b in self._original_firsts[second]
+        )
+
+    @cached_property
+    def _strong_spun(self) -> frozenset[Words]:
+        return frozenset(s.spun for s in self.thesaurus.swaps if s.strong)
+
+    @cached_property
+    def _strong_firsts(self) -> frozenset[str]:
+        return frozenset(spun[0] for spun in self._strong_spun)
+
+    @cached_property
+    def _single_spun(self) -> frozenset[str]:
+        return frozenset(s.spun[0] for s in self.thesaurus.swaps if len(s.spun) == 1)
+
+    @cached_property
+    def _spun_starts(self) -> frozenset[tuple[str, str]]:
+        return frozenset((s.spun[0], s.spun[1]) for s in self.thesaurus.swaps if len(s.spun) > 1)
+
+    @cached_property
+    def _undo(self) -> dict[str, frozenset[tuple[str, int, int]]]:
+        """For each first word of a spun form: (first word of the original, spun size,
+        original size) of its swaps."""
+        undo: dict[str, set[tuple[str, int, int]]] = {}
+        for swap in self.thesaurus.swaps:
+            undo.setdefault(swap.spun[0], set()).add(
+                (swap.original[0], len(swap.spun), len(swap.original))
+            )
+        return {word: frozenset(found) for word, found in undo.items()}
+
+    @cached_property
+    def _original_firsts(self) -> dict[str, frozenset[str]]:
+        return {word: frozenset(a for a, _, _ in found) for word, found in self._undo.items()}
+
+    @cached_property
+    def term_word_pairs(self) -> frozenset[tuple[str, str, int]]:
+        """(a, b, n) wherever some known term has the word b n words after the word a."""
+        return frozenset(
+            (term[i], term[j], j - i)
+            for term in self.vocabulary
+            for i in range(len(term))
+            for j in range(i + 1, len(term))
+        )
 
     def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
         sites = self._sites(tokens)
@@ -129,8 +253,8 @@ class ReversalDetector:
             if tokens[i].normal not in starts:
                 continue
             for size in range(1, longest + 1):
-                if i + size > len(tokens):
-                    break
+                if i + size > len(tokens) or (size > 1 and tokens[i + size - 2].gap != ""):
+                    break  # a spun phrase's words are joined like any phrase's
                 spun = tuple(t.normal for t in tokens[i : i + size])
                 for swap in self.thesaurus.reversals(spun):
                     sites.setdefault(i, []).append((size, swap))
@@ -219,16 +343,39 @@ class ReversalDetector:
         )
 
 
+class _Readings(dict[str, frozenset[str]]):
+    """Word → what it may stand for; a word not in it stands for itself only."""
+
+    def __missing__(self, word: str) -> frozenset[str]:
+        return frozenset((word,))
+
+
+def _readings(swaps: Sequence[Swap], end: int) -> _Readings:
+    found: dict[str, set[str]] = {}
+    for swap in swaps:
+        found.setdefault(swap.spun[end], {swap.spun[end]}).add(swap.original[end])
+    return _Readings({word: frozenset(readings) for word, readings in found.items()})
+
+
+def can_report(strong: int, weak: int) -> bool:
+    """Whether a reading with this many strong and weak swaps can reach ``REPORT_FROM`` at
+    best (see ``_confidence``): one strong swap, or two weak ones."""
+    return strong >= 1 or weak >= 2
+
+
 def _promising(sites: dict[int, list[tuple[int, Swap]]], low: int, high: int) -> bool:
-    """Whether tokens ``low..high`` hold enough swaps to ever reach ``REPORT_FROM``: one strong
-    swap, or two weak ones (see ``_confidence``). Most windows of ordinary prose do not."""
-    weak = 0
+    """Whether tokens ``low..high`` hold enough swaps to ever reach ``REPORT_FROM`` (see
+    ``can_report``). Most windows of ordinary prose do not."""
+    strong = weak = 0
     for index in range(low, high + 1):
         swaps = sites.get(index, ())
         if any(swap.strong for _, swap in swaps):
+            strong += 1
+        else:
+            weak += bool(swaps)
+        if can_report(strong, weak):
             return True
-        weak += bool(swaps)
-    return weak >= 2
+    return False
 
 
 def _confidence(window: Words, reading: _Reading) -> float:
