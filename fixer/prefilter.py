@@ -46,11 +46,8 @@ class WordScan:
         self.normalizer = normalizer
         self._pieces = _WORDS.split(view)  # gap, word, gap, word, ..., gap
         self.surface: list[str] = self._pieces[1::2]
-        self.normal: list[str] = normalizer.normals(self.surface)
-
-    @cached_property
-    def surface_types(self) -> set[str]:
-        return set(self.surface)
+        self.surface_types = set(self.surface)
+        self.normal: list[str] = normalizer.normals(self.surface, self.surface_types)
 
     @cached_property
     def normal_types(self) -> set[str]:

@@ -73,10 +73,11 @@ class Normalizer:
         self._cache[word] = result
         return result
 
-    def normals(self, words: list[str]) -> list[str]:
-        """The normal forms of many words: one dictionary lookup each once a word was seen."""
+    def normals(self, words: list[str], distinct: set[str] | None = None) -> list[str]:
+        """The normal forms of many words (``distinct``: the set of them, if already made):
+        one dictionary lookup each once a word was seen."""
         known = self._cache
-        for word in set(words).difference(known):
+        for word in (set(words) if distinct is None else distinct).difference(known):
             self.normal(word)
         return list(map(known.__getitem__, words))
 

@@ -124,8 +124,9 @@ class FuzzyDetector:
         if self._is_known(low):
             return
         normal = self.normalizer.normal(word)
+        most = min(3, 1 + (len(normal) + 3) // 8)  # what ``near`` allows garble words this long
         close = process.extract(
-            normal, self._choices(len(normal)), scorer=OSA.distance, score_cutoff=3, limit=None
+            normal, self._choices(len(normal)), scorer=OSA.distance, score_cutoff=most, limit=None
         )
         slips = [
             place

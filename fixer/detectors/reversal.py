@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import pairwise
 
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
@@ -118,7 +119,7 @@ class ReversalDetector:
         """Whether a swap spun at ``index`` could be undone into a known term: its original is
         one, or a word beside the spun form (as it stands, or undone too) is the original's
         neighbour in one."""
-        pairs = self.term_word_pairs
+        pairs = self.term_neighbours
         before = self._last_readings[normals[index - 1]] if index else ()
         for size in range(1, self.thesaurus.longest_spun + 1):
             spun = tuple(normals[index : index + size])
@@ -130,8 +131,8 @@ class ReversalDetector:
                 original = swap.original
                 if (
                     original in self.vocabulary
-                    or any((word, original[0], 1) in pairs for word in before)
-                    or any((original[-1], word, 1) in pairs for word in following)
+                    or any((word, original[0]) in pairs for word in before)
+                    or any((original[-1], word) in pairs for word in following)
                 ):
                     return True
         return False
@@ -191,14 +192,21 @@ class ReversalDetector:
         return {word: frozenset(a for a, _, _ in found) for word, found in self._undo.items()}
 
     @cached_property
+    def term_neighbours(self) -> frozenset[tuple[str, str]]:
+        """(a, b) wherever some known term has the word b right after the word a."""
+        return frozenset(pair for term in self.vocabulary for pair in pairwise(term))
+
+    @cached_property
     def term_word_pairs(self) -> frozenset[tuple[str, str, int]]:
-        """(a, b, n) wherever some known term has the word b n words after the word a."""
-        return frozenset(
-            (term[i], term[j], j - i)
-            for term in self.vocabulary
-            for i in range(len(term))
-            for j in range(i + 1, len(term))
-        )
+        """(a, b, n) wherever some known term has the word b n words after the word a, for
+        the words that start an original (the only ones ever asked about)."""
+        starts = frozenset(swap.original[0] for swap in self.thesaurus.swaps)
+        found = set()
+        for term in self.vocabulary:
+            places = [(i, word) for i, word in enumerate(term) if word in starts]
+            for k, (i, first) in enumerate(places):
+                found.update((first, second, j - i) for j, second in places[k + 1 :])
+        return frozenset(found)
 
     def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
         sites = self._sites(tokens)
