@@ -87,12 +87,13 @@ class ReversalDetector:
         normals = words.normal
         # Spun forms present: single words, and longer forms whose first two words meet.
         present = words.normal_types & self._single_spun
-        present.update(first for first, _ in words.pairs & self._spun_starts)
-        found: set[int] = set()
-        for index in words.where(present & self._strong_firsts):
+        longer = {first for first, _ in words.pairs & self._spun_starts}
+        present |= longer
+        found = set(words.where(present & self._strong_single))
+        for index in words.where(longer & self._strong_firsts):
             if any(
                 tuple(normals[index : index + size]) in self._strong_spun
-                for size in range(1, longest + 1)
+                for size in range(2, longest + 1)
             ):
                 found.add(index)
         sites = words.where(present)
@@ -165,8 +166,13 @@ class ReversalDetector:
         return frozenset(s.spun for s in self.thesaurus.swaps if s.strong)
 
     @cached_property
+    def _strong_single(self) -> frozenset[str]:
+        return frozenset(spun[0] for spun in self._strong_spun if len(spun) == 1)
+
+    @cached_property
     def _strong_firsts(self) -> frozenset[str]:
-        return frozenset(spun[0] for spun in self._strong_spun)
+        """First words of strong spun forms of several words."""
+        return frozenset(spun[0] for spun in self._strong_spun if len(spun) > 1)
 
     @cached_property
     def _single_spun(self) -> frozenset[str]:
