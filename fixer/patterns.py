@@ -58,8 +58,10 @@ def learnt_swaps(
 ) -> list[Swap]:
     """Swaps witnessed by medical lexicon entries. Given ``prose_words`` (words common in clean
     medical prose), a swap is strong (typical of spinners) when its spun words are none of them:
-    "rope" for "cord" is telling, "critical" for "significant" is not. Without them, a swap is
-    strong when several entries show it."""
+    "rope" for "cord" is telling, "critical" for "significant" is not; or when it puts a phrase
+    for fewer words and several entries show it ("medical procedure" for "surgery" in bariatric,
+    robotic, laparoscopic … surgery): a thesaurus paraphrase, not a writer's choice of word.
+    Without ``prose_words``, a swap is strong when several entries show it."""
     witnesses: Counter[tuple[Words, Words]] = Counter()
     for entry in entries:
         if entry.category != "general-wording":
@@ -68,7 +70,10 @@ def learnt_swaps(
         Swap(
             original,
             spun,
-            not any(word in prose_words for word in spun)
+            (
+                not any(word in prose_words for word in spun)
+                or (len(spun) > len(original) and count >= STRONG_WITNESSES)
+            )
             if prose_words
             else count >= STRONG_WITNESSES,
         )

@@ -69,6 +69,7 @@ def merge_swaps(curated: list[Swap], learnt: list[Swap]) -> list[Swap]:
 @cache
 def default_thesaurus() -> Thesaurus:
     """The curated swaps plus those learnt from the built-in lexicon (see ``merge_swaps``)."""
+    from fixer import patterns
     from fixer.lexicon import builtin_files, builtin_lexicon
     from fixer.patterns import learnt_swaps, medical_prose_words
 
@@ -88,5 +89,8 @@ def default_thesaurus() -> Thesaurus:
         lexicon_dir() / "medical-prose-words.txt",
         *builtin_files(),
         *normalization_tables(),
+        # The code that learns and merges swaps: a change to it is a change to the thesaurus.
+        Path(__file__),
+        Path(patterns.__file__),
     ]
     return cached("thesaurus", sources, build, restore)  # type: ignore[arg-type]

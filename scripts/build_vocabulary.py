@@ -7,7 +7,7 @@ Sources (all offline, all open):
   first comma, of 2 to 5 plain words.
 - WordNet 3.0 (Princeton licence, redistributable with its notice) from Debian's
   ``wordnet-base``: multi-word nouns from the lexicographer files for the body, states
-  (diseases, conditions) and processes.
+  (diseases, conditions), processes and substances (drugs, chemicals, body fluids).
 - ``lexicons/terms.tsv``: standard terms curated for fixer, independent of its lexicon;
 - fixer's own data: lexicon corrections, abbreviation expansions and the originals of swaps.
 
@@ -29,8 +29,8 @@ from fixer.data import read_tsv  # noqa: E402
 from fixer.lexicon import builtin_files, read_entries  # noqa: E402
 
 WORDNET_NOUNS = Path("/usr/share/wordnet/data.noun")
-# WordNet lexicographer file numbers: noun.body, noun.process, noun.state.
-WORDNET_FILES = {"08": "body", "22": "process", "26": "state"}
+# WordNet lexicographer file numbers: noun.body, noun.process, noun.state, noun.substance.
+WORDNET_FILES = {"08": "body", "22": "process", "26": "state", "27": "substance"}
 # ICD-10-CM title openings that qualify a term rather than name it.
 ICD_QUALIFIERS = re.compile(r"^(?:other|unspecified|personal history of|family history of) ")
 PLAIN_TERM = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*){1,4}$")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from fixer.detectors.reversal import ReversalDetector
+from fixer.detectors.reversal import (
+    REPORT_FROM,
+    ReversalDetector,
+    _confidence,
+    _Reading,
+    can_report,
+)
 from fixer.matcher import tokenize
 from fixer.thesaurus import Swap, Thesaurus
 from fixer.words import default_normalizer
@@ -17,6 +23,9 @@ STRONG = [
     ("pulmonary", "aspiratory"),
     ("disease", "ailment"),
     ("chronic", "persistent"),
+    ("nerve", "courage"),
+    ("health", "wellbeing"),
+    ("risk", "hazard"),
 ]
 WEAK = [("central", "focal"), ("immune", "safe"), ("breast", "chest"), ("disease", "illness")]
 THESAURUS = Thesaurus(
@@ -33,6 +42,9 @@ VOCABULARY = frozenset(
         "chronic kidney disease",
         "heart disease",
         "chest pain",
+        "optic nerve",
+        "health risk",
+        "health hazard",
     ]
 )
 DETECTOR = ReversalDetector(NORMALIZER, VOCABULARY, THESAURUS)
@@ -56,6 +68,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ("a breast malignant growth was seen", [("breast malignant growth", "breast cancer")]),
         ("an aspiratory embolism", [("aspiratory embolism", "pulmonary embolism")]),
         ("persistent kidney ailment", [("persistent kidney ailment", "chronic kidney disease")]),
+        ("the optic courage was cut", [("optic courage", "optic nerve")]),
+        ("a wellbeing hazard", [("wellbeing hazard", "health hazard")]),
     ],
 )
 def test_swaps_are_reversed_to_known_terms(text: str, expected: list[tuple[str, str]]) -> None:
@@ -83,3 +97,26 @@ def test_message_explains_each_swap() -> None:
     assert "'focal' is a possible spinner swap of 'central'" in candidate.message
     assert candidate.rule.code == "FX102"
     assert candidate.severity.name == "WARNING"
+
+
+def test_one_odd_strong_swap_of_the_head_word_is_enough() -> None:
+    """ "courage" never stands in clean medical prose, so "optic courage" reports although its
+    head word was swapped; "ailment" for "disease" is a strong swap all the same."""
+    reading = _Reading(
+        NORMALIZER.phrase("optic nerve"), ((1, THESAURUS.reversals(("courage",))[0]),)
+    )
+    assert _confidence(NORMALIZER.phrase("optic courage"), reading) >= REPORT_FROM
+
+
+@pytest.mark.parametrize("strong", range(4))
+@pytest.mark.parametrize("weak", range(4))
+def test_can_report_is_the_best_case_of_confidence(strong: int, weak: int) -> None:
+    """The pre-check admits exactly the swap counts some reading of them can report."""
+    odd = THESAURUS.reversals(("courage",))[0]
+    common = THESAURUS.reversals(("focal",))[0]
+    swaps = tuple((i, odd) for i in range(strong)) + tuple(
+        (strong + i, common) for i in range(weak)
+    )
+    window = (*(f"w{i}" for i in range(strong + weak)), "head")
+    best = _confidence(window, _Reading((*(f"o{i}" for i in range(len(swaps))), "head"), swaps))
+    assert can_report(strong, weak) == (bool(swaps) and best >= REPORT_FROM)

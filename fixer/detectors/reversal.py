@@ -3,8 +3,10 @@
 "focal sensory framework" is in no list, but focal ← central, sensory ← nervous and
 framework ← system are known swaps (``lexicons/swaps.tsv``), and "central nervous system" is a
 known term (``lexicons/vocabulary.tsv``). Each candidate is scored by how many words were swapped
-and how typical of spinners the swaps are (strong or weak), whether the term's head word survived,
-and whether the words as found are themselves a known term (then nothing is flagged).
+and how typical of spinners the swaps are (strong or weak, and whether a strong swap's words are odd
+in medical prose), whether the term's head word survived, and whether the words as found are
+themselves a known term (then nothing is flagged). Of several known terms one window reads as, the
+one that changes the fewest words is proposed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, FixSafety, Severity
+from fixer.patterns import medical_prose_words
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
 from fixer.words import Normalizer, default_normalizer, normalization_tables
@@ -287,7 +290,8 @@ class ReversalDetector:
         high`` that reads back as a known term. Readings grow word by word from each ``first``
         and are dropped as soon as they stop being the start of some known term."""
         prefixes = self.vocabulary_prefixes
-        best: tuple[tuple[float, int], Candidate] | None = None
+        # Per window (first, after): the reading that changes fewest words, then the likeliest.
+        chosen: dict[tuple[int, int], tuple[tuple[int, float], _Reading, float]] = {}
         for first in range(low, start + 1):
             stack: list[tuple[int, Words, tuple[tuple[int, Swap], ...]]] = [(first, (), ())]
             while stack:
@@ -297,13 +301,10 @@ class ReversalDetector:
                     if window not in self.vocabulary:
                         reading = _Reading(words, used)
                         score = _confidence(window, reading)
-                        # Higher score first; on a tie the longer window (the fuller term).
-                        rank = (score, after - first)
-                        if score >= REPORT_FROM and (best is None or rank > best[0]):
-                            candidate = self._candidate(
-                                view, tokens, first, after - 1, reading, score
-                            )
-                            best = (rank, candidate)
+                        key = (-sum(len(swap.spun) for _, swap in used), score)
+                        held = chosen.get((first, after))
+                        if score >= REPORT_FROM and (held is None or key > held[0]):
+                            chosen[(first, after)] = (key, reading, score)
                 if after > high or len(words) >= MAX_TERM_WORDS:
                     continue
                 kept = (*words, tokens[after].normal)
@@ -313,7 +314,13 @@ class ReversalDetector:
                     swapped = words + swap.original
                     if after + size - 1 <= high and swapped in prefixes:
                         stack.append((after + size, swapped, (*used, (after - first, swap))))
-        return best[1] if best else None
+        if not chosen:
+            return None
+        # Higher score first; on a tie the longer window (the fuller term).
+        (first, after), (_, reading, score) = max(
+            chosen.items(), key=lambda item: (item[1][2], item[0][1] - item[0][0])
+        )
+        return self._candidate(view, tokens, first, after - 1, reading, score)
 
     @property
     def vocabulary_prefixes(self) -> frozenset[Words]:
@@ -371,10 +378,13 @@ def _readings(swaps: Sequence[Swap], end: int) -> _Readings:
     return _Readings({word: frozenset(readings) for word, readings in found.items()})
 
 
+@cache
 def can_report(strong: int, weak: int) -> bool:
-    """Whether a reading with this many strong and weak swaps can reach ``REPORT_FROM`` at
-    best (see ``_confidence``): one strong swap, or two weak ones."""
-    return strong >= 1 or weak >= 2
+    """Whether a reading with this many strong and weak swaps can reach ``REPORT_FROM`` at best
+    (every strong swap odd, the head word kept): one strong swap, or two weak ones. The one
+    statement of that minimum; ``_promising`` relies on it."""
+    best = _points(strong, weak, odd=strong, extra_words=0, head_kept=True, every_word=False)
+    return best >= REPORT_FROM
 
 
 def _promising(sites: dict[int, list[tuple[int, Swap]]], low: int, high: int) -> bool:
@@ -385,22 +395,51 @@ def _promising(sites: dict[int, list[tuple[int, Swap]]], low: int, high: int) ->
         swaps = sites.get(index, ())
         if any(swap.strong for _, swap in swaps):
             strong += 1
-        else:
-            weak += bool(swaps)
+        elif swaps:
+            weak += 1
         if can_report(strong, weak):
             return True
     return False
 
 
+@cache
+def _garbles_in_context() -> frozenset[Words]:
+    """Garbles the built-in lexicon flags only in context ("visualization" for "prognosis"):
+    phrases that also stand, correctly, in clean medical prose."""
+    from fixer.lexicon import builtin_lexicon
+
+    return frozenset(entry.normal for entry in builtin_lexicon().entries if entry.context)
+
+
+def _odd(swap: Swap) -> bool:
+    """A strong swap whose spun words clean medical prose does not use ("courage" for "nerve")."""
+    prose = medical_prose_words()
+    return (
+        swap.strong
+        and not any(word in prose for word in swap.spun)
+        and swap.spun not in _garbles_in_context()
+    )
+
+
 def _confidence(window: Words, reading: _Reading) -> float:
     """0.2 to 0.9, from the number and kind of swaps and whether the head word survived."""
-    strong = sum(1 for _, swap in reading.swaps if swap.strong)
-    weak = len(reading.swaps) - strong
-    head_kept = reading.words[-1] == window[-1]
-    kept = len(window) - sum(len(swap.spun) for _, swap in reading.swaps)
-    # A spun phrase of several words ("malignant growth") is more distinctive than one word.
-    extra_words = sum(len(swap.spun) - 1 for _, swap in reading.swaps if swap.strong)
-    score = 0.3 + 0.25 * strong + 0.1 * weak + 0.05 * extra_words + (0.1 if head_kept else 0.0)
-    if kept == 0 and strong == 0:
+    strong_swaps = [swap for _, swap in reading.swaps if swap.strong]
+    return _points(
+        strong=len(strong_swaps),
+        weak=len(reading.swaps) - len(strong_swaps),
+        odd=sum(1 for swap in strong_swaps if _odd(swap)),
+        # A spun phrase of several words ("malignant growth") is more distinctive than one word.
+        extra_words=sum(len(swap.spun) - 1 for swap in strong_swaps),
+        head_kept=reading.words[-1] == window[-1],
+        every_word=sum(len(swap.spun) for _, swap in reading.swaps) == len(window),
+    )
+
+
+def _points(
+    strong: int, weak: int, odd: int, extra_words: int, head_kept: bool, every_word: bool
+) -> float:
+    score = 0.3 + 0.25 * strong + 0.05 * odd + 0.1 * weak + 0.05 * extra_words
+    score += 0.1 if head_kept else 0.0
+    if every_word and strong == 0:
         score -= 0.1  # every word swapped for a common one: likely ordinary English
-    return min(0.9, score)
+    return min(0.9, round(score, 2))

@@ -1,0 +1,58 @@
+"""Swaps learnt from lexicon entries, and which of them count as strong."""
+
+from __future__ import annotations
+
+from fixer.lexicon import garble_words
+from fixer.model import Entry, FixSafety, Severity
+from fixer.patterns import learnt_swaps, swap_pairs
+from fixer.words import default_normalizer
+
+NORMALIZER = default_normalizer()
+
+
+def entry(number: int, garble: str, correction: str) -> Entry:
+    return Entry(
+        f"PR{number:04d}",
+        garble,
+        (correction,),
+        "procedure",
+        Severity.ERROR,
+        FixSafety.SAFE,
+        (),
+        "",
+        "test",
+        garble,
+        "test",
+        number,
+        garble_words(garble, NORMALIZER),
+    )
+
+
+def test_swap_pairs_set_aside_shared_words() -> None:
+    assert swap_pairs(("aspiratory", "illness"), ("pulmonary", "disease")) == [
+        (("pulmonary",), ("aspiratory",)),
+        (("disease",), ("illness",)),
+    ]
+    assert swap_pairs(("red", "platelet"), ("red", "blood", "cell")) == [
+        (("blood", "cell"), ("platelet",))
+    ]
+
+
+def test_a_phrase_for_a_word_seen_in_several_entries_is_strong() -> None:
+    prose = frozenset({"medical", "procedure", "treatment"})
+    entries = [
+        entry(1, "robotic medical procedure", "robotic surgery"),
+        entry(2, "bariatric medical procedure", "bariatric surgery"),
+        entry(3, "hormone treatment", "hormone therapy"),
+        entry(4, "gene treatment", "gene therapy"),
+        entry(5, "knee medical procedure", "knee operation"),
+    ]
+    strength = {
+        (" ".join(s.original), " ".join(s.spun)): s.strong
+        for s in learnt_swaps(entries, NORMALIZER, prose)
+    }
+    assert strength == {
+        ("surgery", "medical procedure"): True,  # a paraphrase, twice
+        ("therapy", "treatment"): False,  # one common word for another, however often
+        ("operation", "medical procedure"): False,  # seen once
+    }
