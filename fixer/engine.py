@@ -92,8 +92,12 @@ class Checker:
         tokens, proposed = self._propose(view)
         taken: list[Candidate] = []
         for candidate in proposed:
-            if not any(c.first <= candidate.last and candidate.first <= c.last for c in taken):
+            overlapping = [c for c in taken if _overlap(c, candidate)]
+            if not overlapping:
                 taken.append(candidate)
+            elif self._completes(candidate, overlapping, tokens):
+                taken = [c for c in taken if c not in overlapping]
+                taken.append(_completed(candidate, overlapping))
         taken.sort(key=lambda c: c.first)
         findings = apply_suppressions(text, [self._finding(text, view, tokens, c) for c in taken])
         if self.settings is not None:
@@ -138,6 +142,32 @@ class Checker:
             fixed.extend(edits[edit] for edit in applied)
             text = new_text
         return FixResult(text, tuple(fixed))
+
+    def _completes(
+        self, candidate: Candidate, earlier: list[Candidate], tokens: Sequence[Token]
+    ) -> bool:
+        """Whether a later detector's candidate reads a longer span whose correction holds the
+        earlier corrections it covers and changes more: "peevish gut disorder" → "irritable
+        bowel syndrome" over the lexicon's "peevish gut" → "irritable bowel". (Where the longer
+        reading only repeats the earlier fixes, they stay, with their safety.)"""
+        phrase = self.normalizer.phrase
+        words = phrase(candidate.corrections[0])
+        if not all(
+            candidate.first <= c.first
+            and c.last <= candidate.last
+            and (c.first, c.last) != (candidate.first, candidate.last)
+            and _holds_run(words, phrase(c.corrections[0]))
+            for c in earlier
+        ):
+            return False
+        fixed_earlier: list[str] = []
+        index = candidate.first
+        for c in sorted(earlier, key=lambda c: c.first):
+            fixed_earlier += [t.normal for t in tokens[index : c.first]]
+            fixed_earlier += phrase(c.corrections[0])
+            index = c.last + 1
+        fixed_earlier += [t.normal for t in tokens[index : candidate.last + 1]]
+        return tuple(fixed_earlier) != words
 
     def _finding(
         self, text: str, view: str, tokens: Sequence[Token], candidate: Candidate
@@ -210,6 +240,24 @@ class Checker:
         elif written[0].isupper():
             wanted = wanted.capitalize()
         return article.start, wanted + text[article.end : start] + suggestion
+
+
+def _overlap(one: Candidate, other: Candidate) -> bool:
+    return one.first <= other.last and other.first <= one.last
+
+
+def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    return any(words[i : i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
+def _completed(candidate: Candidate, earlier: list[Candidate]) -> Candidate:
+    """The longer reading, as severe as the findings it completes (and said to complete them)."""
+    entries = ", ".join(c.entry_id for c in earlier)
+    return dataclasses.replace(
+        candidate,
+        severity=max(c.severity for c in (candidate, *earlier)),
+        message=f"{candidate.message}; completes {entries}",
+    )
 
 
 def keep_gaps(text: str, span: Sequence[Token], replacement: str) -> str | None:

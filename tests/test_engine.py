@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from fixer import check_text, fix_text
@@ -125,3 +127,32 @@ def test_markup_that_cannot_be_kept_makes_the_fix_report_only() -> None:
     assert fix_text("lymph *center* points", syntax="markdown", unsafe=True) == (
         "lymph *center* points"
     )
+
+
+def test_a_longer_reading_completes_a_lexicon_finding_only_when_it_changes_more(
+    tmp_path: Path,
+) -> None:
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text(
+        "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+        "DI9001\tpeevish gut\tirritable bowel\tdisease\terror\tsafe\t\tuser\tpeevish gut\n",
+        encoding="utf-8",
+    )
+
+    def found(text: str) -> list[tuple[str, str, str, str, str]]:
+        findings = check_text(
+            text, lexicons=[lexicon], builtin=False, detectors=("lexicon", "reversal")
+        )
+        return [
+            (f.text, f.suggestions[0], f.rule.code, f.severity.name, f.fix.name) for f in findings
+        ]
+
+    # "disorder" for "syndrome" is one more swap: the reading replaces the lexicon's finding,
+    # as severe, but its fix is as unsafe as any reversal's.
+    assert found("Patients with peevish gut disorder were enrolled.") == [
+        ("peevish gut disorder", "irritable bowel syndrome", "FX102", "ERROR", "UNSAFE")
+    ]
+    # The reading adds nothing to the lexicon's fix: the safe finding stays.
+    assert found("Patients with peevish gut syndrome were enrolled.") == [
+        ("peevish gut", "irritable bowel", "FX001", "ERROR", "SAFE")
+    ]
