@@ -26,7 +26,7 @@ from fixer.inflect import (
 from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
 from fixer.markup import prose_view, skip_parts
 from fixer.matcher import Token, tokenize, tokenize_regions
-from fixer.model import Candidate, Finding, FixSafety
+from fixer.model import RULES, Candidate, Finding, FixSafety
 from fixer.prefilter import Regions, WordScan, scan_words
 from fixer.suppress import apply_suppressions
 from fixer.words import WORD_RE, Normalizer, default_normalizer
@@ -35,8 +35,12 @@ from fixer.words import WORD_RE, Normalizer, default_normalizer
 #: changes, up to this many times (as ruff does).
 MAX_FIX_PASSES = 10
 
-#: Detectors in order of precedence: where two propose overlapping spans, the first wins.
+#: Detectors in order of precedence: where two propose overlapping spans, the first wins
+#: (unless a later one completes it; see ``Checker._completes``).
 DEFAULT_DETECTORS = ("lexicon", "abbreviation", "reversal", "fuzzy")
+#: The rule each detector beyond the lexicon reports under, and the prefix of its entry ids.
+_DETECTOR_RULES = {"abbreviation": ("FX101", "ABBR:"), "reversal": ("FX102", "REV:")}
+_DETECTOR_RULES["fuzzy"] = ("FX103", "")  # fuzzy findings carry lexicon entry ids
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,9 @@ class Checker:
         self.settings = settings
         self.normalizer = normalizer or default_normalizer()
         self.articles = articles or default_article_rules()
-        self.detectors: list[Detector] = [self._detector(name) for name in detectors]
+        self.detectors: list[Detector] = [
+            self._detector(name) for name in detectors if _may_report(name, settings)
+        ]
 
     def _detector(self, name: str) -> Detector:
         if name == "lexicon":
@@ -240,6 +246,22 @@ class Checker:
         elif written[0].isupper():
             wanted = wanted.capitalize()
         return article.start, wanted + text[article.end : start] + suggestion
+
+
+def _may_report(detector: str, settings: Settings | None) -> bool:
+    """Whether any finding of a detector could survive ``select`` and ``ignore``; a detector
+    none of whose findings could is not run at all (``ignore = ["reversal"]`` saves its time)."""
+    if settings is None:
+        return True
+    code, prefix = _DETECTOR_RULES.get(detector, ("", ""))
+    names = {detector, code, RULES[code].name} if code else {detector}
+    if names & set(settings.ignore):
+        return False
+    if not settings.select or detector in ("lexicon", "fuzzy"):
+        return True  # their findings also go by lexicon categories and entry ids
+    return bool(names & set(settings.select)) or any(
+        item.startswith(prefix) for item in settings.select
+    )
 
 
 def _overlap(one: Candidate, other: Candidate) -> bool:
