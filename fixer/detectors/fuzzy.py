@@ -19,10 +19,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA, Levenshtein
-from rapidfuzz.fuzz import ratio
-
 from fixer.data import lexicon_dir
 from fixer.lexicon import Lexicon
 from fixer.matcher import Token
@@ -123,6 +119,9 @@ class FuzzyDetector:
             self._glued_words.add(word)
         if self._is_known(low):
             return
+        from rapidfuzz import process  # imported on first use: it costs start-up time
+        from rapidfuzz.distance import OSA
+
         normal = self.normalizer.normal(word)
         most = min(3, 1 + (len(normal) + 3) // 8)  # what ``near`` allows garble words this long
         close = process.extract(
@@ -206,6 +205,9 @@ class FuzzyDetector:
         unknown: list[bool],
         i: int,
     ) -> Candidate | None:
+        from rapidfuzz.distance import OSA, Levenshtein
+        from rapidfuzz.fuzz import ratio
+
         best: tuple[float, Candidate] | None = None
         for target in self._by_edge[tokens[i].normal]:
             for first in (i, i - target.size + 1):
