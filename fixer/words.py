@@ -16,7 +16,7 @@ from pathlib import Path
 from fixer.data import lexicon_dir, read_tsv
 
 #: A word: letters and digits, with inner apostrophes ("Crohn's", "don't").
-WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+WORD_RE = re.compile(r"[^\W_]++(?:['’][^\W_]++)*+")  # possessive: no backtracking to do
 
 _POSSESSIVE = ("'s", "’s")
 
