@@ -38,9 +38,13 @@ MAX_FIX_PASSES = 10
 #: Detectors in order of precedence: where two propose overlapping spans, the first wins
 #: (unless a later one completes it; see ``Checker._completes``).
 DEFAULT_DETECTORS = ("lexicon", "abbreviation", "reversal", "fuzzy")
-#: The rule each detector beyond the lexicon reports under, and the prefix of its entry ids.
-_DETECTOR_RULES = {"abbreviation": ("FX101", "ABBR:"), "reversal": ("FX102", "REV:")}
-_DETECTOR_RULES["fuzzy"] = ("FX103", "")  # fuzzy findings carry lexicon entry ids
+#: The rule each detector beyond the lexicon reports under, and the prefix of its entry ids
+#: (fuzzy findings carry the lexicon's).
+_DETECTOR_RULES = {
+    "abbreviation": ("FX101", "ABBR:"),
+    "reversal": ("FX102", "REV:"),
+    "fuzzy": ("FX103", ""),
+}
 
 
 @dataclass(frozen=True)

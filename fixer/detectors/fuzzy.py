@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import accumulate
 
 from fixer.data import lexicon_dir
@@ -89,9 +89,10 @@ class FuzzyDetector:
                 self._by_edge[entry.normal[-1]].append(target)
                 for position, word in enumerate(target.words):
                     self._places[word].append((target, position))
-        self._target_words: dict[int, list[str]] = defaultdict(list)  # by length
+        self._by_length: dict[int, list[str]] = defaultdict(list)  # garble words by length
         for word in sorted(self._places):
-            self._target_words[len(word)].append(word)
+            self._by_length[len(word)].append(word)
+        self._choices_by_length: dict[int, list[str]] = {}
 
     def seeds(self, words: WordScan) -> list[int]:
         """Where a near miss could be: at a word that glues two or more words of a garble
@@ -136,10 +137,13 @@ class FuzzyDetector:
         if slips:
             self._slips[word] = slips
 
-    @lru_cache(maxsize=64)  # noqa: B019 (one detector per lexicon, kept for the run)
     def _choices(self, length: int) -> list[str]:
         """Garble words of about ``length`` letters: those a slip of that length could be of."""
-        return [w for size in range(length - 3, length + 4) for w in self._target_words[size]]
+        choices = self._choices_by_length.get(length)
+        if choices is None:
+            choices = [w for size in range(length - 3, length + 4) for w in self._by_length[size]]
+            self._choices_by_length[length] = choices
+        return choices
 
     def _fits(self, words: WordScan, index: int) -> bool:
         """Whether the slip at ``index`` could belong to a window that reads as one of the
