@@ -8,7 +8,7 @@ phrase can match across a masked stretch, because NUL is neither a word characte
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from fixer.html_view import MASK, TRANSPARENT, html_view
 from fixer.markdown_view import prose_lines
@@ -20,9 +20,6 @@ from fixer.markdown_view import prose_lines
 _URL = r"(?:https?|ftp)://[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*|www\.[^\s<>()\[\]]+"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _TEXT_PATTERNS = [re.compile(_URL), re.compile(_EMAIL)]
-#: Literals without which a pattern cannot match: most texts have none, and a plain substring
-#: test is far cheaper than letting the pattern try every word.
-_NEEDS = {_TEXT_PATTERNS[0]: ("://", "www."), _TEXT_PATTERNS[1]: ("@",)}
 
 _HTML_PATTERNS = [
     re.compile(r"<!--.*?(?:-->|\Z)", re.S),
@@ -93,6 +90,17 @@ _INLINE_TAG = re.compile(
 _QUOTE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 #: Inline markup a phrase may run across (Markdown; HTML has its own parser).
 _TRANSPARENT_PATTERNS = {"markdown": [_EMPHASIS, _INLINE_TAG, _QUOTE_MARKERS]}
+_EMPHASIS_RUN = re.compile(r"[*_~]+")
+#: Literals without which a pattern cannot match: most texts have none, and a plain substring
+#: test is far cheaper than letting the pattern try every word.
+_NEEDS = {
+    _TEXT_PATTERNS[0]: ("://", "www."),
+    _TEXT_PATTERNS[1]: ("@",),
+    _MARKDOWN_PATTERNS[0]: ("`",),
+    **{pattern: ("<",) for pattern in (*_HTML_PATTERNS[:3], _MARKDOWN_PATTERNS[3], _INLINE_TAG)},
+    _HTML_PATTERNS[3]: ("&",),
+    _QUOTE_MARKERS: (">",),
+}
 
 
 def prose_view(text: str, syntax: str) -> str:
@@ -112,17 +120,23 @@ def prose_view(text: str, syntax: str) -> str:
     if syntax == "markdown":
         spans.extend(_non_prose_lines(text))
     see_through = [
-        m.span()
+        span
         for pattern in _TRANSPARENT_PATTERNS.get(syntax, ())
-        for m in pattern.finditer(text)
+        for span in (_emphasis_spans(text) if pattern is _EMPHASIS else _spans(pattern, text))
     ]
-    if not see_through:
-        return _mask_spans(text, spans)
-    chars = list(_mask_spans(text, spans))
     # After masking, so that an inline tag (itself a tag) is seen through, not masked.
-    for start, end in see_through:
-        chars[start:end] = TRANSPARENT * (end - start)
-    return "".join(chars)
+    masked = _mask_spans(text, spans)
+    return _replace_spans(masked, see_through, lambda piece: TRANSPARENT * len(piece))
+
+
+def _emphasis_spans(text: str) -> list[tuple[int, int]]:
+    """``_EMPHASIS`` matches, looked for only around runs of ``*``, ``_`` and ``~`` (the
+    pattern's look-behind otherwise makes it try every position of the text)."""
+    spans = []
+    for run in _EMPHASIS_RUN.finditer(text):
+        start, end = run.span()
+        spans.extend(m.span() for m in _EMPHASIS.finditer(text, max(0, start - 1), end + 1))
+    return spans
 
 
 def _non_prose_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -148,14 +162,27 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def _mask_spans(view: str, spans: list[tuple[int, int]]) -> str:
+    """``view`` with every character of ``spans`` but line breaks replaced by ``MASK``."""
+    return _replace_spans(view, spans, lambda piece: _NOT_LINE_BREAK.sub(MASK, piece))
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+
+
+def _replace_spans(text: str, spans: list[tuple[int, int]], replace: Callable[[str], str]) -> str:
+    """``text`` with each stretch that ``spans`` cover (they may overlap) replaced, piece by
+    piece, by ``replace(piece)`` of the same length."""
     if not spans:
-        return view
-    chars = list(view)
-    for start, end in spans:
-        for index in range(start, end):
-            if chars[index] not in "\r\n":
-                chars[index] = MASK
-    return "".join(chars)
+        return text
+    pieces: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        start = max(start, done)
+        if start < end:
+            pieces += (text[done:start], replace(text[start:end]))
+            done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 _QUOTATION = re.compile(r"“[^”\n]*(?:\n(?!\s*\n)[^”\n]*)*”|\"[^\"\n]*(?:\n(?!\s*\n)[^\"\n]*)*\"")
