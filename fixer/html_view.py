@@ -8,6 +8,7 @@ and a fix keeps them; other entities are masked. Offsets are those of the origin
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 #: Replaces every character that is not prose in a view (see fixer.markup).
@@ -38,6 +39,8 @@ INLINE = frozenset(
         "u",
     }
 )
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+_LINE_BREAK = re.compile(r"\n")
 SPACE_ENTITIES = frozenset({"nbsp", "#160", "#xa0", "#xA0", "ensp", "emsp", "thinsp", "#32"})
 
 
@@ -45,11 +48,8 @@ class _ProseParser(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
-        self.view = [MASK if c not in "\r\n" else c for c in text]
-        self.line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self.line_starts.append(index + 1)
+        self.view = list(_NOT_LINE_BREAK.sub(MASK, text))
+        self.line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
         self.skipping: list[str] = []
 
     def _offset(self) -> int:
@@ -57,9 +57,11 @@ class _ProseParser(HTMLParser):
         return self.line_starts[line - 1] + column
 
     def _set(self, start: int, end: int, char: str | None) -> None:
-        for index in range(start, min(end, len(self.text))):
-            if self.text[index] not in "\r\n":
-                self.view[index] = self.text[index] if char is None else char
+        """Show ``text[start:end]`` as it is (``char`` None) or as ``char``, line breaks kept."""
+        piece = self.text[start:end]
+        self.view[start : start + len(piece)] = (
+            piece if char is None else _NOT_LINE_BREAK.sub(char, piece)
+        )
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         end = self._offset() + len(self.get_starttag_text() or "")
