@@ -13,11 +13,12 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 from fixer.model import ContextClause, Entry
 from fixer.prefilter import scan_words
-from fixer.words import WORD_RE, Normalizer
+from fixer.words import SPLIT_RE, Normalizer
 
 # What may stand between two words of one phrase.
 # (U+2063 stands for inline markup in a prose view; see fixer.markup.TRANSPARENT.)
@@ -55,17 +56,17 @@ def tokenize(
     text: str, normalizer: Normalizer, start: int = 0, end: int | None = None
 ) -> list[Token]:
     """The words of ``text`` (or of ``text[start:end]``, with offsets into ``text``)."""
-    normal = normalizer.normal
-    spans = [m.span() for m in WORD_RE.finditer(text, start, len(text) if end is None else end)]
-    tokens = []
-    for index, (start, end) in enumerate(spans):
-        if index + 1 == len(spans):
-            gap = None
-        else:
-            between = text[end : spans[index + 1][0]]
-            gap = "" if between == " " else gap_kind(between)
-        tokens.append(Token(start, end, normal(text[start:end]), gap))
-    return tokens
+    pieces = SPLIT_RE.split(text[start:end])  # gap, word, gap, …, word, gap
+    words = pieces[1::2]
+    if not words:
+        return []
+    starts = list(accumulate(map(len, pieces), initial=start))[1:-1:2]
+    gaps: list[str | None] = ["" if g == " " else gap_kind(g) for g in pieces[2:-1:2]]
+    gaps.append(None)  # after the last word, nothing continues
+    normals = normalizer.normals(words)
+    return [
+        Token(s, s + len(w), n, g) for s, w, n, g in zip(starts, words, normals, gaps, strict=True)
+    ]
 
 
 def tokenize_regions(

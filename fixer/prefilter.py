@@ -20,7 +20,7 @@ from collections.abc import Container, Iterable
 from functools import cached_property
 from itertools import accumulate, compress, count
 
-from fixer.words import WORD_RE, Normalizer
+from fixer.words import SPLIT_RE, Normalizer
 
 #: A stretch no phrase runs across: a character that is neither part of a word nor allowed
 #: between the words of a phrase (see ``fixer.matcher.gap_kind``), or a blank line.
@@ -33,7 +33,6 @@ _REGION_BREAK_REVERSED = re.compile(
     r"[^\w \t\u00a0\u2063\r\n\-‐‑,;:/&'’]+|_+"
     r"|(?>\n\r|\r|\n)[ \t\u00a0\u2063]*(?>\n\r|\r|\n)"
 )
-_WORDS = re.compile(f"({WORD_RE.pattern})")
 
 Region = tuple[int, int]
 
@@ -44,7 +43,7 @@ class WordScan:
     def __init__(self, view: str, normalizer: Normalizer) -> None:
         self.view = view
         self.normalizer = normalizer
-        self._pieces = _WORDS.split(view)  # gap, word, gap, word, ..., gap
+        self._pieces = SPLIT_RE.split(view)  # gap, word, gap, word, ..., gap
         self.surface: list[str] = self._pieces[1::2]
         self.surface_types = set(self.surface)
         self.normal: list[str] = normalizer.normals(self.surface, self.surface_types)
@@ -61,7 +60,7 @@ class WordScan:
     @cached_property
     def starts(self) -> list[int]:
         """Where each word starts in the view."""
-        return list(accumulate(map(len, self._pieces), initial=0))[1::2]
+        return list(accumulate(map(len, self._pieces), initial=0))[1:-1:2]
 
     def where(self, wanted: Container[str], surface: bool = False) -> list[int]:
         """Indexes of the words whose normal (or surface) form is in ``wanted``, in order."""

@@ -17,6 +17,8 @@ from fixer.data import lexicon_dir, read_tsv
 
 #: A word: letters and digits, with inner apostrophes ("Crohn's", "don't").
 WORD_RE = re.compile(r"[^\W_]++(?:['’][^\W_]++)*+")  # possessive: no backtracking to do
+#: The same as a group: ``SPLIT_RE.split(text)`` alternates gaps and words (gap first and last).
+SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 
 _POSSESSIVE = ("'s", "’s")
 

@@ -8,6 +8,7 @@ generated documents that put garbles next to every kind of region break.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,10 @@ from test_properties import documents
 from fixer.detectors.reversal import ReversalDetector
 from fixer.engine import Checker, make_checker
 from fixer.lexicon import builtin_lexicon
+from fixer.matcher import gap_kind, tokenize
 from fixer.model import Finding
 from fixer.prefilter import REGION_BREAK, Regions, WordScan
-from fixer.words import default_normalizer
+from fixer.words import WORD_RE, default_normalizer
 
 WHOLE = Checker(make_checker().lexicon, prefilter=False)
 FAST = Checker(WHOLE.lexicon)  # its reversal detector seeds sharply from the start:
@@ -98,3 +100,17 @@ def test_regions_hold_whole_words_and_never_a_phrase_break() -> None:
         "end",
     ]
     assert all(REGION_BREAK.search(text, b) for _, b in regions[:-1])
+
+
+@settings(max_examples=300)
+@given(text=documents(), start=st.integers(0, 40), length=st.integers(0, 400))
+def test_tokens_are_the_words_with_their_gaps(text: str, start: int, length: int) -> None:
+    normalizer = default_normalizer()
+    end = min(len(text), start + length)
+    tokens = tokenize(text, normalizer, start, end)
+    assert [text[t.start : t.end] for t in tokens] == WORD_RE.findall(text[start:end])
+    for token, following in itertools.pairwise(tokens):
+        between = text[token.end : following.start]
+        assert token.gap == ("" if between == " " else gap_kind(between))
+    assert not tokens or tokens[-1].gap is None
+    assert [t.normal for t in tokens] == [normalizer.normal(text[t.start : t.end]) for t in tokens]
