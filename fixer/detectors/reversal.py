@@ -30,6 +30,8 @@ MAX_TERM_WORDS = 5
 #: words have been checked, every swap seeds instead (same findings, less start-up for a
 #: pre-commit run on a few small files).
 SHARP_SEEDS_AFTER = 20_000
+#: Answers about word pairs and contexts are remembered, up to this many of each kind.
+REMEMBER_AT_MOST = 200_000
 #: A candidate is reported from this confidence on; a warning from the second.
 REPORT_FROM, WARN_FROM = 0.6, 0.75
 
@@ -75,6 +77,7 @@ class ReversalDetector:
         self._words_seen = 0
         self.sharp_seeds_after = SHARP_SEEDS_AFTER
         self._neighbours: dict[tuple[str, str, int], bool] = {}  # ``_may_neighbour``, cached
+        self._links: dict[tuple[object, ...], bool] = {}  # ``_may_link``, cached
 
     @property
     def vocabulary(self) -> frozenset[Words]:
@@ -101,34 +104,50 @@ class ReversalDetector:
         self._words_seen += len(normals)
         if self._words_seen < self.sharp_seeds_after:
             return words.offsets(words.where(present))  # every swap: a superset, and cheap
-        found = set(words.where(present & self._strong_single))
-        for index in words.where(longer & self._strong_firsts):
-            if any(
-                tuple(normals[index : index + size]) in self._strong_spun
-                for size in range(2, longest + 1)
-            ):
-                found.add(index)
         sites = words.where(present)
         if can_report(strong=0, weak=1):
-            found.update(sites)
-        else:
-            # Between two neighbouring swaps of a reading stand only kept words.
-            reach = longest + MAX_TERM_WORDS - 2
-            neighbours = self._neighbours
-            low = 0
-            for k, index in enumerate(sites):
-                while index - sites[low] > reach:
-                    low += 1
-                for earlier in sites[low:k]:
-                    key = (normals[earlier], normals[index], index - earlier)
-                    known = neighbours.get(key)
-                    if known is None:
-                        known = neighbours[key] = self._may_neighbour(*key)
-                    if known:
-                        found.update((earlier, index))
-        return words.offsets(sorted(i for i in found if self._linked(normals, i)))
+            return words.offsets(i for i in sites if self._linked(normals, i))
+        strong_single = present & self._strong_single
+        strong_longer = longer & self._strong_firsts
+        # Between two neighbouring swaps of a reading stand only kept words.
+        reach = longest + MAX_TERM_WORDS - 2
+        neighbours = self._neighbours
+        found: set[int] = set()
+        low = 0
+        for k, index in enumerate(sites):
+            word = normals[index]
+            if word in strong_single or (
+                word in strong_longer
+                and any(
+                    tuple(normals[index : index + size]) in self._strong_spun
+                    for size in range(2, longest + 1)
+                )
+            ):
+                found.add(index)
+            while index - sites[low] > reach:
+                low += 1
+            for earlier in sites[low:k]:
+                key = (normals[earlier], word, index - earlier)
+                known = neighbours.get(key)
+                if known is None:
+                    known = neighbours[key] = self._may_neighbour(*key)
+                if known:
+                    found.update((earlier, index))
+        seeds = words.offsets(sorted(i for i in found if self._linked(normals, i)))
+        for remembered in (self._neighbours, self._links):
+            if len(remembered) > REMEMBER_AT_MOST:
+                remembered.clear()  # a long run over many texts must not grow without end
+        return seeds
 
     def _linked(self, normals: Sequence[str], index: int) -> bool:
+        """``_may_link``, remembered by the words it looks at."""
+        key = (index == 0, *normals[max(0, index - 1) : index + self.thesaurus.longest_spun + 1])
+        known = self._links.get(key)
+        if known is None:
+            known = self._links[key] = self._may_link(normals, index)
+        return known
+
+    def _may_link(self, normals: Sequence[str], index: int) -> bool:
         """Whether a swap spun at ``index`` could be undone into a known term: its original is
         one, or a word beside the spun form (as it stands, or undone too) is the original's
         neighbour in one."""
