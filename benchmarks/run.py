@@ -64,12 +64,19 @@ def build_corpus(directory: Path, megabytes: float, seed: int = 20261124) -> lis
 
 def wall(command: list[str], repeat: int) -> float:
     """Median wall time of a whole process."""
-    times = []
+    return walls([command], repeat)[0]
+
+
+def walls(commands: list[list[str]], repeat: int) -> list[float]:
+    """Median wall times of whole processes, run in turn (so that a noisy moment of the
+    machine slows them alike and their ratios hold)."""
+    times: list[list[float]] = [[] for _ in commands]
     for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for command, taken in zip(commands, times, strict=True):
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            taken.append(time.perf_counter() - start)
+    return [statistics.median(taken) for taken in times]
 
 
 def peak_mb(command: list[str]) -> float:
@@ -114,12 +121,12 @@ def main() -> int:
         print("| measure | fixer | reference |")
         print("| --- | --- | --- |")
         subprocess.run([*fixer, "check", str(clean)], capture_output=True)  # fill the cache
-        python = wall([sys.executable, "-c", "pass"], repeat)
-        cold_clean = wall([*fixer, "check", str(clean)], repeat)
-        cold_spun = wall([*fixer, "check", str(spun)], repeat)
+        starts = [[sys.executable, "-c", "pass"], [*fixer, "check", str(clean)]]
+        starts += [[*fixer, "check", str(spun)], *([[codespell, str(clean)]] if codespell else [])]
+        python, cold_clean, cold_spun, *reference = walls(starts, repeat)
         row("python -c pass", f"{python:.3f} s")
-        if codespell:
-            ref = wall([codespell, str(clean)], repeat)
+        if reference:
+            ref = reference[0]
             row(
                 "cold start, clean 5 KB .md",
                 f"{cold_clean:.3f} s",
