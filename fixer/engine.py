@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 from collections.abc import Iterable, Sequence
@@ -26,7 +27,7 @@ from fixer.inflect import (
 from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
 from fixer.markup import prose_view, skip_parts
 from fixer.matcher import Token, tokenize, tokenize_regions
-from fixer.model import RULES, Candidate, Finding, FixSafety
+from fixer.model import Candidate, Finding, FixSafety
 from fixer.prefilter import Regions, WordScan, scan_words
 from fixer.suppress import apply_suppressions
 from fixer.words import WORD_RE, Normalizer, default_normalizer
@@ -38,13 +39,6 @@ MAX_FIX_PASSES = 10
 #: Detectors in order of precedence: where two propose overlapping spans, the first wins
 #: (unless a later one completes it; see ``Checker._completes``).
 DEFAULT_DETECTORS = ("lexicon", "abbreviation", "reversal", "fuzzy")
-#: The rule each detector beyond the lexicon reports under, and the prefix of its entry ids
-#: (fuzzy findings carry the lexicon's).
-_DETECTOR_RULES = {
-    "abbreviation": ("FX101", "ABBR:"),
-    "reversal": ("FX102", "REV:"),
-    "fuzzy": ("FX103", ""),
-}
 
 
 @dataclass(frozen=True)
@@ -79,9 +73,7 @@ class Checker:
         self.settings = settings
         self.normalizer = normalizer or default_normalizer()
         self.articles = articles or default_article_rules()
-        self.detectors: list[Detector] = [
-            self._detector(name) for name in detectors if _may_report(name, settings)
-        ]
+        self.detectors: list[Detector] = [self._detector(name) for name in detectors]
 
     def _detector(self, name: str) -> Detector:
         if name == "lexicon":
@@ -105,7 +97,12 @@ class Checker:
             overlapping = [c for c in taken if _overlap(c, candidate)]
             if not overlapping:
                 taken.append(candidate)
-            elif self._completes(candidate, overlapping, tokens):
+            elif self._completes(candidate, overlapping, tokens) and (
+                self.settings is None
+                or selected(
+                    self._finding(text, view, tokens, candidate), self.settings, self.normalizer
+                )
+            ):  # a completion never replaces findings with one the settings would drop
                 taken = [c for c in taken if c not in overlapping]
                 taken.append(_completed(candidate, overlapping))
         taken.sort(key=lambda c: c.first)
@@ -127,13 +124,16 @@ class Checker:
             return [], []
         regions = Regions(view)
         wanted = [(detector, regions.around(offsets)) for detector, offsets in seeds]
-        tokens, slices = tokenize_regions(
-            view, sorted({r for _, own in wanted for r in own}), self.normalizer
-        )
-        index = {token.start: i for i, token in enumerate(tokens)}
+        tokens = tokenize_regions(view, (r for _, own in wanted for r in own), self.normalizer)
+        starts = [token.start for token in tokens]
+        index = {start: i for i, start in enumerate(starts)}
         proposed = []
         for detector, own in wanted:
-            seen = [token for region in own for token in tokens[slice(*slices[region])]]
+            seen = [
+                token
+                for low, high in own
+                for token in tokens[bisect.bisect_left(starts, low) : bisect.bisect(starts, high)]
+            ]
             for candidate in detector.candidates(view, seen) if seen else ():
                 first, last = index[seen[candidate.first].start], index[seen[candidate.last].start]
                 proposed.append(dataclasses.replace(candidate, first=first, last=last))
@@ -250,22 +250,6 @@ class Checker:
         elif written[0].isupper():
             wanted = wanted.capitalize()
         return article.start, wanted + text[article.end : start] + suggestion
-
-
-def _may_report(detector: str, settings: Settings | None) -> bool:
-    """Whether any finding of a detector could survive ``select`` and ``ignore``; a detector
-    none of whose findings could is not run at all (``ignore = ["reversal"]`` saves its time)."""
-    if settings is None:
-        return True
-    code, prefix = _DETECTOR_RULES.get(detector, ("", ""))
-    names = {detector, code, RULES[code].name} if code else {detector}
-    if names & set(settings.ignore):
-        return False
-    if not settings.select or detector in ("lexicon", "fuzzy"):
-        return True  # their findings also go by lexicon categories and entry ids
-    return bool(names & set(settings.select)) or any(
-        item.startswith(prefix) for item in settings.select
-    )
 
 
 def _overlap(one: Candidate, other: Candidate) -> bool:

@@ -71,17 +71,21 @@ def tokenize(
 
 def tokenize_regions(
     view: str, regions: Iterable[tuple[int, int]], normalizer: Normalizer
-) -> tuple[list[Token], dict[tuple[int, int], tuple[int, int]]]:
-    """The tokens of the given regions, in order, and each region's slice of them. A region's
-    tokens are exactly those the whole view's tokenization has there: no gap between two
-    regions joins a phrase."""
+) -> list[Token]:
+    """The tokens of the given regions, in order, once each where regions overlap. They are
+    exactly those the whole view's tokenization has there: regions begin and end at breaks
+    that no phrase crosses."""
     tokens: list[Token] = []
-    slices: dict[tuple[int, int], tuple[int, int]] = {}
-    for region in regions:
-        low = len(tokens)
-        tokens.extend(tokenize(view, normalizer, *region))
-        slices[region] = (low, len(tokens))
-    return tokens, slices
+    start = end = -1
+    for low, high in sorted(regions):
+        if low > end:  # a new stretch: tokenize the one before
+            if end > start:
+                tokens += tokenize(view, normalizer, start, end)
+            start = low
+        end = max(end, high)
+    if end > start:
+        tokens += tokenize(view, normalizer, start, end)
+    return tokens
 
 
 def gap_kind(gap: str) -> str | None:

@@ -88,7 +88,9 @@ class Regions:
         self._reversed: str | None = None
 
     def around(self, offsets: Iterable[int]) -> list[Region]:
-        """The regions holding the given offsets (word starts), in order, without repeats."""
+        """The regions holding the given offsets (word starts, or the character before a
+        parenthesis), in order, without repeats. Regions of different offsets may overlap
+        where an offset lies in a break; ``fixer.matcher.tokenize_regions`` merges them."""
         view, size = self.view, len(self.view)
         if self._reversed is None:
             self._reversed = view[::-1]

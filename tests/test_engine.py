@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 
 from fixer import check_text, fix_text
-from fixer.config import Settings
-from fixer.engine import make_checker
 
 
 @pytest.mark.parametrize(
@@ -154,7 +152,7 @@ def test_a_longer_reading_completes_a_lexicon_finding_only_when_it_changes_more(
     assert found("Patients with peevish gut disorder were enrolled.") == [
         ("peevish gut disorder", "irritable bowel syndrome", "FX102", "ERROR", "UNSAFE")
     ]
-    # Ignoring the rule of the longer reading keeps the lexicon's finding (reversal never runs).
+    # Settings that drop the longer reading leave the lexicon's finding in place.
     ignored = check_text(
         "Patients with peevish gut disorder were enrolled.",
         lexicons=[lexicon],
@@ -167,21 +165,3 @@ def test_a_longer_reading_completes_a_lexicon_finding_only_when_it_changes_more(
     assert found("Patients with peevish gut syndrome were enrolled.") == [
         ("peevish gut", "irritable bowel", "FX001", "ERROR", "SAFE")
     ]
-
-
-@pytest.mark.parametrize(
-    ("select", "ignore", "running"),
-    [
-        ((), (), ["lexicon", "abbreviation", "reversal", "fuzzy"]),
-        ((), ("reversal",), ["lexicon", "abbreviation", "fuzzy"]),
-        ((), ("FX101", "near-miss"), ["lexicon", "reversal"]),
-        (("FX001",), (), ["lexicon", "fuzzy"]),
-        (("REV:central-nervous-system",), (), ["lexicon", "reversal", "fuzzy"]),
-        (("synonym-reversal",), ("lexicon",), ["reversal", "fuzzy"]),
-    ],
-)
-def test_detectors_whose_findings_are_all_deselected_do_not_run(
-    select: tuple[str, ...], ignore: tuple[str, ...], running: list[str]
-) -> None:
-    settings = Settings(select=select, ignore=ignore)
-    assert [d.name for d in make_checker(settings=settings).detectors] == running

@@ -75,6 +75,7 @@ def test_real_abstracts_give_the_same_findings() -> None:
         "In patients with backslide, leukemia was treated.",  # context in the same sentence
         "Leukemia. " + "Word. " * 5 + "The backslide was rapid.",  # context regions away
         "bosom malignant growth\u00a0patients — bosom\u2063malignant growth",
+        "an white platelets\n\n(WBC) and focal sensory framework\r\n\r\n(CNS)",  # seed in a break
     ],
 )
 def test_awkward_texts_give_the_same_findings(text: str) -> None:

@@ -93,8 +93,8 @@ class ReversalDetector:
 
     def seeds(self, words: WordScan) -> list[int]:
         """Where a reading could reach ``REPORT_FROM`` (see ``can_report``): at a strong swap,
-        or at two swaps that could be neighbours in one known term; either way, at a swap with
-        a neighbour it could share a known term with."""
+        or at two swaps that could be neighbours in one known term; either way, at a swap whose
+        original is a known term or has a neighbour it could share one with (``_linked``)."""
         longest = self.thesaurus.longest_spun
         normals = words.normal
         # Spun forms present: single words, and longer forms whose first two words meet.
@@ -105,7 +105,7 @@ class ReversalDetector:
         if self._words_seen < self.sharp_seeds_after:
             return words.offsets(words.where(present))  # every swap: a superset, and cheap
         sites = words.where(present)
-        if can_report(strong=0, weak=1):
+        if can_report(strong=0, weak=1):  # not with today's scores; kept exact if they change
             return words.offsets(i for i in sites if self._linked(normals, i))
         strong_single = present & self._strong_single
         strong_longer = longer & self._strong_firsts
