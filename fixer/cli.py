@@ -20,7 +20,7 @@ from fixer.discover import STDIN, iter_targets
 from fixer.engine import make_checker
 from fixer.files import InputError, read_stdin
 from fixer.lexicon import LexiconError
-from fixer.model import Severity
+from fixer.model import DETECTORS, Severity
 from fixer.report import Located, statistics_table, summary, text_block, text_line, to_json
 from fixer.runner import FileResult, Options, SetupError, Task, Work, run
 from fixer.sarif import to_github, to_sarif
@@ -140,6 +140,12 @@ def _common(function):  # type: ignore[no-untyped-def]
         ),
         click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
         click.option(
+            "--detectors",
+            default=None,
+            help=f"Comma-separated detectors to run ({', '.join(DETECTORS)}) [default: all]; "
+            "fewer is faster.",
+        ),
+        click.option(
             "-j",
             "--jobs",
             type=click.IntRange(min=1),
@@ -177,13 +183,23 @@ def _options(
     config_file: Path | None,
     isolated: bool,
     encoding: str | None,
+    detectors: str | None,
 ) -> Options:
     forget_configs()
 
     def split(value: str | None) -> tuple[str, ...]:
         return tuple(v.strip() for v in (value or "").split(",") if v.strip())
 
-    return Options(lexicons, fail_on, split(select), split(ignore), config_file, isolated, encoding)
+    chosen = split(detectors)
+    unknown = sorted(set(chosen) - set(DETECTORS))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown detector {unknown[0]!r} (known: {', '.join(DETECTORS)})",
+            param_hint="'--detectors'",
+        )
+    return Options(
+        lexicons, fail_on, split(select), split(ignore), config_file, isolated, encoding, chosen
+    )
 
 
 #: A progress bar appears on a terminal's stderr from this many files on.

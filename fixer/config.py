@@ -9,6 +9,7 @@ each checked file (the nearest wins, as in ruff); the command line overrides it.
     exclude = ["archive/**"]             # globs, for directory walks
     allow = [{ phrase = "sound platelets", reason = "quoted from a 1911 text" }]
     skip = ["quotations", "references"]  # do not check quoted text or reference lists
+    detectors = ["lexicon", "abbreviation"]  # run only these (faster; default: all four)
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from fixer.model import Finding
+from fixer.model import DETECTORS, Finding
 from fixer.words import Normalizer
 
 CONFIG_FILES = (".fixer.toml", "pyproject.toml")
-_KEYS = {"select", "ignore", "fail-on", "lexicons", "exclude", "allow", "skip"}
+_KEYS = {"select", "ignore", "fail-on", "lexicons", "exclude", "allow", "skip", "detectors"}
 SKIPPABLE = ("quotations", "references")
 
 
@@ -39,6 +40,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     allow: tuple[tuple[str, str], ...] = ()  # (phrase, reason)
     skip: tuple[str, ...] = ()  # parts of documents not to check: quotations, references
+    detectors: tuple[str, ...] = ()  # the detectors to run; none named: all of them
     source: Path | None = field(default=None, compare=False)
 
     def with_overrides(self, **overrides: object) -> Settings:
@@ -106,6 +108,10 @@ def _load_config(path: Path, _mtime: int, _size: int) -> Settings:
     skip = _strings(table, "skip", where)
     if set(skip) - set(SKIPPABLE):
         raise ConfigError(f"{where}: key 'skip' takes {' and '.join(SKIPPABLE)}")
+    detectors = _strings(table, "detectors", where)
+    unknown_detectors = set(detectors) - set(DETECTORS)
+    if unknown_detectors or (detectors == () and "detectors" in table):
+        raise ConfigError(f"{where}: key 'detectors' takes some of {', '.join(DETECTORS)}")
     strings = {
         key: _strings(table, key, where) for key in ("select", "ignore", "lexicons", "exclude")
     }
@@ -120,6 +126,7 @@ def _load_config(path: Path, _mtime: int, _size: int) -> Settings:
         exclude=strings["exclude"],
         allow=_allow(table.get("allow", []), where),
         skip=skip,
+        detectors=detectors,
         source=path,
     )
 

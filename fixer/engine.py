@@ -27,7 +27,7 @@ from fixer.inflect import (
 from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
 from fixer.markup import prose_view, skip_parts
 from fixer.matcher import Token, tokenize, tokenize_regions
-from fixer.model import Candidate, Finding, FixSafety
+from fixer.model import DETECTORS, Candidate, Finding, FixSafety
 from fixer.prefilter import Regions, WordScan, scan_words
 from fixer.suppress import apply_suppressions
 from fixer.words import WORD_RE, Normalizer, default_normalizer
@@ -38,7 +38,7 @@ MAX_FIX_PASSES = 10
 
 #: Detectors in order of precedence: where two propose overlapping spans, the first wins
 #: (unless a later one completes it; see ``Checker._completes``).
-DEFAULT_DETECTORS = ("lexicon", "abbreviation", "reversal", "fuzzy")
+DEFAULT_DETECTORS = DETECTORS
 
 
 @dataclass(frozen=True)

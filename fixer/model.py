@@ -58,6 +58,9 @@ class Rule:
     summary: str
 
 
+#: Every detector, in order of precedence (see ``fixer.engine``).
+DETECTORS = ("lexicon", "abbreviation", "reversal", "fuzzy")
+
 RULES: dict[str, Rule] = {
     rule.code: rule
     for rule in (

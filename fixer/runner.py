@@ -21,7 +21,7 @@ from fixer.extract import MANUSCRIPT_SUFFIXES, extract
 from fixer.files import Document, InputError, read_document, write_atomic
 from fixer.lexicon import LexiconError
 from fixer.markup import syntax_for
-from fixer.model import Severity
+from fixer.model import DETECTORS, Severity
 from fixer.report import Located, locate
 from fixer.stream import STREAM_FROM_BYTES, check_large
 
@@ -47,6 +47,7 @@ class Options:
     config_file: Path | None = None
     isolated: bool = False
     encoding: str | None = None
+    detectors: tuple[str, ...] = ()
 
     def settings(self, name: str, from_stdin: bool = False) -> Settings:
         path = None if from_stdin and name == STDIN else Path(name)
@@ -58,12 +59,13 @@ class Options:
             fail_on=self.fail_on,
             select=self.select,
             ignore=self.ignore,
+            detectors=self.detectors,
             lexicons=base.lexicons + self.lexicons,
         )
 
     def checker(self, settings: Settings) -> Checker:
         try:
-            return make_checker(settings=settings)
+            return make_checker(settings=settings, detectors=settings.detectors or DETECTORS)
         except LexiconError as error:
             raise SetupError(str(error)) from None
 

@@ -103,6 +103,8 @@ def test_gitignore_is_respected_when_walking(site: Path) -> None:
         ('[tool.fixer]\nignore = "FX001"\n', "key 'ignore' must be a list of strings"),
         ('[tool.fixer]\nfail-on = "fatal"\n', "key 'fail-on' must be error, warning or info"),
         ("[tool.fixer\n", "cannot read configuration"),
+        ('[tool.fixer]\ndetectors = ["lexicon", "spell"]\n', "key 'detectors' takes some of"),
+        ("[tool.fixer]\ndetectors = []\n", "key 'detectors' takes some of"),
     ],
 )
 def test_bad_configuration_names_file_and_key(site: Path, content: str, message: str) -> None:
@@ -124,3 +126,37 @@ def test_quotations_and_reference_lists_can_be_skipped(tmp_path: Path) -> None:
     assert check(str(page))[1] == ["AN0006"]
     (tmp_path / ".fixer.toml").write_text('skip = ["footnotes"]\n', encoding="utf-8")
     assert "key 'skip' takes quotations and references" in check(str(page))[2]
+
+
+ABBREVIATED = "The focal tangible framework (CNS) and white platelets.\n"
+
+
+@pytest.mark.parametrize(
+    ("configured", "command_line", "rules"),
+    [
+        (None, None, ["FX101", "FX001"]),
+        ('detectors = ["lexicon"]', None, ["FX001"]),
+        ('detectors = ["lexicon"]', "abbreviation", ["FX101"]),
+        (None, "lexicon,abbreviation", ["FX101", "FX001"]),
+    ],
+)
+def test_detectors_can_be_chosen(
+    tmp_path: Path, configured: str | None, command_line: str | None, rules: list[str]
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(ABBREVIATED, encoding="utf-8")
+    if configured:
+        (tmp_path / ".fixer.toml").write_text(configured + "\n", encoding="utf-8")
+    args = ["check", "--format", "json", str(page)]
+    if command_line:
+        args[1:1] = ["--detectors", command_line]
+    result = CliRunner().invoke(cli, args)
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == rules
+
+
+def test_an_unknown_detector_is_a_usage_error(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(ABBREVIATED, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--detectors", "lexicon,spell", str(page)])
+    assert result.exit_code == 2
+    assert "unknown detector 'spell'" in result.stderr
