@@ -92,6 +92,18 @@ class Checker:
         if self.settings is not None and self.settings.skip:
             view = skip_parts(text, view, self.settings.skip)
         tokens, proposed = self._propose(view)
+        taken = self._standing(text, view, tokens, proposed)
+        findings = apply_suppressions(text, [self._finding(text, view, tokens, c) for c in taken])
+        if self.settings is not None:
+            findings = [f for f in findings if selected(f, self.settings, self.normalizer)]
+        return findings
+
+    def _standing(
+        self, text: str, view: str, tokens: Sequence[Token], proposed: list[Candidate]
+    ) -> list[Candidate]:
+        """The candidates that stand, in order of position: where spans overlap the earlier
+        proposal wins, unless a later one completes it (``_completes``) and the settings would
+        keep the completion."""
         taken: list[Candidate] = []
         for candidate in proposed:
             overlapping = [c for c in taken if _overlap(c, candidate)]
@@ -102,14 +114,10 @@ class Checker:
                 or selected(
                     self._finding(text, view, tokens, candidate), self.settings, self.normalizer
                 )
-            ):  # a completion never replaces findings with one the settings would drop
+            ):
                 taken = [c for c in taken if c not in overlapping]
                 taken.append(_completed(candidate, overlapping))
-        taken.sort(key=lambda c: c.first)
-        findings = apply_suppressions(text, [self._finding(text, view, tokens, c) for c in taken])
-        if self.settings is not None:
-            findings = [f for f in findings if selected(f, self.settings, self.normalizer)]
-        return findings
+        return sorted(taken, key=lambda c: c.first)
 
     def _propose(self, view: str) -> tuple[list[Token], list[Candidate]]:
         """The tokens looked at, and every detector's candidates over them, detector by detector

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cached_property
 
 
 class Severity(IntEnum):
@@ -121,7 +122,7 @@ class Entry:
     #: The garble as matched: (gap before the word, normalized word) pairs; see fixer.matcher.
     words: tuple[tuple[str | None, str], ...] = ()
 
-    @property
+    @cached_property
     def normal(self) -> tuple[str, ...]:
         """The garble's normalized words."""
         return tuple(word for _, word in self.words)
