@@ -36,10 +36,6 @@ from fixer.words import WORD_RE, Normalizer, default_normalizer
 #: changes, up to this many times (as ruff does).
 MAX_FIX_PASSES = 10
 
-#: Detectors in order of precedence: where two propose overlapping spans, the first wins
-#: (unless a later one completes it; see ``Checker._completes``).
-DEFAULT_DETECTORS = DETECTORS
-
 
 @dataclass(frozen=True)
 class FixResult:
@@ -61,7 +57,7 @@ class Checker:
     def __init__(
         self,
         lexicon: Lexicon,
-        detectors: Sequence[str] = DEFAULT_DETECTORS,
+        detectors: Sequence[str] = DETECTORS,
         normalizer: Normalizer | None = None,
         articles: ArticleRules | None = None,
         settings: Settings | None = None,
@@ -303,7 +299,7 @@ def keep_gaps(text: str, span: Sequence[Token], replacement: str) -> str | None:
 def make_checker(
     extra_lexicons: Iterable[Path] = (),
     builtin: bool = True,
-    detectors: Sequence[str] = DEFAULT_DETECTORS,
+    detectors: Sequence[str] = DETECTORS,
     settings: Settings | None = None,
 ) -> Checker:
     """A checker for the built-in lexicon (unless ``builtin`` is false) plus user lexicons,
@@ -328,7 +324,7 @@ def check_text(
     syntax: str = "text",
     lexicons: Iterable[Path] = (),
     builtin: bool = True,
-    detectors: Sequence[str] = DEFAULT_DETECTORS,
+    detectors: Sequence[str] = DETECTORS,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> list[Finding]:
@@ -352,7 +348,7 @@ def fix_text(
     unsafe: bool = False,
     lexicons: Iterable[Path] = (),
     builtin: bool = True,
-    detectors: Sequence[str] = DEFAULT_DETECTORS,
+    detectors: Sequence[str] = DETECTORS,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> str:

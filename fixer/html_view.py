@@ -39,7 +39,8 @@ INLINE = frozenset(
         "u",
     }
 )
-_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+#: Any character but a line break (masks keep line breaks, so lines stay where they were).
+NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 _LINE_BREAK = re.compile(r"\n")
 SPACE_ENTITIES = frozenset({"nbsp", "#160", "#xa0", "#xA0", "ensp", "emsp", "thinsp", "#32"})
 
@@ -48,7 +49,7 @@ class _ProseParser(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
-        self.view = list(_NOT_LINE_BREAK.sub(MASK, text))
+        self.view = list(NOT_LINE_BREAK.sub(MASK, text))
         self.line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
         self.skipping: list[str] = []
 
@@ -60,7 +61,7 @@ class _ProseParser(HTMLParser):
         """Show ``text[start:end]`` as it is (``char`` None) or as ``char``, line breaks kept."""
         piece = self.text[start:end]
         self.view[start : start + len(piece)] = (
-            piece if char is None else _NOT_LINE_BREAK.sub(char, piece)
+            piece if char is None else NOT_LINE_BREAK.sub(char, piece)
         )
 
     def handle_starttag(self, tag: str, attrs: list) -> None:

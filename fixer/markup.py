@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from fixer.html_view import MASK, TRANSPARENT, html_view
+from fixer.html_view import MASK, NOT_LINE_BREAK, TRANSPARENT, html_view
 from fixer.markdown_view import prose_lines
 
 # MASK replaces every character that is not prose; TRANSPARENT replaces inline markup inside a
@@ -135,7 +135,7 @@ def _emphasis_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for run in _EMPHASIS_RUN.finditer(text):
         start, end = run.span()
-        spans.extend(m.span() for m in _EMPHASIS.finditer(text, max(0, start - 1), end + 1))
+        spans.extend(m.span() for m in _EMPHASIS.finditer(text, start, end + 1))
     return spans
 
 
@@ -163,10 +163,7 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 def _mask_spans(view: str, spans: list[tuple[int, int]]) -> str:
     """``view`` with every character of ``spans`` but line breaks replaced by ``MASK``."""
-    return _replace_spans(view, spans, lambda piece: _NOT_LINE_BREAK.sub(MASK, piece))
-
-
-_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+    return _replace_spans(view, spans, lambda piece: NOT_LINE_BREAK.sub(MASK, piece))
 
 
 def _replace_spans(text: str, spans: list[tuple[int, int]], replace: Callable[[str], str]) -> str:

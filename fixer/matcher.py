@@ -13,12 +13,11 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import NamedTuple
 
 from fixer.model import ContextClause, Entry
 from fixer.prefilter import scan_words
-from fixer.words import SPLIT_RE, Normalizer
+from fixer.words import SPLIT_RE, Normalizer, word_starts
 
 # What may stand between two words of one phrase.
 # (U+2063 stands for inline markup in a prose view; see fixer.markup.TRANSPARENT.)
@@ -60,7 +59,7 @@ def tokenize(
     words = pieces[1::2]
     if not words:
         return []
-    starts = list(accumulate(map(len, pieces), initial=start))[1:-1:2]
+    starts = word_starts(pieces, start)
     gaps: list[str | None] = ["" if g == " " else gap_kind(g) for g in pieces[2:-1:2]]
     gaps.append(None)  # after the last word, nothing continues
     normals = normalizer.normals(words)

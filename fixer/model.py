@@ -59,7 +59,8 @@ class Rule:
     summary: str
 
 
-#: Every detector, in order of precedence (see ``fixer.engine``).
+#: Every detector, in order of precedence: where two propose overlapping spans, the first wins
+#: unless a later one completes it (see ``fixer.engine.Checker._completes``).
 DETECTORS = ("lexicon", "abbreviation", "reversal", "fuzzy")
 
 RULES: dict[str, Rule] = {

@@ -18,21 +18,24 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 from functools import cached_property
-from itertools import accumulate, compress, count
+from itertools import compress, count
 
-from fixer.words import SPLIT_RE, Normalizer
+from fixer.words import SPLIT_RE, Normalizer, word_starts
+
+_NOT_BETWEEN_WORDS = r"[^\w \t\u00a0\u2063\r\n\-‐‑,;:/&'’]+|_+"
+
+
+def _region_break(crlf: str) -> re.Pattern[str]:
+    """``REGION_BREAK`` with ``crlf`` for a CRLF (``"\\n\\r"`` in a text read backwards). The
+    groups are atomic, so that a CRLF counts as one line break, never as two."""
+    line_break = f"(?>{crlf}|\\r|\\n)"
+    return re.compile(f"{_NOT_BETWEEN_WORDS}|{line_break}[ \\t\\u00a0\\u2063]*{line_break}")
+
 
 #: A stretch no phrase runs across: a character that is neither part of a word nor allowed
 #: between the words of a phrase (see ``fixer.matcher.gap_kind``), or a blank line.
-REGION_BREAK = re.compile(
-    r"[^\w \t\u00a0\u2063\r\n\-‐‑,;:/&'’]+|_+"
-    r"|(?>\r\n|\r|\n)[ \t\u00a0\u2063]*(?>\r\n|\r|\n)"  # atomic: a CRLF is one line break
-)
-# The same, read backwards (a CRLF is "\n\r" there).
-_REGION_BREAK_REVERSED = re.compile(
-    r"[^\w \t\u00a0\u2063\r\n\-‐‑,;:/&'’]+|_+"
-    r"|(?>\n\r|\r|\n)[ \t\u00a0\u2063]*(?>\n\r|\r|\n)"
-)
+REGION_BREAK = _region_break(r"\r\n")
+_REGION_BREAK_REVERSED = _region_break(r"\n\r")
 
 Region = tuple[int, int]
 
@@ -60,7 +63,7 @@ class WordScan:
     @cached_property
     def starts(self) -> list[int]:
         """Where each word starts in the view."""
-        return list(accumulate(map(len, self._pieces), initial=0))[1:-1:2]
+        return word_starts(self._pieces)
 
     def where(self, wanted: Container[str], surface: bool = False) -> list[int]:
         """Indexes of the words whose normal (or surface) form is in ``wanted``, in order."""
@@ -68,15 +71,9 @@ class WordScan:
         return list(compress(count(), map(wanted.__contains__, words)))
 
     def offsets(self, indexes: Iterable[int]) -> list[int]:
-        """Where the words of the given indexes (in increasing order) start in the view."""
-        found: list[int] = []
-        offset, done = 0, 0  # offset of piece ``done``
-        for index in indexes:
-            piece = 2 * index + 1
-            offset += sum(map(len, self._pieces[done:piece]))
-            done = piece
-            found.append(offset)
-        return found
+        """Where the words of the given indexes start in the view."""
+        starts = self.starts
+        return [starts[index] for index in indexes]
 
 
 class Regions:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from fixer.engine import DEFAULT_DETECTORS, make_checker
+from fixer.engine import make_checker
+from fixer.model import DETECTORS
 
 _EXTENSIONS = ("fixer_suggestions", "fixer_rule", "fixer_entry_id", "fixer_confidence")
 for _name in _EXTENSIONS:
@@ -50,7 +51,7 @@ class TorturedPhrases:
     "tortured_phrases",
     default_config={
         "spans_key": "tortured_phrases",
-        "detectors": list(DEFAULT_DETECTORS),
+        "detectors": list(DETECTORS),
         "syntax": "text",
     },
 )

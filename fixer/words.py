@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from fixer.data import lexicon_dir, read_tsv
@@ -19,6 +20,13 @@ from fixer.data import lexicon_dir, read_tsv
 WORD_RE = re.compile(r"[^\W_]++(?:['’][^\W_]++)*+")  # possessive: no backtracking to do
 #: The same as a group: ``SPLIT_RE.split(text)`` alternates gaps and words (gap first and last).
 SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
+
+
+def word_starts(pieces: list[str], offset: int = 0) -> list[int]:
+    """Where each word of ``pieces`` (``SPLIT_RE.split`` of a text) starts, the text starting
+    at ``offset``."""
+    return list(accumulate(map(len, pieces), initial=offset))[1:-1:2]
+
 
 _POSSESSIVE = ("'s", "’s")
 

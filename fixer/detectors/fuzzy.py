@@ -4,7 +4,7 @@
 points" written together; "white plate1ets" is one OCR slip away from a garble. Both are found
 here and always rank below exact lexicon matches (lower confidence, at most warning, unsafe fix).
 
-Written together means whole words glued: "lymphcenter points", not "lymphcen terpoints".
+Written together means whole words glued: "lymph centerpoints", not "lymph centerp oints".
 A misspelling is only considered where the window shares its first or last word with a garble,
 the garble has at least ``MIN_FUZZY_CHARS`` characters, the edit distance is small, and each
 word that differs is not a known word (so "white plates" never becomes "white platelets") and is
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import accumulate
 
 from fixer.data import lexicon_dir
@@ -44,7 +44,7 @@ class _Target:
     text: str  # the garble's normalized words, single-spaced
     size: int  # number of words
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return self.text.split(" ")
 
