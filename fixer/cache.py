@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-_FORMAT = "1"
+_FORMAT = "2"
 
 
 def enabled() -> bool:

@@ -11,7 +11,7 @@ one that changes the fewest words is proposed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise
@@ -37,19 +37,36 @@ REPORT_FROM, WARN_FROM = 0.6, 0.75
 
 
 @cache
-def default_vocabulary() -> frozenset[Words]:
+def default_vocabulary() -> frozenset[str]:
+    """The known terms, each as its normalized words joined by single spaces (a set of
+    strings loads several times faster than a set of word tuples: start-up time)."""
     path = lexicon_dir() / "vocabulary.tsv"
 
-    def build() -> list[list[str]]:
+    def build() -> str:
         normalizer = default_normalizer()
-        return [list(normalizer.phrase(f[0])) for _, f in read_tsv(path) if f[0] != "term"]
+        return "\n".join(
+            " ".join(normalizer.phrase(f[0])) for _, f in read_tsv(path) if f[0] != "term"
+        )
 
     return cached(
-        "vocabulary",
-        [path, *normalization_tables()],
-        build,
-        lambda rows: frozenset(map(tuple, rows)),
+        "vocabulary", [path, *normalization_tables()], build, lambda text: _terms(text.split("\n"))
     )  # type: ignore[arg-type]
+
+
+def _terms(terms: Iterable[str]) -> frozenset[str]:
+    return frozenset(term for term in terms if term)
+
+
+def _prefixes(terms: Iterable[str]) -> frozenset[str]:
+    """Every start (of one word or more) of every term."""
+    found = set()
+    for term in terms:
+        found.add(term)
+        space = term.find(" ")
+        while space != -1:
+            found.add(term[:space])
+            space = term.find(" ", space + 1)
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -66,13 +83,13 @@ class ReversalDetector:
     def __init__(
         self,
         normalizer: Normalizer,
-        vocabulary: frozenset[Words] | None = None,
+        vocabulary: Iterable[Words] | None = None,
         thesaurus: Thesaurus | None = None,
     ) -> None:
+        """``vocabulary`` (known terms as normalized words) defaults to
+        ``lexicons/vocabulary.tsv``, loaded on first use."""
         self.normalizer = normalizer
-        self._vocabulary = vocabulary
-        self._vocabulary_words: frozenset[str] | None = None
-        self._prefixes: frozenset[Words] | None = None
+        self._vocabulary = None if vocabulary is None else _terms(map(" ".join, vocabulary))
         self._thesaurus = thesaurus
         self._words_seen = 0
         self.sharp_seeds_after = SHARP_SEEDS_AFTER
@@ -80,7 +97,8 @@ class ReversalDetector:
         self._links: dict[tuple[object, ...], bool] = {}  # ``_may_link``, cached
 
     @property
-    def vocabulary(self) -> frozenset[Words]:
+    def vocabulary(self) -> frozenset[str]:
+        """Known terms, as their normalized words joined by single spaces."""
         if self._vocabulary is None:
             self._vocabulary = default_vocabulary()
         return self._vocabulary
@@ -162,7 +180,7 @@ class ReversalDetector:
             for swap in self.thesaurus.reversals(spun):
                 original = swap.original
                 if (
-                    original in self.vocabulary
+                    " ".join(original) in self.vocabulary
                     or any((word, original[0]) in pairs for word in before)
                     or any((original[-1], word) in pairs for word in following)
                 ):
@@ -231,7 +249,7 @@ class ReversalDetector:
     @cached_property
     def term_neighbours(self) -> frozenset[tuple[str, str]]:
         """(a, b) wherever some known term has the word b right after the word a."""
-        return frozenset(pair for term in self.vocabulary for pair in pairwise(term))
+        return frozenset(pair for term in self.vocabulary for pair in pairwise(term.split(" ")))
 
     @cached_property
     def term_word_pairs(self) -> frozenset[tuple[str, str, int]]:
@@ -240,7 +258,7 @@ class ReversalDetector:
         starts = frozenset(swap.original[0] for swap in self.thesaurus.swaps)
         found = set()
         for term in self.vocabulary:
-            places = [(i, word) for i, word in enumerate(term) if word in starts]
+            places = [(i, word) for i, word in enumerate(term.split(" ")) if word in starts]
             for k, (i, first) in enumerate(places):
                 found.update((first, second, j - i) for j, second in places[k + 1 :])
         return frozenset(found)
@@ -283,11 +301,9 @@ class ReversalDetector:
                 covered_until = best.last
         return found
 
-    @property
+    @cached_property
     def vocabulary_words(self) -> frozenset[str]:
-        if self._vocabulary_words is None:
-            self._vocabulary_words = frozenset(w for term in self.vocabulary for w in term)
-        return self._vocabulary_words
+        return frozenset(" ".join(self.vocabulary).split(" "))
 
     def _sites(self, tokens: Sequence[Token]) -> dict[int, list[tuple[int, Swap]]]:
         """Where a spun form of some word starts: token index → [(length, swap)]."""
@@ -317,31 +333,34 @@ class ReversalDetector:
         """The best-scoring window ``first..last`` with ``low <= first <= start <= last <=
         high`` that reads back as a known term. Readings grow word by word from each ``first``
         and are dropped as soon as they stop being the start of some known term."""
-        prefixes = self.vocabulary_prefixes
+        vocabulary, prefixes = self.vocabulary, self.vocabulary_prefixes
         # Per window (first, after): the reading that changes fewest words, then the likeliest.
         chosen: dict[tuple[int, int], tuple[tuple[int, float], _Reading, float]] = {}
         for first in range(low, start + 1):
-            stack: list[tuple[int, Words, tuple[tuple[int, Swap], ...]]] = [(first, (), ())]
+            # (next token, the reading so far joined like the terms, its words, swaps used)
+            stack: list[tuple[int, str, int, tuple[tuple[int, Swap], ...]]] = [(first, "", 0, ())]
             while stack:
-                after, words, used = stack.pop()
-                if after > start and used and words in self.vocabulary:
+                after, words, size_so_far, used = stack.pop()
+                if after > start and used and words in vocabulary:
                     window = tuple(t.normal for t in tokens[first:after])
-                    if window not in self.vocabulary:
-                        reading = _Reading(words, used)
+                    if " ".join(window) not in vocabulary:
+                        reading = _Reading(tuple(words.split(" ")), used)
                         score = _confidence(window, reading)
                         key = (-sum(len(swap.spun) for _, swap in used), score)
                         held = chosen.get((first, after))
                         if score >= REPORT_FROM and (held is None or key > held[0]):
                             chosen[(first, after)] = (key, reading, score)
-                if after > high or len(words) >= MAX_TERM_WORDS:
+                if after > high or size_so_far >= MAX_TERM_WORDS:
                     continue
-                kept = (*words, tokens[after].normal)
+                joint = words + " " if words else ""
+                kept = joint + tokens[after].normal
                 if kept in prefixes:
-                    stack.append((after + 1, kept, used))
+                    stack.append((after + 1, kept, size_so_far + 1, used))
                 for size, swap in sites.get(after, ()):
-                    swapped = words + swap.original
+                    swapped = joint + " ".join(swap.original)
                     if after + size - 1 <= high and swapped in prefixes:
-                        stack.append((after + size, swapped, (*used, (after - first, swap))))
+                        grown = size_so_far + len(swap.original)
+                        stack.append((after + size, swapped, grown, (*used, (after - first, swap))))
         if not chosen:
             return None
         # Higher score first; on a tie the longer window (the fuller term).
@@ -350,14 +369,10 @@ class ReversalDetector:
         )
         return self._candidate(view, tokens, first, after - 1, reading, score)
 
-    @property
-    def vocabulary_prefixes(self) -> frozenset[Words]:
-        """Every start (of any length) of every known term."""
-        if self._prefixes is None:
-            self._prefixes = frozenset(
-                term[:size] for term in self.vocabulary for size in range(1, len(term) + 1)
-            )
-        return self._prefixes
+    @cached_property
+    def vocabulary_prefixes(self) -> frozenset[str]:
+        """Every start (of one word or more) of every known term, joined like the terms."""
+        return _prefixes(self.vocabulary)
 
     def _candidate(
         self,
