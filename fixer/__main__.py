@@ -1,7 +1,5 @@
 """``python -m fixer`` runs the command line."""
 
-import sys
+from fixer.cli import console
 
-from fixer.cli import main
-
-sys.exit(main())
+console()

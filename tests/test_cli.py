@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -298,3 +300,26 @@ def test_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(fixer.cli.click, "progressbar", Bar)
     results = fixer.cli._with_progress(iter(range(25)), 25)  # type: ignore[arg-type]
     assert len(results) == 25 and shown == [25] + [1] * 25
+
+
+def test_the_command_as_a_process_delivers_all_output_and_its_exit_code(tmp_path: Path) -> None:
+    """``python -m fixer`` leaves without tearing the interpreter down (``console``): every
+    byte printed, every file written and the exit code must still arrive."""
+    many = tmp_path / "many.md"
+    many.write_text(SPUN * 3000, encoding="utf-8")  # 6,000 findings: more than a pipe buffer
+    checked = subprocess.run(
+        [sys.executable, "-m", "fixer", "check", "--format", "json", str(many)],
+        capture_output=True,
+        timeout=300,
+    )
+    assert checked.returncode == 1
+    assert checked.stdout.decode() == run("check", "--format", "json", str(many)).stdout
+    fixed = subprocess.run(
+        [sys.executable, "-m", "fixer", "fix", str(many)], capture_output=True, timeout=300
+    )
+    assert (fixed.returncode, many.read_text(encoding="utf-8")) == (1, FIXED * 3000)
+    assert fixed.stderr.decode() == f"{many}: applied 6000 fixes\n"
+    piped = subprocess.run(
+        [sys.executable, "-m", "fixer", "fix", "-"], input=SPUN.encode(), capture_output=True
+    )
+    assert (piped.returncode, piped.stdout.decode()) == (1, FIXED)
