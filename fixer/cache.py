@@ -14,13 +14,12 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-_FORMAT = "2"
+_FORMAT = "3"
 
 
 def enabled() -> bool:
@@ -68,6 +67,8 @@ def cached(
 
 
 def _store(path: Path, value: object) -> None:
+    import tempfile  # 3 ms to import: only when a cache file is written
+
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise
+from typing import NamedTuple
 
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
@@ -36,37 +37,45 @@ REMEMBER_AT_MOST = 200_000
 REPORT_FROM, WARN_FROM = 0.6, 0.75
 
 
-@cache
-def default_vocabulary() -> frozenset[str]:
-    """The known terms, each as its normalized words joined by single spaces (a set of
-    strings loads several times faster than a set of word tuples: start-up time)."""
-    path = lexicon_dir() / "vocabulary.tsv"
+class Vocabulary(NamedTuple):
+    """Known terms, and every start of one (of one word or more), each as its normalized words
+    joined by single spaces: sets of strings load several times faster than sets of word tuples,
+    which matters for start-up."""
 
-    def build() -> str:
-        normalizer = default_normalizer()
-        return "\n".join(
-            " ".join(normalizer.phrase(f[0])) for _, f in read_tsv(path) if f[0] != "term"
-        )
+    terms: frozenset[str]
+    prefixes: frozenset[str]
 
-    return cached(
-        "vocabulary", [path, *normalization_tables()], build, lambda text: _terms(text.split("\n"))
-    )  # type: ignore[arg-type]
+    @classmethod
+    def of(cls, terms: Iterable[Words]) -> Vocabulary:
+        joined = frozenset(map(" ".join, terms))
+        return cls(joined, joined | _starts(joined))
 
 
-def _terms(terms: Iterable[str]) -> frozenset[str]:
-    return frozenset(term for term in terms if term)
-
-
-def _prefixes(terms: Iterable[str]) -> frozenset[str]:
-    """Every start (of one word or more) of every term."""
+def _starts(terms: Iterable[str]) -> set[str]:
+    """The starts of terms that are shorter than the terms."""
     found = set()
     for term in terms:
-        found.add(term)
         space = term.find(" ")
         while space != -1:
             found.add(term[:space])
             space = term.find(" ", space + 1)
-    return frozenset(found)
+    return found
+
+
+@cache
+def default_vocabulary() -> Vocabulary:
+    path = lexicon_dir() / "vocabulary.tsv"
+
+    def build() -> list[str]:
+        normalizer = default_normalizer()
+        terms = {" ".join(normalizer.phrase(f[0])) for _, f in read_tsv(path) if f[0] != "term"}
+        return ["\n".join(sorted(terms)), "\n".join(sorted(_starts(terms) - terms))]
+
+    def restore(texts: list[str]) -> Vocabulary:
+        terms, starts = (frozenset(text.split("\n")) if text else frozenset() for text in texts)
+        return Vocabulary(terms, terms | starts)
+
+    return cached("vocabulary", [path, *normalization_tables()], build, restore)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -89,7 +98,7 @@ class ReversalDetector:
         """``vocabulary`` (known terms as normalized words) defaults to
         ``lexicons/vocabulary.tsv``, loaded on first use."""
         self.normalizer = normalizer
-        self._vocabulary = None if vocabulary is None else _terms(map(" ".join, vocabulary))
+        self._vocabulary = None if vocabulary is None else Vocabulary.of(vocabulary)
         self._thesaurus = thesaurus
         self._words_seen = 0
         self.sharp_seeds_after = SHARP_SEEDS_AFTER
@@ -97,11 +106,15 @@ class ReversalDetector:
         self._links: dict[tuple[object, ...], bool] = {}  # ``_may_link``, cached
 
     @property
-    def vocabulary(self) -> frozenset[str]:
-        """Known terms, as their normalized words joined by single spaces."""
+    def known(self) -> Vocabulary:
         if self._vocabulary is None:
             self._vocabulary = default_vocabulary()
         return self._vocabulary
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Known terms, as their normalized words joined by single spaces."""
+        return self.known.terms
 
     @property
     def thesaurus(self) -> Thesaurus:
@@ -369,10 +382,10 @@ class ReversalDetector:
         )
         return self._candidate(view, tokens, first, after - 1, reading, score)
 
-    @cached_property
+    @property
     def vocabulary_prefixes(self) -> frozenset[str]:
         """Every start (of one word or more) of every known term, joined like the terms."""
-        return _prefixes(self.vocabulary)
+        return self.known.prefixes
 
     def _candidate(
         self,
