@@ -60,6 +60,7 @@ def found(text: str) -> list[tuple[str, str]]:
     [
         ("Leukemia affects whiteplatelets.", [("whiteplatelets", "white blood cell")]),
         ("the lymph centerpoints swell", [("lymph centerpoints", "lymph node")]),
+        ("the lymphcenter points swell", [("lymphcenter points", "lymph node")]),
         ("the white plate1ets count", [("white plate1ets", "white blood cell")]),
         ("the lymph centre pionts", [("lymph centre pionts", "lymph node")]),
     ],

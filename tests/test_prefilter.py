@@ -72,6 +72,7 @@ def test_real_abstracts_give_the_same_findings() -> None:
         "White\r\nplatelets. Lymph\ncenter points; focal sensory framework (CNS).",
         "the focal\n\nsensory framework, (ALL) serious lymphoblastic leukemia (ALL)",
         "whiteplatelets.lymph centerpoints (x) white plate1ets",
+        "lymphcenter points; focalsensory\nsystem and focalsensory-system",
         "In patients with backslide, leukemia was treated.",  # context in the same sentence
         "Leukemia. " + "Word. " * 5 + "The backslide was rapid.",  # context regions away
         "bosom malignant growth\u00a0patients — bosom\u2063malignant growth",

@@ -4,7 +4,8 @@
 points" written together; "white plate1ets" is one OCR slip away from a garble. Both are found
 here and always rank below exact lexicon matches (lower confidence, at most warning, unsafe fix).
 
-Written together means whole words glued: "lymph centerpoints", not "lymph centerp oints".
+Written together means whole words glued: "lymph centerpoints" or "lymphcenter points", not
+"lymph centerp oints".
 A misspelling is only considered where the window shares its first or last word with a garble,
 the garble has at least ``MIN_FUZZY_CHARS`` characters, the edit distance is small, and each
 word that differs is not a known word (so "white plates" never becomes "white platelets") and is
@@ -80,7 +81,9 @@ class FuzzyDetector:
                 ends = frozenset(accumulate(map(len, words)))
                 self._joined.setdefault("".join(words), (entry, ends))
                 self._joined.setdefault("".join(words) + "s", (entry, ends))
-                self._joined_starts.update((words[0], "".join(words), "".join(words) + "s"))
+                # A run-together garble starts with some of its words glued ("lymphcenter").
+                self._joined_starts.update("".join(words[:k]) for k in range(1, len(words) + 1))
+                self._joined_starts.add("".join(words) + "s")
             text = " ".join(entry.normal)
             if len(words) > 1 and len(text) >= MIN_FUZZY_CHARS:
                 self._longest = max(self._longest, len(words))
