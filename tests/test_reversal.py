@@ -11,6 +11,7 @@ from fixer.detectors.reversal import (
     _Reading,
     can_report,
 )
+from fixer.engine import check_text
 from fixer.matcher import tokenize
 from fixer.thesaurus import Swap, Thesaurus
 from fixer.words import default_normalizer
@@ -120,3 +121,11 @@ def test_can_report_is_the_best_case_of_confidence(strong: int, weak: int) -> No
     window = (*(f"w{i}" for i in range(strong + weak)), "head")
     best = _confidence(window, _Reading((*(f"o{i}" for i in range(len(swaps))), "head"), swaps))
     assert can_report(strong, weak) == (bool(swaps) and best >= REPORT_FROM)
+
+
+def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
+    """A term is looked up by its normalized words ("bind site") but proposed as written
+    ("binding site"), in the number of the text it replaces."""
+    assert [f.suggestions for f in check_text("The restricting sites were mapped.")] == [
+        ("binding sites",)
+    ]

@@ -19,12 +19,13 @@ from typing import NamedTuple
 
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
+from fixer.inflect import is_plural
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, FixSafety, Severity
 from fixer.patterns import medical_prose_words
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
-from fixer.words import Normalizer, default_normalizer, normalization_tables
+from fixer.words import WORD_RE, Normalizer, default_normalizer, normalization_tables
 
 MAX_TERM_WORDS = 5
 #: Sharp seeds need indexes of the vocabulary that take about 0.1 s to build; until this many
@@ -35,6 +36,31 @@ SHARP_SEEDS_AFTER = 20_000
 REMEMBER_AT_MOST = 200_000
 #: A candidate is reported from this confidence on; a warning from the second.
 REPORT_FROM, WARN_FROM = 0.6, 0.75
+
+
+@cache
+def term_spellings() -> dict[str, str]:
+    """How ``lexicons/vocabulary.tsv`` writes a known term, by the term's normalized words where
+    the two differ: "bind site" is written "binding site". Plural words stay singular, so
+    that the correction takes the number of the text it replaces."""
+    path = lexicon_dir() / "vocabulary.tsv"
+
+    def build() -> dict[str, str]:
+        normalizer = default_normalizer()
+        spellings: dict[str, str] = {}
+        for _, fields in read_tsv(path):
+            written, normal = WORD_RE.findall(fields[0]), normalizer.phrase(fields[0])
+            if fields[0] == "term" or len(written) != len(normal):
+                continue
+            words = [
+                word if word.lower() == base or not is_plural(word, normalizer) else base
+                for word, base in zip(written, normal, strict=True)
+            ]
+            if words != list(normal):
+                spellings.setdefault(" ".join(normal), " ".join(words))
+        return spellings
+
+    return cached("vocabulary-spellings", [path, *normalization_tables()], build, dict)  # type: ignore[arg-type]
 
 
 class Vocabulary(NamedTuple):
@@ -99,6 +125,7 @@ class ReversalDetector:
         ``lexicons/vocabulary.tsv``, loaded on first use."""
         self.normalizer = normalizer
         self._vocabulary = None if vocabulary is None else Vocabulary.of(vocabulary)
+        self._spellings: dict[str, str] | None = None if vocabulary is None else {}
         self._thesaurus = thesaurus
         self._words_seen = 0
         self.sharp_seeds_after = SHARP_SEEDS_AFTER
@@ -403,7 +430,10 @@ class ReversalDetector:
             f"'{' '.join(swap.original)}'"
             for offset, swap in reading.swaps
         ]
+        if self._spellings is None:
+            self._spellings = term_spellings()
         correction = " ".join(reading.words)
+        correction = self._spellings.get(correction, correction)
         return Candidate(
             first=first,
             last=last,
