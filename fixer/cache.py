@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-_FORMAT = "3"
+_FORMAT = "4"
 
 
 def enabled() -> bool:

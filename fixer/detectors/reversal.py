@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
-from fixer.inflect import is_plural
+from fixer.inflect import is_plural, singularize
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, FixSafety, Severity
 from fixer.patterns import medical_prose_words
@@ -53,7 +53,7 @@ def term_spellings() -> dict[str, str]:
             if fields[0] == "term" or len(written) != len(normal):
                 continue
             words = [
-                word if word.lower() == base or not is_plural(word, normalizer) else base
+                _singular(word, base, normalizer) if is_plural(word, normalizer) else word
                 for word, base in zip(written, normal, strict=True)
             ]
             if words != list(normal):
@@ -61,6 +61,13 @@ def term_spellings() -> dict[str, str]:
         return spellings
 
     return cached("vocabulary-spellings", [path, *normalization_tables()], build, dict)  # type: ignore[arg-type]
+
+
+def _singular(word: str, base: str, normalizer: Normalizer) -> str:
+    """ "findings" → "finding" (its lemma is the verb "find"), "metastases" → "metastasis"."""
+    if normalizer.normal(word[:-1]) == base:
+        return word[:-1]
+    return singularize(word, normalizer)
 
 
 class Vocabulary(NamedTuple):
