@@ -129,3 +129,17 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
     assert [f.suggestions for f in check_text("The restricting sites were mapped.")] == [
         ("binding sites",)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The force of blood pushing against the walls.", []),  # a verb, not "push" for pressure
+        ("Her widened students did not react.", [("dilated pupils",)]),  # the term says "dilated"
+        ("The medication caused smeared vision.", [("blurred vision",)]),
+    ],
+)
+def test_a_verb_form_is_undone_only_into_the_same_form(
+    text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert [f.suggestions for f in check_text(text, detectors=["reversal"])] == expected

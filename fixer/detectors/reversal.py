@@ -11,7 +11,7 @@ one that changes the fewest words is proposed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise
@@ -70,6 +70,34 @@ def _singular(word: str, base: str, normalizer: Normalizer) -> str:
     return singularize(word, normalizer)
 
 
+def _written(term: str) -> str:
+    """A known term (its normalized words) as the vocabulary writes it."""
+    return term_spellings().get(term, term)
+
+
+def _forms_agree(view: str, tokens: Sequence[Token], first: int, reading: _Reading) -> bool:
+    """Whether each word the text writes as a verb form ("pushing", "widened") is undone into a
+    word the term writes the same way: "widened students" reads as "dilated pupils", but "blood
+    pushing against the walls" is no spinner's "blood pressure"."""
+    written = _written(" ".join(reading.words)).split(" ")
+    for offset, place, swap in reading.places():
+        if len(swap.spun) == len(swap.original) == 1:
+            token = tokens[first + offset]
+            form = _verb_form(view[token.start : token.end].lower(), token.normal)
+            if form and not written[place].lower().endswith(form):
+                return False
+    return True
+
+
+def _verb_form(word: str, normal: str) -> str:
+    """ "ing" or "ed" when a word is written as an inflected verb form, else ""."""
+    if word != normal:
+        for suffix in ("ing", "ed"):
+            if word.endswith(suffix):
+                return suffix
+    return ""
+
+
 class Vocabulary(NamedTuple):
     """Known terms, and every start of one (of one word or more), each as its normalized words
     joined by single spaces: sets of strings load several times faster than sets of word tuples,
@@ -118,6 +146,14 @@ class _Reading:
     words: Words
     swaps: tuple[tuple[int, Swap], ...]
 
+    def places(self) -> Iterator[tuple[int, int, Swap]]:
+        """Each swap with where its spun words start in the window and its original words in
+        the reading."""
+        shift = 0  # how many more words the reading has than the window, so far
+        for offset, swap in self.swaps:
+            yield offset, offset + shift, swap
+            shift += len(swap.original) - len(swap.spun)
+
 
 class ReversalDetector:
     name = "reversal"
@@ -132,7 +168,6 @@ class ReversalDetector:
         ``lexicons/vocabulary.tsv``, loaded on first use."""
         self.normalizer = normalizer
         self._vocabulary = None if vocabulary is None else Vocabulary.of(vocabulary)
-        self._spellings: dict[str, str] | None = None if vocabulary is None else {}
         self._thesaurus = thesaurus
         self._words_seen = 0
         self.sharp_seeds_after = SHARP_SEEDS_AFTER
@@ -395,7 +430,11 @@ class ReversalDetector:
                         score = _confidence(window, reading)
                         key = (-sum(len(swap.spun) for _, swap in used), score)
                         held = chosen.get((first, after))
-                        if score >= REPORT_FROM and (held is None or key > held[0]):
+                        if (
+                            score >= REPORT_FROM
+                            and (held is None or key > held[0])
+                            and _forms_agree(view, tokens, first, reading)
+                        ):
                             chosen[(first, after)] = (key, reading, score)
                 if after > high or size_so_far >= MAX_TERM_WORDS:
                     continue
@@ -431,16 +470,14 @@ class ReversalDetector:
         confidence: float,
     ) -> Candidate:
         surfaces = [view[t.start : t.end] for t in tokens[first : last + 1]]
+        correction = _written(" ".join(reading.words))
+        written = correction.split(" ")
         reasons = [
             f"'{' '.join(surfaces[offset : offset + len(swap.spun)])}' is a "
             f"{'typical' if swap.strong else 'possible'} spinner swap of "
-            f"'{' '.join(swap.original)}'"
-            for offset, swap in reading.swaps
+            f"'{' '.join(written[place : place + len(swap.original)])}'"
+            for offset, place, swap in reading.places()
         ]
-        if self._spellings is None:
-            self._spellings = term_spellings()
-        correction = " ".join(reading.words)
-        correction = self._spellings.get(correction, correction)
         return Candidate(
             first=first,
             last=last,
