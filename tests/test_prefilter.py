@@ -52,7 +52,9 @@ def test_the_lexicon_examples_give_the_same_findings() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", sorted(p for p in (ROOT / "samples").iterdir() if p.is_file()), ids=lambda p: p.name
+    "path",
+    sorted(p for p in (ROOT / "samples").rglob("*") if p.suffix in (".md", ".txt", ".html")),
+    ids=lambda p: str(p.relative_to(ROOT / "samples")),
 )
 def test_the_samples_give_the_same_findings(path: Path) -> None:
     syntax = {".md": "markdown", ".html": "html"}.get(path.suffix, "text")
