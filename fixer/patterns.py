@@ -61,11 +61,20 @@ def learnt_swaps(
     "rope" for "cord" is telling, "critical" for "significant" is not; or when it puts a phrase
     for fewer words and several entries show it ("medical procedure" for "surgery" in bariatric,
     robotic, laparoscopic … surgery): a thesaurus paraphrase, not a writer's choice of word.
-    Without ``prose_words``, a swap is strong when several entries show it."""
+    Without ``prose_words``, a swap is strong when several entries show it.
+
+    A spun form shorter than its original that holds a word swap of one of the original's words
+    is no swap of its own: the spinner dropped a word ("coronary sickness" for "coronary artery
+    disease" shows disease → sickness, not "sickness" for "artery disease")."""
     witnesses: Counter[tuple[Words, Words]] = Counter()
     for entry in entries:
         if entry.category != "general-wording":
             witnesses.update(entry_swaps(entry, normalizer))
+    for original, spun in list(witnesses):
+        if len(spun) < len(original) and any(
+            o == s or ((o,), (s,)) in witnesses for o in original for s in spun
+        ):
+            del witnesses[(original, spun)]
     return [
         Swap(
             original,

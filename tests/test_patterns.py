@@ -56,3 +56,17 @@ def test_a_phrase_for_a_word_seen_in_several_entries_is_strong() -> None:
         ("therapy", "treatment"): False,  # one common word for another, however often
         ("operation", "medical procedure"): False,  # seen once
     }
+
+
+def test_a_dropped_word_is_not_learnt_as_a_shorter_swap() -> None:
+    """ "coronary sickness" for "coronary artery disease" shows disease → sickness (witnessed
+    alone elsewhere); it does not make "sickness" a swap of "artery disease"."""
+    entries = [
+        entry(1, "coronary sickness", "coronary artery disease"),
+        entry(2, "liver sickness", "liver disease"),
+        entry(3, "white platelets", "white blood cells"),
+    ]
+    learnt = {(s.original, s.spun) for s in learnt_swaps(entries, NORMALIZER)}
+    assert (("disease",), ("sickness",)) in learnt
+    assert (("artery", "disease"), ("sickness",)) not in learnt
+    assert (("blood", "cell"), ("platelet",)) in learnt  # no part of it is a swap of its own
