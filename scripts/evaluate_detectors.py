@@ -104,10 +104,12 @@ def recovered(
     wanted = {normalizer.phrase(c) for c in entry.corrections[:1]}
     for finding in checker.check(text):
         if finding.start < end and finding.end > start:
-            fixed = text[: finding.start] + finding.suggestions[0] + text[finding.end :]
-            span = fixed[
-                min(start, finding.start) : max(end, finding.start + len(finding.suggestions[0]))
-            ]
+            suggestion = finding.suggestions[0]
+            fixed = text[: finding.start] + suggestion + text[finding.end :]
+            # Where the planted span ends once the fix has moved the text after it.
+            shift = len(suggestion) - (finding.end - finding.start)
+            end_now = end + shift if end >= finding.end else end
+            span = fixed[min(start, finding.start) : max(end_now, finding.start + len(suggestion))]
             if any(
                 w
                 and all(word in normalizer.phrase(span) for word in w)
