@@ -63,16 +63,24 @@ def learnt_swaps(
     robotic, laparoscopic … surgery): a thesaurus paraphrase, not a writer's choice of word.
     Without ``prose_words``, a swap is strong when several entries show it.
 
-    A spun form shorter than its original that holds a word swap of one of the original's words
-    is no swap of its own: the spinner dropped a word ("coronary sickness" for "coronary artery
-    disease" shows disease → sickness, not "sickness" for "artery disease")."""
+    Two kinds of difference are no swaps: one between function words alone ("driving reason for
+    death" for "leading cause of death" adjusts the grammar, of → for), and a spun form shorter
+    than its original that holds a word swap of one of the original's words (the spinner dropped
+    a word: "coronary sickness" for "coronary artery disease" shows disease → sickness, not
+    "sickness" for "artery disease")."""
     witnesses: Counter[tuple[Words, Words]] = Counter()
     for entry in entries:
         if entry.category != "general-wording":
             witnesses.update(entry_swaps(entry, normalizer))
+    grammar = {normalizer.normal(word) for word in function_words()}
     for original, spun in list(witnesses):
-        if len(spun) < len(original) and any(
-            o == s or ((o,), (s,)) in witnesses for o in original for s in spun
+        if (
+            set(original) <= grammar
+            or set(spun) <= grammar
+            or (
+                len(spun) < len(original)
+                and any(o == s or ((o,), (s,)) in witnesses for o in original for s in spun)
+            )
         ):
             del witnesses[(original, spun)]
     return [
@@ -88,6 +96,14 @@ def learnt_swaps(
         )
         for (original, spun), count in sorted(witnesses.items())
     ]
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Articles, pronouns, prepositions, conjunctions, auxiliaries
+    (``lexicons/function-words.txt``)."""
+    lines = (lexicon_dir() / "function-words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 @cache

@@ -87,6 +87,7 @@ def default_thesaurus() -> Thesaurus:
     sources = [
         path,
         lexicon_dir() / "medical-prose-words.txt",
+        lexicon_dir() / "function-words.txt",
         *builtin_files(),
         *normalization_tables(),
         # The code that learns and merges swaps: a change to it is a change to the thesaurus.

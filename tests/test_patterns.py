@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from fixer.data import lexicon_dir
 from fixer.lexicon import garble_words
 from fixer.model import Entry, FixSafety, Severity
-from fixer.patterns import learnt_swaps, swap_pairs
+from fixer.patterns import function_words, learnt_swaps, swap_pairs
+from fixer.thesaurus import load_thesaurus
 from fixer.words import default_normalizer
 
 NORMALIZER = default_normalizer()
@@ -70,3 +72,25 @@ def test_a_dropped_word_is_not_learnt_as_a_shorter_swap() -> None:
     assert (("disease",), ("sickness",)) in learnt
     assert (("artery", "disease"), ("sickness",)) not in learnt
     assert (("blood", "cell"), ("platelet",)) in learnt  # no part of it is a swap of its own
+
+
+def test_function_words_are_not_learnt_as_swaps() -> None:
+    """ "for" where "of" stood adjusts the grammar around the swaps of a term's words."""
+    entries = [entry(1, "driving reason for death", "leading cause of death")]
+    learnt = {(s.original, s.spun) for s in learnt_swaps(entries, NORMALIZER)}
+    assert learnt == {(("lead",), ("drive",)), (("cause",), ("reason",))}
+
+
+def test_function_word_list_is_tidy_and_no_curated_swap_is_between_function_words() -> None:
+    words = sorted(function_words())
+    path = lexicon_dir() / "function-words.txt"
+    listed = [w for w in path.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
+    assert listed == words, "one lower-case word per line, sorted, no repeats"
+    assert all(w.isalpha() and w.islower() for w in words)
+    grammar = set(words)
+    between = [
+        (s.original, s.spun)
+        for s in load_thesaurus(lexicon_dir() / "swaps.tsv", NORMALIZER).swaps
+        if set(s.original) <= grammar and set(s.spun) <= grammar
+    ]
+    assert between == []
