@@ -513,7 +513,8 @@ def console() -> NoReturn:
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None when the process was started with it closed
+                stream.flush()
         except (OSError, ValueError):  # a closed pipe (``fixer check | head``) or stream
             code = code or EXIT_ERROR
     os._exit(code)

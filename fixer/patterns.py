@@ -65,24 +65,25 @@ def learnt_swaps(
 
     Two kinds of difference are no swaps: one between function words alone ("driving reason for
     death" for "leading cause of death" adjusts the grammar, of → for), and a spun form shorter
-    than its original that holds a word swap of one of the original's words (the spinner dropped
-    a word: "coronary sickness" for "coronary artery disease" shows disease → sickness, not
-    "sickness" for "artery disease")."""
+    than its original that holds a word swap of one of the original's words, seen at least as
+    often (the spinner dropped a word: "coronary sickness" for "coronary artery disease" shows
+    disease → sickness, not "sickness" for "artery disease")."""
     witnesses: Counter[tuple[Words, Words]] = Counter()
     for entry in entries:
         if entry.category != "general-wording":
             witnesses.update(entry_swaps(entry, normalizer))
     grammar = {normalizer.normal(word) for word in function_words()}
-    for original, spun in list(witnesses):
-        if (
-            set(original) <= grammar
-            or set(spun) <= grammar
-            or (
-                len(spun) < len(original)
-                and any(o == s or ((o,), (s,)) in witnesses for o in original for s in spun)
-            )
-        ):
-            del witnesses[(original, spun)]
+
+    def no_swap(original: Words, spun: Words, count: int) -> bool:
+        if set(original) <= grammar and set(spun) <= grammar:
+            return True
+        # A word swap inside the pair, seen at least as often as the pair itself.
+        return len(spun) < len(original) and any(
+            o == s or witnesses[((o,), (s,))] >= count for o in original for s in spun
+        )
+
+    for pair in [pair for pair, count in witnesses.items() if no_swap(*pair, count)]:
+        del witnesses[pair]
     return [
         Swap(
             original,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -323,3 +324,10 @@ def test_the_command_as_a_process_delivers_all_output_and_its_exit_code(tmp_path
         [sys.executable, "-m", "fixer", "fix", "-"], input=SPUN.encode(), capture_output=True
     )
     assert (piped.returncode, piped.stdout.decode()) == (1, FIXED)
+    closed = subprocess.run(  # started with no standard output at all
+        f"{shlex.quote(sys.executable)} -m fixer check --exit-zero {shlex.quote(str(many))} >&-",
+        shell=True,
+        capture_output=True,
+        timeout=300,
+    )
+    assert (closed.returncode, closed.stderr.decode()) == (0, "")

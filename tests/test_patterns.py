@@ -67,18 +67,28 @@ def test_a_dropped_word_is_not_learnt_as_a_shorter_swap() -> None:
         entry(1, "coronary sickness", "coronary artery disease"),
         entry(2, "liver sickness", "liver disease"),
         entry(3, "white platelets", "white blood cells"),
+        entry(4, "healthy platelet", "healthy cell"),  # cell → platelet, once: less than the pair
+        entry(5, "red platelets", "red blood cells"),
     ]
     learnt = {(s.original, s.spun) for s in learnt_swaps(entries, NORMALIZER)}
     assert (("disease",), ("sickness",)) in learnt
     assert (("artery", "disease"), ("sickness",)) not in learnt
-    assert (("blood", "cell"), ("platelet",)) in learnt  # no part of it is a swap of its own
+    assert (("blood", "cell"), ("platelet",)) in learnt  # seen twice; cell → platelet once
 
 
 def test_function_words_are_not_learnt_as_swaps() -> None:
     """ "for" where "of" stood adjusts the grammar around the swaps of a term's words."""
-    entries = [entry(1, "driving reason for death", "leading cause of death")]
+    entries = [
+        entry(1, "driving reason for death", "leading cause of death"),
+        entry(2, "outside bar radiation", "external beam radiation"),
+    ]
     learnt = {(s.original, s.spun) for s in learnt_swaps(entries, NORMALIZER)}
-    assert learnt == {(("lead",), ("drive",)), (("cause",), ("reason",))}
+    assert learnt == {
+        (("lead",), ("drive",)),
+        (("cause",), ("reason",)),
+        (("external",), ("outside",)),  # one side is a function word: still a swap
+        (("beam",), ("bar",)),
+    }
 
 
 def test_function_word_list_is_tidy_and_no_curated_swap_is_between_function_words() -> None:
