@@ -25,8 +25,13 @@ class Swap:
 class Thesaurus:
     """Swaps indexed by their spun words, for reversing a spinner's substitutions."""
 
-    def __init__(self, swaps: list[Swap]) -> None:
+    def __init__(
+        self, swaps: list[Swap], verb_forms: frozenset[tuple[str, str]] = frozenset()
+    ) -> None:
+        """``verb_forms``: the (normal form, "ing"/"ed") of spun words that the sources of the
+        swaps write as verb forms ("soaring" for "high"); see ``Normalizer.verb_forms``."""
         self.swaps = swaps
+        self.verb_forms = verb_forms
         self._by_spun: dict[Words, list[Swap]] = defaultdict(list)
         for swap in swaps:
             self._by_spun[swap.spun].append(swap)
@@ -42,7 +47,7 @@ class Thesaurus:
 
 
 def load_thesaurus(path: Path, normalizer: Normalizer) -> Thesaurus:
-    swaps = []
+    swaps, spun_texts = [], []
     for number, fields in read_tsv(path):
         if fields[0] == "original":
             continue
@@ -54,7 +59,8 @@ def load_thesaurus(path: Path, normalizer: Normalizer) -> Thesaurus:
         swaps.append(
             Swap(normalizer.phrase(original), normalizer.phrase(spun), strength == "strong")
         )
-    return Thesaurus(swaps)
+        spun_texts.append(spun)
+    return Thesaurus(swaps, normalizer.verb_forms(spun_texts))
 
 
 def merge_swaps(curated: list[Swap], learnt: list[Swap]) -> list[Swap]:
@@ -75,14 +81,21 @@ def default_thesaurus() -> Thesaurus:
 
     path = lexicon_dir() / "swaps.tsv"
 
-    def build() -> list[list[object]]:
+    def build() -> dict[str, list[list[object]]]:
         normalizer = default_normalizer()
-        curated = load_thesaurus(path, normalizer).swaps
-        learnt = learnt_swaps(builtin_lexicon().entries, normalizer, medical_prose_words())
-        return [[list(s.original), list(s.spun), s.strong] for s in merge_swaps(curated, learnt)]
+        curated = load_thesaurus(path, normalizer)
+        entries = [e for e in builtin_lexicon().entries if e.category != "general-wording"]
+        learnt = learnt_swaps(entries, normalizer, medical_prose_words())
+        swaps = merge_swaps(curated.swaps, learnt)
+        forms = curated.verb_forms | normalizer.verb_forms(e.garble for e in entries)
+        return {
+            "swaps": [[list(s.original), list(s.spun), s.strong] for s in swaps],
+            "verb_forms": [list(form) for form in sorted(forms)],
+        }
 
-    def restore(rows: list[list]) -> Thesaurus:
-        return Thesaurus([Swap(tuple(o), tuple(s), strong) for o, s, strong in rows])
+    def restore(data: dict[str, list[list]]) -> Thesaurus:
+        swaps = [Swap(tuple(o), tuple(s), strong) for o, s, strong in data["swaps"]]
+        return Thesaurus(swaps, frozenset((n, f) for n, f in data["verb_forms"]))
 
     sources = [
         path,

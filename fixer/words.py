@@ -9,6 +9,7 @@ plural suffix rules; the spelling from ``lexicons/spelling.tsv``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -107,6 +108,28 @@ class Normalizer:
     def phrase(self, text: str) -> tuple[str, ...]:
         """The normal forms of the words of a phrase."""
         return tuple(self.normal(m.group()) for m in WORD_RE.finditer(text))
+
+    def verb_forms(self, phrases: Iterable[str]) -> frozenset[tuple[str, str]]:
+        """(normal form, suffix) of each word the phrases write as an -ing or -ed verb form:
+        "soaring" gives ("soar", "ing")."""
+        found = set()
+        for text in phrases:
+            for match in WORD_RE.finditer(text):
+                word = match.group().lower()
+                normal = self.normal(word)
+                if suffix := verb_suffix(word, normal):
+                    found.add((normal, suffix))
+        return frozenset(found)
+
+
+def verb_suffix(word: str, normal: str) -> str:
+    """ "ing" or "ed" when a (lower-case) word is written as an inflected verb form of its normal
+    form, else ""."""
+    if word != normal:
+        for suffix in ("ing", "ed"):
+            if word.endswith(suffix):
+                return suffix
+    return ""
 
 
 def load_spelling(path: Path) -> SpellingRules:

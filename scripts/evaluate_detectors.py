@@ -56,7 +56,7 @@ def build_inputs(kept: list[Entry], held: list[Entry], normalizer: Normalizer):
     held_only = held_pairs - kept_pairs
     held_garbles = {normalizer.phrase(e.garble) for e in held}
 
-    curated = []
+    curated, curated_spun = [], []
     for _, fields in read_tsv(lexicon_dir() / "swaps.tsv"):
         if fields[0] == "original":
             continue
@@ -65,10 +65,12 @@ def build_inputs(kept: list[Entry], held: list[Entry], normalizer: Normalizer):
         if pair in held_only or evidence in held_garbles:
             continue
         curated.append(pair)
+        curated_spun.append(fields[1])
     full = load_thesaurus(lexicon_dir() / "swaps.tsv", normalizer)
     kept_curated = [s for s in full.swaps if (s.original, s.spun) in set(curated)]
     swaps = merge_swaps(kept_curated, learnt_swaps(kept, normalizer, medical_prose_words()))
-    thesaurus = Thesaurus(swaps)
+    medical_kept = [e.garble for e in kept if e.category != "general-wording"]
+    thesaurus = Thesaurus(swaps, normalizer.verb_forms([*curated_spun, *medical_kept]))
 
     kept_terms = {normalizer.phrase(c) for e in kept for c in e.corrections}
     held_terms = {normalizer.phrase(c) for e in held for c in e.corrections} - kept_terms

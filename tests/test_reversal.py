@@ -137,6 +137,10 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
         ("The force of blood pushing against the walls.", []),  # a verb, not "push" for pressure
         ("Her widened students did not react.", [("dilated pupils",)]),  # the term says "dilated"
         ("The medication caused smeared vision.", [("blurred vision",)]),
+        # a form the swap's sources write too: "soaring" for "high", "discerning" for "acute"
+        ("Patients with soaring blood pressure need care.", [("high blood pressure",)]),
+        ("He was treated for discerning kidney injury.", [("acute kidney injury",)]),
+        ("Oxygen soaking fell to 88%.", [("Oxygen saturation",)]),
     ],
 )
 def test_a_verb_form_is_undone_only_into_the_same_form(

@@ -25,7 +25,13 @@ from fixer.model import RULES, Candidate, FixSafety, Severity
 from fixer.patterns import medical_prose_words
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
-from fixer.words import WORD_RE, Normalizer, default_normalizer, normalization_tables
+from fixer.words import (
+    WORD_RE,
+    Normalizer,
+    default_normalizer,
+    normalization_tables,
+    verb_suffix,
+)
 
 MAX_TERM_WORDS = 5
 #: Sharp seeds need indexes of the vocabulary that take about 0.1 s to build; until this many
@@ -73,29 +79,6 @@ def _singular(word: str, base: str, normalizer: Normalizer) -> str:
 def _written(term: str) -> str:
     """A known term (its normalized words) as the vocabulary writes it."""
     return term_spellings().get(term, term)
-
-
-def _forms_agree(view: str, tokens: Sequence[Token], first: int, reading: _Reading) -> bool:
-    """Whether each word the text writes as a verb form ("pushing", "widened") is undone into a
-    word the term writes the same way: "widened students" reads as "dilated pupils", but "blood
-    pushing against the walls" is no spinner's "blood pressure"."""
-    written = _written(" ".join(reading.words)).split(" ")
-    for offset, place, swap in reading.places():
-        if len(swap.spun) == len(swap.original) == 1:
-            token = tokens[first + offset]
-            form = _verb_form(view[token.start : token.end].lower(), token.normal)
-            if form and not written[place].lower().endswith(form):
-                return False
-    return True
-
-
-def _verb_form(word: str, normal: str) -> str:
-    """ "ing" or "ed" when a word is written as an inflected verb form, else ""."""
-    if word != normal:
-        for suffix in ("ing", "ed"):
-            if word.endswith(suffix):
-                return suffix
-    return ""
 
 
 class Vocabulary(NamedTuple):
@@ -433,7 +416,7 @@ class ReversalDetector:
                         if (
                             score >= REPORT_FROM
                             and (held is None or key > held[0])
-                            and _forms_agree(view, tokens, first, reading)
+                            and self._forms_agree(view, tokens, first, reading)
                         ):
                             chosen[(first, after)] = (key, reading, score)
                 if after > high or size_so_far >= MAX_TERM_WORDS:
@@ -454,6 +437,27 @@ class ReversalDetector:
             chosen.items(), key=lambda item: (item[1][2], item[0][1] - item[0][0])
         )
         return self._candidate(view, tokens, first, after - 1, reading, score)
+
+    def _forms_agree(
+        self, view: str, tokens: Sequence[Token], first: int, reading: _Reading
+    ) -> bool:
+        """Whether each word the text writes as a verb form ("pushing", "soaring") is undone
+        into a word the term writes the same way ("widened students" reads as "dilated
+        pupils"), or is a form the sources of the swap write too ("soaring" for "high"). The
+        force of "blood pushing against the walls" is no spinner's "blood pressure": spinners
+        put "push" for "pressure"."""
+        written = _written(" ".join(reading.words)).split(" ")
+        for offset, place, swap in reading.places():
+            if len(swap.spun) == len(swap.original) == 1:
+                token = tokens[first + offset]
+                form = verb_suffix(view[token.start : token.end].lower(), token.normal)
+                if (
+                    form
+                    and not written[place].lower().endswith(form)
+                    and (token.normal, form) not in self.thesaurus.verb_forms
+                ):
+                    return False
+        return True
 
     @property
     def vocabulary_prefixes(self) -> frozenset[str]:
