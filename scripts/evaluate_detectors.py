@@ -108,10 +108,9 @@ def recovered(
         if finding.start < end and finding.end > start:
             suggestion = finding.suggestions[0]
             fixed = text[: finding.start] + suggestion + text[finding.end :]
-            # Where the planted span ends once the fix has moved the text after it.
+            # The planted span and the finding together, in the fixed text.
             shift = len(suggestion) - (finding.end - finding.start)
-            end_now = end + shift if end >= finding.end else end
-            span = fixed[min(start, finding.start) : max(end_now, finding.start + len(suggestion))]
+            span = fixed[min(start, finding.start) : max(end, finding.end) + shift]
             if any(
                 w
                 and all(word in normalizer.phrase(span) for word in w)

@@ -15,8 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise
+from pathlib import Path
 from typing import NamedTuple
 
+from fixer import inflect
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
 from fixer.inflect import is_plural, singularize
@@ -47,8 +49,9 @@ REPORT_FROM, WARN_FROM = 0.6, 0.75
 @cache
 def term_spellings() -> dict[str, str]:
     """How ``lexicons/vocabulary.tsv`` writes a known term, by the term's normalized words where
-    the two differ: "bind site" is written "binding site". Plural words stay singular, so
-    that the correction takes the number of the text it replaces."""
+    the two differ: "bind site" is written "binding site". Words are joined by single spaces
+    (a hyphen is lost: "attention deficit hyperactivity disorder"), and plural words stay
+    singular, so that the correction takes the number of the text it replaces."""
     path = lexicon_dir() / "vocabulary.tsv"
 
     def build() -> dict[str, str]:
@@ -66,7 +69,8 @@ def term_spellings() -> dict[str, str]:
                 spellings.setdefault(" ".join(normal), " ".join(words))
         return spellings
 
-    return cached("vocabulary-spellings", [path, *normalization_tables()], build, dict)  # type: ignore[arg-type]
+    sources = [path, *normalization_tables(), Path(__file__), Path(inflect.__file__)]
+    return cached("vocabulary-spellings", sources, build, dict)  # type: ignore[arg-type]
 
 
 def _singular(word: str, base: str, normalizer: Normalizer) -> str:
@@ -119,7 +123,8 @@ def default_vocabulary() -> Vocabulary:
         terms, starts = (frozenset(text.split("\n")) if text else frozenset() for text in texts)
         return Vocabulary(terms, terms | starts)
 
-    return cached("vocabulary", [path, *normalization_tables()], build, restore)  # type: ignore[arg-type]
+    sources = [path, *normalization_tables(), Path(__file__)]  # the code that builds it, too
+    return cached("vocabulary", sources, build, restore)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -402,7 +407,7 @@ class ReversalDetector:
         # Per window (first, after): the reading that changes fewest words, then the likeliest.
         chosen: dict[tuple[int, int], tuple[tuple[int, float], _Reading, float]] = {}
         for first in range(low, start + 1):
-            # (next token, the reading so far joined like the terms, its words, swaps used)
+            # (next token, the reading so far joined like the terms, its word count, swaps used)
             stack: list[tuple[int, str, int, tuple[tuple[int, Swap], ...]]] = [(first, "", 0, ())]
             while stack:
                 after, words, size_so_far, used = stack.pop()
