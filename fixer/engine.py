@@ -128,7 +128,7 @@ class Checker:
             return [], []
         regions = Regions(view)
         wanted = [(detector, regions.around(offsets)) for detector, offsets in seeds]
-        tokens = tokenize_regions(view, (r for _, own in wanted for r in own), self.normalizer)
+        tokens = tokenize_regions(words, (r for _, own in wanted for r in own))
         starts = [token.start for token in tokens]
         index = {start: i for i, start in enumerate(starts)}
         proposed = []

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from fixer.model import ContextClause, Entry
-from fixer.prefilter import scan_words
+from fixer.prefilter import WordScan, scan_words
 from fixer.words import SPLIT_RE, Normalizer, word_starts
 
 # What may stand between two words of one phrase.
@@ -68,23 +68,40 @@ def tokenize(
     ]
 
 
-def tokenize_regions(
-    view: str, regions: Iterable[tuple[int, int]], normalizer: Normalizer
-) -> list[Token]:
-    """The tokens of the given regions, in order, once each where regions overlap. They are
-    exactly those the whole view's tokenization has there: regions begin and end at breaks
-    that no phrase crosses."""
+def tokenize_regions(words: WordScan, regions: Iterable[tuple[int, int]]) -> list[Token]:
+    """The tokens of the given regions of a scanned view, in order, once each where regions
+    overlap: the scan's words that start there, each with the gap after it (none after a
+    stretch's last word). Regions begin and end at breaks that no phrase crosses, so these are
+    the tokens the whole view's tokenization has there, and nothing is split or normalized
+    twice."""
+    starts, surfaces, normals, gaps = words.starts, words.surface, words.normal, words.gaps
     tokens: list[Token] = []
-    start = end = -1
-    for low, high in sorted(regions):
-        if low > end:  # a new stretch: tokenize the one before
-            if end > start:
-                tokens += tokenize(view, normalizer, start, end)
-            start = low
-        end = max(end, high)
-    if end > start:
-        tokens += tokenize(view, normalizer, start, end)
+    for low, high in _stretches(regions):
+        first, stop = bisect.bisect_left(starts, low), bisect.bisect_left(starts, high)
+        if first == stop:
+            continue
+        kinds: list[str | None] = [
+            "" if gap == " " else gap_kind(gap) for gap in gaps[first : stop - 1]
+        ]
+        kinds.append(None)  # after the stretch's last word, nothing continues
+        tokens += [
+            Token(start, start + len(surface), normal, kind)
+            for start, surface, normal, kind in zip(
+                starts[first:stop], surfaces[first:stop], normals[first:stop], kinds, strict=True
+            )
+        ]
     return tokens
+
+
+def _stretches(regions: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Regions merged where they overlap or touch."""
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(regions):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
 
 
 def gap_kind(gap: str) -> str | None:

@@ -6,7 +6,8 @@ expression, normalized by dictionary lookups, and compared with each detector's 
 set operations. Each detector names the places it must look at (its ``seeds``, as offsets into
 the view). A seed stands for the *region* around it: the stretch between two breaks that no
 phrase runs across (sentence ends, brackets, paragraph breaks, masked markup; ``REGION_BREAK``).
-Only those regions are tokenized, and each detector sees only its own.
+Only those regions become tokens (made from the scan's own words, gaps and normal forms), and
+each detector sees only its own.
 
 A detector's seeds must be a necessary condition for its candidates: every candidate it would
 find in the whole view lies in a region it seeded. ``tests/test_prefilter.py`` checks that
@@ -59,6 +60,11 @@ class WordScan:
     def pairs(self) -> set[tuple[str, str]]:
         """Normal forms of neighbouring words, whatever stands between them."""
         return set(zip(self.normal, self.normal[1:], strict=False))
+
+    @cached_property
+    def gaps(self) -> list[str]:
+        """What stands after each word, up to the next one (or the end of the view)."""
+        return self._pieces[2::2]
 
     @cached_property
     def starts(self) -> list[int]:
