@@ -163,7 +163,8 @@ class ReversalDetector:
         self._links: dict[tuple[object, ...], bool] = {}  # ``_may_link``, cached
 
     @property
-    def known(self) -> Vocabulary:
+    def _terms_and_prefixes(self) -> Vocabulary:
+        """The vocabulary, loaded on first use."""
         if self._vocabulary is None:
             self._vocabulary = default_vocabulary()
         return self._vocabulary
@@ -171,7 +172,7 @@ class ReversalDetector:
     @property
     def vocabulary(self) -> frozenset[str]:
         """Known terms, as their normalized words joined by single spaces."""
-        return self.known.terms
+        return self._terms_and_prefixes.terms
 
     @property
     def thesaurus(self) -> Thesaurus:
@@ -467,7 +468,7 @@ class ReversalDetector:
     @property
     def vocabulary_prefixes(self) -> frozenset[str]:
         """Every start (of one word or more) of every known term, joined like the terms."""
-        return self.known.prefixes
+        return self._terms_and_prefixes.prefixes
 
     def _candidate(
         self,
