@@ -20,6 +20,12 @@ def lexicon_dir() -> Path:
     return _PACKAGE_DIR.parent / "lexicons"
 
 
+def read_words(path: Path) -> frozenset[str]:
+    """The words of a word-list file: one per line; blank lines and ``#`` comments skipped."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
 def read_tsv(path: Path) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(line_number, fields)`` for each data row of a tab-separated file.
 

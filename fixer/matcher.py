@@ -59,12 +59,19 @@ def tokenize(
     words = pieces[1::2]
     if not words:
         return []
-    starts = word_starts(pieces, start)
-    gaps: list[str | None] = ["" if g == " " else gap_kind(g) for g in pieces[2:-1:2]]
-    gaps.append(None)  # after the last word, nothing continues
-    normals = normalizer.normals(words)
+    return _tokens(word_starts(pieces, start), words, normalizer.normals(words), pieces[2:-1:2])
+
+
+def _tokens(
+    starts: Sequence[int], words: Sequence[str], normals: Sequence[str], between: Sequence[str]
+) -> list[Token]:
+    """Tokens of consecutive words, given what stands ``between`` each word and the next;
+    after the last word, nothing continues."""
+    kinds: list[str | None] = ["" if gap == " " else gap_kind(gap) for gap in between]
+    kinds.append(None)
     return [
-        Token(s, s + len(w), n, g) for s, w, n, g in zip(starts, words, normals, gaps, strict=True)
+        Token(start, start + len(word), normal, kind)
+        for start, word, normal, kind in zip(starts, words, normals, kinds, strict=True)
     ]
 
 
@@ -78,18 +85,13 @@ def tokenize_regions(words: WordScan, regions: Iterable[tuple[int, int]]) -> lis
     tokens: list[Token] = []
     for low, high in _stretches(regions):
         first, stop = bisect.bisect_left(starts, low), bisect.bisect_left(starts, high)
-        if first == stop:
-            continue
-        kinds: list[str | None] = [
-            "" if gap == " " else gap_kind(gap) for gap in gaps[first : stop - 1]
-        ]
-        kinds.append(None)  # after the stretch's last word, nothing continues
-        tokens += [
-            Token(start, start + len(surface), normal, kind)
-            for start, surface, normal, kind in zip(
-                starts[first:stop], surfaces[first:stop], normals[first:stop], kinds, strict=True
+        if first < stop:
+            tokens += _tokens(
+                starts[first:stop],
+                surfaces[first:stop],
+                normals[first:stop],
+                gaps[first : stop - 1],
             )
-        ]
     return tokens
 
 

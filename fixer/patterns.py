@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
-from fixer.data import lexicon_dir
+from fixer.data import lexicon_dir, read_words
 from fixer.model import Entry
 from fixer.thesaurus import Swap, Words
 from fixer.words import Normalizer
@@ -103,12 +103,10 @@ def learnt_swaps(
 def function_words() -> frozenset[str]:
     """Articles, pronouns, prepositions, conjunctions, auxiliaries
     (``lexicons/function-words.txt``)."""
-    lines = (lexicon_dir() / "function-words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return read_words(lexicon_dir() / "function-words.txt")
 
 
 @cache
 def medical_prose_words() -> frozenset[str]:
     """Normalized words common in clean medical prose (``lexicons/medical-prose-words.txt``)."""
-    lines = (lexicon_dir() / "medical-prose-words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return read_words(lexicon_dir() / "medical-prose-words.txt")

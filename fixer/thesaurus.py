@@ -77,7 +77,6 @@ def default_thesaurus() -> Thesaurus:
     """The curated swaps plus those learnt from the built-in lexicon (see ``merge_swaps``)."""
     from fixer import patterns
     from fixer.lexicon import builtin_files, builtin_lexicon
-    from fixer.patterns import learnt_swaps, medical_prose_words
 
     path = lexicon_dir() / "swaps.tsv"
 
@@ -85,7 +84,7 @@ def default_thesaurus() -> Thesaurus:
         normalizer = default_normalizer()
         curated = load_thesaurus(path, normalizer)
         entries = [e for e in builtin_lexicon().entries if e.category != "general-wording"]
-        learnt = learnt_swaps(entries, normalizer, medical_prose_words())
+        learnt = patterns.learnt_swaps(entries, normalizer, patterns.medical_prose_words())
         swaps = merge_swaps(curated.swaps, learnt)
         forms = curated.verb_forms | normalizer.verb_forms(e.garble for e in entries)
         return {

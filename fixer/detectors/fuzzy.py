@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
 
-from fixer.data import lexicon_dir
+from fixer.data import lexicon_dir, read_words
 from fixer.lexicon import Lexicon
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, Entry, FixSafety, Severity
@@ -34,9 +34,7 @@ MIN_RATIO = 90.0
 
 @cache
 def default_known_words() -> frozenset[str]:
-    lines = (lexicon_dir() / "words.txt").read_text(encoding="utf-8").splitlines()
-    start = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
-    return frozenset(lines[start:])
+    return read_words(lexicon_dir() / "words.txt")
 
 
 @dataclass(frozen=True)
@@ -78,12 +76,12 @@ class FuzzyDetector:
                     for last in range(first + 1, len(words)):
                         self._glued.add("".join(words[first : last + 1]))
                     self._glued.add("".join(words[first:]) + "s")
-                ends = frozenset(accumulate(map(len, words)))
-                self._joined.setdefault("".join(words), (entry, ends))
-                self._joined.setdefault("".join(words) + "s", (entry, ends))
+                joined, ends = "".join(words), frozenset(accumulate(map(len, words)))
+                self._joined.setdefault(joined, (entry, ends))
+                self._joined.setdefault(joined + "s", (entry, ends))
                 # A run-together garble starts with some of its words glued ("lymphcenter").
-                self._joined_starts.update("".join(words[:k]) for k in range(1, len(words) + 1))
-                self._joined_starts.add("".join(words) + "s")
+                self._joined_starts.update("".join(words[:k]) for k in range(1, len(words)))
+                self._joined_starts.update((joined, joined + "s"))
             text = " ".join(entry.normal)
             if len(words) > 1 and len(text) >= MIN_FUZZY_CHARS:
                 self._longest = max(self._longest, len(words))
@@ -228,9 +226,9 @@ class FuzzyDetector:
                 score = ratio(text, target.text)
                 if score < MIN_RATIO or text == target.text:
                     continue
-                if Levenshtein.distance(text, target.text) > (3 if len(target.text) >= 20 else 2):
-                    continue
                 limit = 3 if len(target.text) >= 20 else 2
+                if Levenshtein.distance(text, target.text) > limit:
+                    continue
                 differing = [
                     (view[t.start : t.end].lower(), t.normal, word)
                     for t, word in zip(window, target.text.split(" "), strict=True)
