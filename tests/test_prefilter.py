@@ -79,6 +79,12 @@ def test_real_abstracts_give_the_same_findings() -> None:
         "Leukemia. " + "Word. " * 5 + "The backslide was rapid.",  # context regions away
         "bosom malignant growth\u00a0patients — bosom\u2063malignant growth",
         "an white platelets\n\n(WBC) and focal sensory framework\r\n\r\n(CNS)",  # seed in a break
+        # abbreviation definitions, correct ones beside garbles and across every joiner
+        "the central nervous system (CNS) and the focal sensory framework (CNS)",
+        "central nervous\nsystem (CNS), central-nervous-system (CNS)",
+        "central nervous, system (CNS), central nervous system(CNS)",
+        "central nervous\n\nsystem (CNS); White Blood Cells (WBCs) or white platelets (WBCs)",
+        "focal central nervous system (CNS) (CNS) ( CNS ) central nervous system\t(CNS)",
     ],
 )
 def test_awkward_texts_give_the_same_findings(text: str) -> None:
@@ -118,3 +124,18 @@ def test_tokens_are_the_words_with_their_gaps(text: str, start: int, length: int
         assert token.gap == ("" if between == " " else gap_kind(between))
     assert not tokens or tokens[-1].gap is None
     assert [t.normal for t in tokens] == [normalizer.normal(text[t.start : t.end]) for t in tokens]
+
+
+def test_correct_abbreviation_definitions_seed_nothing() -> None:
+    """Most definitions in real text are correct; they are not worth a region's tokens."""
+    detector = next(d for d in FAST.detectors if d.name == "abbreviation")
+    normalizer = default_normalizer()
+    for text in [
+        "The central nervous system (CNS) is",
+        "white blood cells (WBCs)",
+        "(CNS)",
+        "see: (CNS)",
+    ]:
+        assert detector.seeds(WordScan(text, normalizer)) == [], text
+    garbled = "The focal sensory framework (CNS) is"
+    assert detector.seeds(WordScan(garbled, normalizer)) == [garbled.index("(") - 1]

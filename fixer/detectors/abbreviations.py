@@ -20,7 +20,7 @@ from pathlib import Path
 
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
-from fixer.matcher import Token
+from fixer.matcher import Token, gap_kind
 from fixer.model import RULES, Candidate, FixSafety, Severity
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Thesaurus, Words, default_thesaurus
@@ -133,8 +133,15 @@ class AbbreviationDetector:
         return self._thesaurus
 
     def seeds(self, words: WordScan) -> list[int]:
-        """Just before each parenthesised abbreviation with known expansions."""
-        return [match.start() - 1 for match, _ in self._defined(words.view) if match.start()]
+        """Just before each parenthesised abbreviation with known expansions, unless no word
+        stands right before it or the words there spell out one of its expansions (most
+        definitions in real text are correct, and ``_check`` leaves those alone)."""
+        seeds = []
+        for match, expansions in self._defined(words.view):
+            last = _word_ending_before(words, match.start())
+            if last is not None and not _spelt_out(words, last, expansions):
+                seeds.append(match.start() - 1)
+        return seeds
 
     def _defined(self, view: str) -> Iterator[tuple[re.Match[str], list[Expansion]]]:
         for match in _PAREN_RE.finditer(view):
@@ -221,6 +228,33 @@ class AbbreviationDetector:
 def _suspicious(alignment: Alignment, size: int) -> bool:
     allowed_unknown = 0 if size <= 2 else 1
     return bool(alignment.swaps) and len(alignment.unknown) <= allowed_unknown
+
+
+def _word_ending_before(words: WordScan, paren: int) -> int | None:
+    """``_token_ending_before`` on a scanned view: the index of the word right before an
+    opening parenthesis (only spaces between)."""
+    index = bisect.bisect_right(words.starts, paren) - 1
+    if index < 0:
+        return None
+    end = words.starts[index] + len(words.surface[index])
+    if words.view[end:paren].strip(" \t\u00a0"):
+        return None
+    return index
+
+
+def _spelt_out(words: WordScan, last: int, expansions: list[Expansion]) -> bool:
+    """Whether the scanned words ending at ``last`` are one of the expansions, joined as the
+    words of one phrase: then ``_check`` finds them among its tokens and flags nothing."""
+    for expansion in expansions:
+        size = len(expansion.words)
+        first = last - size + 1
+        if (
+            first >= 0
+            and tuple(words.normal[first : last + 1]) == expansion.words
+            and all(gap_kind(gap) == "" for gap in words.gaps[first:last])
+        ):
+            return True
+    return False
 
 
 def _token_ending_before(
