@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from fixer.data import lexicon_dir, read_tsv
-from fixer.words import WORD_RE, Normalizer
+from fixer.words import WORD_RE, Normalizer, english_words
 
 # Words kept lower case inside a Title Case heading (articles, short prepositions, conjunctions).
 _MINOR_WORDS = frozenset(
@@ -79,12 +79,17 @@ def head_index(words: list[str]) -> int:
 
 
 def is_plural(word: str, normalizer: Normalizer) -> bool:
+    """Whether a word is a plural noun form: its lemma differs and the ending says so, unless
+    it is an English word whose would-be singular is none ("diabetes", "pancreas", "series")."""
     low = word.lower()
-    return (
+    if not (
         low.endswith(("s", "i", "a", "ae", "en", "eet", "eeth", "ice"))
         and normalizer.lemma(low) != low
         and not low.endswith(("ss", "'s", "’s"))
-    )
+    ):
+        return False
+    english = english_words()
+    return low not in english or singularize(low, normalizer) in english
 
 
 def pluralize(word: str) -> str:

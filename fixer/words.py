@@ -15,7 +15,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
-from fixer.data import lexicon_dir, read_tsv
+from fixer.data import lexicon_dir, read_tsv, read_words
 
 #: A word: letters and digits, with inner apostrophes ("Crohn's", "don't").
 WORD_RE = re.compile(r"[^\W_]++(?:['’][^\W_]++)*+")  # possessive: no backtracking to do
@@ -171,3 +171,9 @@ def default_normalizer() -> Normalizer:
     return Normalizer(
         load_lemmas(directory / "lemmas.tsv"), load_spelling(directory / "spelling.tsv")
     )
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Ordinary English words, lower case, as written (``lexicons/words.txt``)."""
+    return read_words(lexicon_dir() / "words.txt")

@@ -4,6 +4,7 @@ from fixer.inflect import (
     apply_case,
     case_pattern,
     default_article_rules,
+    is_plural,
     match_number,
     pluralize,
 )
@@ -55,10 +56,31 @@ def test_apply_case(correction: str, pattern: str, expected: str) -> None:
         ),
         ("quality of life", "personal satisfaction", "personal satisfaction", "quality of life"),
         ("prognosis", "visualization", "visualizations", "prognoses"),
+        ("type 2 diabetes", "kind 2 diabete", "kind 2 diabetes", "type 2 diabetes"),
+        ("pancreas", "pancrea", "pancreas", "pancreas"),
     ],
 )
 def test_match_number(correction: str, garble: str, found: str, expected: str) -> None:
     assert match_number(correction, garble, found, default_normalizer()) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "plural"),
+    [
+        ("nodes", True),
+        ("metastases", True),
+        ("emboli", True),
+        ("polyneuropathies", True),  # no English word, but a plural all the same
+        ("node", False),
+        ("diabetes", False),  # English, and "diabete" is not
+        ("pancreas", False),
+        ("series", False),
+        ("rabies", False),
+        ("illness", False),
+    ],
+)
+def test_is_plural(word: str, plural: bool) -> None:
+    assert is_plural(word, default_normalizer()) is plural
 
 
 @pytest.mark.parametrize(

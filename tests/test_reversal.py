@@ -27,6 +27,8 @@ STRONG = [
     ("nerve", "courage"),
     ("health", "wellbeing"),
     ("risk", "hazard"),
+    ("type", "kind"),
+    ("level", "stage"),
 ]
 WEAK = [("central", "focal"), ("immune", "safe"), ("breast", "chest"), ("disease", "illness")]
 THESAURUS = Thesaurus(
@@ -46,6 +48,9 @@ VOCABULARY = frozenset(
         "optic nerve",
         "health risk",
         "health hazard",
+        "type A",
+        "type A blood",
+        "A level exam",
     ]
 )
 DETECTOR = ReversalDetector(NORMALIZER, VOCABULARY, THESAURUS)
@@ -71,6 +76,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("persistent kidney ailment", [("persistent kidney ailment", "chronic kidney disease")]),
         ("the optic courage was cut", [("optic courage", "optic nerve")]),
         ("a wellbeing hazard", [("wellbeing hazard", "health hazard")]),
+        ("people with kind A blood", [("kind A blood", "type a blood")]),
     ],
 )
 def test_swaps_are_reversed_to_known_terms(text: str, expected: list[tuple[str, str]]) -> None:
@@ -85,6 +91,8 @@ def test_swaps_are_reversed_to_known_terms(text: str, expected: list[tuple[str, 
         ("chest pain on exertion", "a known term itself"),
         ("the focal point of the system", "the words are not adjacent to a term"),
         ("heart illness", "one weak swap of a known term: too common to flag"),
+        ("which kind a man has", "the article 'a' is no letter A ('type A')"),
+        ("he took a stage exam", "the article 'a' starts no term ('A level exam')"),
     ],
 )
 def test_ordinary_text_is_left_alone(text: str, reason: str) -> None:
@@ -129,6 +137,10 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
     assert [f.suggestions for f in check_text("The restricting sites were mapped.")] == [
         ("binding sites",)
     ]
+    # A word that only looks plural stays as it is ("diabete" is no word).
+    (finding,) = check_text("He has kind 2 diabetes.")
+    assert finding.suggestions == ("type 2 diabetes",)
+    assert "reads as 'type 2 diabetes'" in finding.message
 
 
 @pytest.mark.parametrize(

@@ -17,24 +17,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from itertools import accumulate
 
-from fixer.data import lexicon_dir, read_words
 from fixer.lexicon import Lexicon
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, Entry, FixSafety, Severity
 from fixer.prefilter import WordScan
-from fixer.words import WORD_RE, Normalizer
+from fixer.words import WORD_RE, Normalizer, english_words
 
 MIN_FUZZY_CHARS = 12
 Scorer = Callable[[str, str], float]
 MIN_RATIO = 90.0
-
-
-@cache
-def default_known_words() -> frozenset[str]:
-    return read_words(lexicon_dir() / "words.txt")
 
 
 @dataclass(frozen=True)
@@ -253,7 +247,7 @@ class FuzzyDetector:
         cached = self._known_cache.get(word)
         if cached is None:
             if self._known is None:
-                self._known = default_known_words()
+                self._known = english_words()
             cached = not any(c.isdigit() for c in word) and (
                 word in self._known or self.normalizer.lemma(word) in self._known
             )

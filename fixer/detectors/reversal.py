@@ -31,6 +31,7 @@ from fixer.words import (
     WORD_RE,
     Normalizer,
     default_normalizer,
+    english_words,
     normalization_tables,
     verb_suffix,
 )
@@ -56,28 +57,37 @@ def term_spellings() -> dict[str, str]:
 
     def build() -> dict[str, str]:
         normalizer = default_normalizer()
+        rows = [fields[0] for _, fields in read_tsv(path) if fields[0] != "term"]
+        # A singular counts as a word if English or the vocabulary writes it.
+        known = english_words() | {w.lower() for term in rows for w in WORD_RE.findall(term)}
         spellings: dict[str, str] = {}
-        for _, fields in read_tsv(path):
-            written, normal = WORD_RE.findall(fields[0]), normalizer.phrase(fields[0])
-            if fields[0] == "term" or len(written) != len(normal):
+        for term in rows:
+            written, normal = WORD_RE.findall(term), normalizer.phrase(term)
+            if len(written) != len(normal):
                 continue
             words = [
-                _singular(word, base, normalizer) if is_plural(word, normalizer) else word
+                _singular(word, base, normalizer, known) if is_plural(word, normalizer) else word
                 for word, base in zip(written, normal, strict=True)
             ]
             if words != list(normal):
                 spellings.setdefault(" ".join(normal), " ".join(words))
         return spellings
 
-    sources = [path, *normalization_tables(), Path(__file__), Path(inflect.__file__)]
+    sources = [
+        path,
+        lexicon_dir() / "words.txt",
+        *normalization_tables(),
+        Path(__file__),
+        Path(inflect.__file__),
+    ]
     return cached("vocabulary-spellings", sources, build, dict)  # type: ignore[arg-type]
 
 
-def _singular(word: str, base: str, normalizer: Normalizer) -> str:
-    """ "findings" → "finding" (its lemma is the verb "find"), "metastases" → "metastasis"."""
-    if normalizer.normal(word[:-1]) == base:
-        return word[:-1]
-    return singularize(word, normalizer)
+def _singular(word: str, base: str, normalizer: Normalizer, known: frozenset[str]) -> str:
+    """ "findings" → "finding" (its lemma is the verb "find"), "metastases" → "metastasis";
+    a word whose would-be singular is not ``known`` stays ("diabetes", not "diabete")."""
+    singular = word[:-1] if normalizer.normal(word[:-1]) == base else singularize(word, normalizer)
+    return singular if singular.lower() in known else word
 
 
 def _written(term: str) -> str:
@@ -408,11 +418,18 @@ class ReversalDetector:
         # Per window (first, after): the reading that changes fewest words, then the likeliest.
         chosen: dict[tuple[int, int], tuple[tuple[int, float], _Reading, float]] = {}
         for first in range(low, start + 1):
+            if _is_article(view, tokens[first]):
+                continue  # the article "a" never starts a term ("a level")
             # (next token, the reading so far joined like the terms, its word count, swaps used)
             stack: list[tuple[int, str, int, tuple[tuple[int, Swap], ...]]] = [(first, "", 0, ())]
             while stack:
                 after, words, size_so_far, used = stack.pop()
-                if after > start and used and words in vocabulary:
+                if (
+                    after > start
+                    and used
+                    and words in vocabulary
+                    and not _is_article(view, tokens[after - 1])  # "kind a man" is no "type A"
+                ):
                     window = tuple(t.normal for t in tokens[first:after])
                     if " ".join(window) not in vocabulary:
                         reading = _Reading(tuple(words.split(" ")), used)
@@ -502,6 +519,12 @@ class ReversalDetector:
             fix=FixSafety.UNSAFE,
             message=f"reads as '{correction}'; " + "; ".join(reasons),
         )
+
+
+def _is_article(view: str, token: Token) -> bool:
+    """Whether a word is the English article "a", which terms hold only as the letter A
+    ("type A", "hepatitis A") or inside ("infection following a procedure")."""
+    return token.end - token.start == 1 and view[token.start] == "a"
 
 
 class _Readings(dict[str, frozenset[str]]):
