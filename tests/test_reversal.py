@@ -29,6 +29,7 @@ STRONG = [
     ("risk", "hazard"),
     ("type", "kind"),
     ("level", "stage"),
+    ("flow", "stream"),
 ]
 WEAK = [("central", "focal"), ("immune", "safe"), ("breast", "chest"), ("disease", "illness")]
 THESAURUS = Thesaurus(
@@ -51,6 +52,8 @@ VOCABULARY = frozenset(
         "type A",
         "type A blood",
         "A level exam",
+        "urine flow",
+        "weak urine stream",
     ]
 )
 DETECTOR = ReversalDetector(NORMALIZER, VOCABULARY, THESAURUS)
@@ -77,6 +80,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("the optic courage was cut", [("optic courage", "optic nerve")]),
         ("a wellbeing hazard", [("wellbeing hazard", "health hazard")]),
         ("people with kind A blood", [("kind A blood", "type a blood")]),
+        ("a poor urine stream", [("urine stream", "urine flow")]),
     ],
 )
 def test_swaps_are_reversed_to_known_terms(text: str, expected: list[tuple[str, str]]) -> None:
@@ -93,6 +97,7 @@ def test_swaps_are_reversed_to_known_terms(text: str, expected: list[tuple[str, 
         ("heart illness", "one weak swap of a known term: too common to flag"),
         ("which kind a man has", "the article 'a' is no letter A ('type A')"),
         ("he took a stage exam", "the article 'a' starts no term ('A level exam')"),
+        ("a weak urine stream", "inside a known term: 'weak urine stream'"),
     ],
 )
 def test_ordinary_text_is_left_alone(text: str, reason: str) -> None:

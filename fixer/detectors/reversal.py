@@ -431,7 +431,7 @@ class ReversalDetector:
                     and not _is_article(view, tokens[after - 1])  # "kind a man" is no "type A"
                 ):
                     window = tuple(t.normal for t in tokens[first:after])
-                    if " ".join(window) not in vocabulary:
+                    if not self._in_known_term(tokens, first, after):
                         reading = _Reading(tuple(words.split(" ")), used)
                         score = _confidence(window, reading)
                         key = (-sum(len(swap.spun) for _, swap in used), score)
@@ -460,6 +460,20 @@ class ReversalDetector:
             chosen.items(), key=lambda item: (item[1][2], item[0][1] - item[0][0])
         )
         return self._candidate(view, tokens, first, after - 1, reading, score)
+
+    def _in_known_term(self, tokens: Sequence[Token], first: int, after: int) -> bool:
+        """Whether tokens ``first..after-1`` as written are a known term, or lie inside one
+        that the text writes ("urine stream" in "weak urine stream"): then they are no garble."""
+        low, high = first, after
+        while low > 0 and first - low < MAX_TERM_WORDS and tokens[low - 1].gap == "":
+            low -= 1
+        while high < len(tokens) and high - after < MAX_TERM_WORDS and tokens[high - 1].gap == "":
+            high += 1
+        return any(
+            " ".join(t.normal for t in tokens[start:stop]) in self.vocabulary
+            for start in range(low, first + 1)
+            for stop in range(after, high + 1)
+        )
 
     def _forms_agree(
         self, view: str, tokens: Sequence[Token], first: int, reading: _Reading
