@@ -43,6 +43,8 @@ def main() -> None:
             continue
         if not form.endswith(INFLECTED_ENDINGS) or form[:1] != lemma[:1]:
             continue
+        if len(form) <= 2:
+            continue  # "as" is no plural of "a"; two letters are never an inflected form here
         if rule_lemma(form) != lemma:
             rows.append((form, lemma))
     notice = (
