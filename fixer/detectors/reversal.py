@@ -431,17 +431,17 @@ class ReversalDetector:
                     and not _is_article(view, tokens[after - 1])  # "kind a man" is no "type A"
                 ):
                     window = tuple(t.normal for t in tokens[first:after])
-                    if not self._in_known_term(tokens, first, after):
-                        reading = _Reading(tuple(words.split(" ")), used)
-                        score = _confidence(window, reading)
-                        key = (-sum(len(swap.spun) for _, swap in used), score)
-                        held = chosen.get((first, after))
-                        if (
-                            score >= REPORT_FROM
-                            and (held is None or key > held[0])
-                            and self._forms_agree(view, tokens, first, reading)
-                        ):
-                            chosen[(first, after)] = (key, reading, score)
+                    reading = _Reading(tuple(words.split(" ")), used)
+                    score = _confidence(window, reading)
+                    key = (-sum(len(swap.spun) for _, swap in used), score)
+                    held = chosen.get((first, after))
+                    if (
+                        score >= REPORT_FROM
+                        and (held is None or key > held[0])
+                        and not self._in_known_term(tokens, first, after)
+                        and self._forms_agree(view, tokens, first, reading)
+                    ):
+                        chosen[(first, after)] = (key, reading, score)
                 if after > high or size_so_far >= MAX_TERM_WORDS:
                     continue
                 joint = words + " " if words else ""
