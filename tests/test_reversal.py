@@ -142,6 +142,13 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
     assert [f.suggestions for f in check_text("The restricting sites were mapped.")] == [
         ("binding sites",)
     ]
+    # The term writes "coughing up blood"; a base form in the text is answered in kind.
+    assert [
+        f.suggestions for f in check_text("Some hack up blood; some are hacking up blood.")
+    ] == [
+        ("cough up blood",),
+        ("coughing up blood",),
+    ]
     # A word that only looks plural stays as it is ("diabete" is no word).
     (finding,) = check_text("He has kind 2 diabetes.")
     assert finding.suggestions == ("type 2 diabetes",)

@@ -511,8 +511,17 @@ class ReversalDetector:
         confidence: float,
     ) -> Candidate:
         surfaces = [view[t.start : t.end] for t in tokens[first : last + 1]]
-        correction = _written(" ".join(reading.words))
-        written = correction.split(" ")
+        written = _written(" ".join(reading.words)).split(" ")
+        for offset, place, swap in reading.places():
+            # A verb form the term writes ("coughing up blood") where the text has the base
+            # form ("hack up blood") is proposed in the text's form: "cough up blood".
+            if (
+                len(swap.spun) == len(swap.original) == 1
+                and verb_suffix(written[place].lower(), swap.original[0])
+                and not verb_suffix(surfaces[offset].lower(), tokens[first + offset].normal)
+            ):
+                written[place] = swap.original[0]
+        correction = " ".join(written)
         reasons = [
             f"'{' '.join(surfaces[offset : offset + len(swap.spun)])}' is a "
             f"{'typical' if swap.strong else 'possible'} spinner swap of "
