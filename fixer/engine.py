@@ -15,7 +15,7 @@ from fixer.config import Settings, selected
 from fixer.detectors.abbreviations import AbbreviationDetector
 from fixer.detectors.fuzzy import FuzzyDetector
 from fixer.detectors.lexicon import LexiconDetector
-from fixer.detectors.reversal import ReversalDetector
+from fixer.detectors.reversal import REPORT_FROM, SPUN_REPORT_FROM, ReversalDetector
 from fixer.edits import Edit, apply_edits
 from fixer.inflect import (
     ArticleRules,
@@ -35,6 +35,17 @@ from fixer.words import WORD_RE, Normalizer, default_normalizer
 #: A fix pass can bring two words together into a new garble; passes repeat until nothing
 #: changes, up to this many times (as ruff does).
 MAX_FIX_PASSES = 10
+#: A document reads as spun when it has at least this many findings, and this many per 1,000
+#: words; synonym reversal then also reports its weaker readings (``SPUN_REPORT_FROM``).
+SPUN_FINDINGS, SPUN_FINDINGS_PER_1000_WORDS = 3, 5
+
+
+def looks_spun(view: str, findings: int) -> bool:
+    """Whether a document with this many findings reads as spinner output: clean prose has
+    almost none, a spun article dozens."""
+    if findings < SPUN_FINDINGS:
+        return False
+    return findings * 1000 >= SPUN_FINDINGS_PER_1000_WORDS * len(WORD_RE.findall(view))
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,9 @@ class Checker:
             view = skip_parts(text, view, self.settings.skip)
         tokens, proposed = self._propose(view)
         taken = self._standing(text, view, tokens, proposed)
+        reversal = next((d for d in self.detectors if isinstance(d, ReversalDetector)), None)
+        if reversal is not None and looks_spun(view, len(taken)):
+            tokens, taken = self._with_weaker_readings(text, view, tokens, proposed, reversal)
         findings = apply_suppressions(text, [self._finding(text, view, tokens, c) for c in taken])
         if self.settings is not None:
             findings = [f for f in findings if selected(f, self.settings, self.normalizer)]
@@ -114,6 +128,32 @@ class Checker:
                 taken = [c for c in taken if c not in overlapping]
                 taken.append(_completed(candidate, overlapping))
         return sorted(taken, key=lambda c: c.first)
+
+    def _with_weaker_readings(
+        self,
+        text: str,
+        view: str,
+        tokens: Sequence[Token],
+        proposed: list[Candidate],
+        reversal: ReversalDetector,
+    ) -> tuple[list[Token], list[Candidate]]:
+        """The whole view's tokens, and the candidates that stand once synonym reversal's
+        weaker readings join the proposals, last in precedence. The whole view is read again
+        (not only the seeded regions), so that prefiltering changes nothing here either."""
+        whole = tokenize(view, self.normalizer)
+        index = {token.start: i for i, token in enumerate(whole)}
+        moved = [
+            dataclasses.replace(
+                c, first=index[tokens[c.first].start], last=index[tokens[c.last].start]
+            )
+            for c in proposed
+        ]
+        weaker = [
+            dataclasses.replace(c, message=c.message + "; the document reads as spun")
+            for c in reversal.candidates(view, whole, SPUN_REPORT_FROM)
+            if c.confidence < REPORT_FROM
+        ]
+        return whole, self._standing(text, view, whole, moved + weaker)
 
     def _propose(self, view: str) -> tuple[list[Token], list[Candidate]]:
         """The tokens looked at, and every detector's candidates over them, detector by detector

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from fixer import check_text, fix_text
+from fixer.engine import looks_spun
 
 
 @pytest.mark.parametrize(
@@ -165,3 +166,32 @@ def test_a_longer_reading_completes_a_lexicon_finding_only_when_it_changes_more(
     assert found("Patients with peevish gut syndrome were enrolled.") == [
         ("peevish gut", "irritable bowel", "FX001", "ERROR", "SAFE")
     ]
+
+
+SPUN = "White platelets, lymph center points and a focal sensory framework. "
+
+
+@pytest.mark.parametrize(
+    ("findings", "words", "spun"),
+    [
+        (2, 10, False),  # too few findings, however dense
+        (3, 600, True),  # 5 per 1,000 words
+        (3, 601, False),
+        (40, 700, True),  # a spun article
+        (3, 20_000, False),  # a long clean manuscript with a few stray findings
+    ],
+)
+def test_looks_spun(findings: int, words: int, spun: bool) -> None:
+    assert looks_spun(" ".join(["word"] * words), findings) is spun
+
+
+def test_weaker_readings_are_reported_only_in_a_document_that_reads_as_spun() -> None:
+    """One weak but unusual swap ("knot" for "node") says little alone; among other garbles it
+    is worth an info finding. A common word ("counts" for "numbers") stays unreported."""
+    weaker = "The lymph knot biopsy was clear."
+    assert check_text(weaker) == []
+    found = {f.text: f for f in check_text(SPUN + weaker + " Abnormal counts of cells.")}
+    knot = found["lymph knot biopsy"]
+    assert (knot.suggestions, knot.severity.name) == (("lymph node biopsy",), "INFO")
+    assert knot.message.endswith("the document reads as spun")
+    assert "counts of" not in found

@@ -24,7 +24,7 @@ from fixer.data import lexicon_dir, read_tsv
 from fixer.inflect import is_plural, singularize
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, FixSafety, Severity
-from fixer.patterns import medical_prose_words
+from fixer.patterns import function_words, medical_prose_words
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
 from fixer.words import (
@@ -45,6 +45,9 @@ SHARP_SEEDS_AFTER = 20_000
 REMEMBER_AT_MOST = 200_000
 #: A candidate is reported from this confidence on; a warning from the second.
 REPORT_FROM, WARN_FROM = 0.6, 0.75
+#: In a document that reads as spun (``fixer.engine.looks_spun``), weaker readings are reported
+#: too, from this confidence on: the document itself makes a spinner likely.
+SPUN_REPORT_FROM = 0.5
 
 
 @cache
@@ -344,7 +347,10 @@ class ReversalDetector:
                 found.update((first, second, j - i) for j, second in places[k + 1 :])
         return frozenset(found)
 
-    def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
+    def candidates(
+        self, view: str, tokens: Sequence[Token], least: float = REPORT_FROM
+    ) -> list[Candidate]:
+        """Readings of known terms that reach ``least`` (``seeds`` assume ``REPORT_FROM``)."""
         sites = self._sites(tokens)
         if not sites:
             return []
@@ -374,9 +380,9 @@ class ReversalDetector:
                 and tokens[high].gap == ""
             ):
                 high += 1
-            if not _promising(sites, low, high):
+            if not _promising(sites, low, high, least):
                 continue
-            best = self._best_in(view, tokens, sites, low, start, high)
+            best = self._best_in(view, tokens, sites, low, start, high, least)
             if best is not None:
                 found.append(best)
                 covered_until = best.last
@@ -410,6 +416,7 @@ class ReversalDetector:
         low: int,
         start: int,
         high: int,
+        least: float,
     ) -> Candidate | None:
         """The best-scoring window ``first..last`` with ``low <= first <= start <= last <=
         high`` that reads back as a known term. Readings grow word by word from each ``first``
@@ -436,7 +443,8 @@ class ReversalDetector:
                     key = (-sum(len(swap.spun) for _, swap in used), score)
                     held = chosen.get((first, after))
                     if (
-                        score >= REPORT_FROM
+                        score >= least
+                        and (score >= REPORT_FROM or self._telling(window, used))
                         and (held is None or key > held[0])
                         and not self._in_known_term(tokens, first, after)
                         and self._forms_agree(view, tokens, first, reading)
@@ -460,6 +468,20 @@ class ReversalDetector:
             chosen.items(), key=lambda item: (item[1][2], item[0][1] - item[0][0])
         )
         return self._candidate(view, tokens, first, after - 1, reading, score)
+
+    def _telling(self, window: Words, swaps: tuple[tuple[int, Swap], ...]) -> bool:
+        """Whether a reading below ``REPORT_FROM`` still says enough to report in a spun
+        document: all its swaps are ``_unusual`` and it keeps a word of its own that is no
+        function word ("lymph knot biopsy" keeps "lymph"; "counts of" keeps only "of")."""
+        swapped = {offset + k for offset, swap in swaps for k in range(len(swap.spun))}
+        return all(_unusual(swap) for _, swap in swaps) and any(
+            word not in self._grammar for k, word in enumerate(window) if k not in swapped
+        )
+
+    @cached_property
+    def _grammar(self) -> frozenset[str]:
+        """Function words, normalized."""
+        return frozenset(map(self.normalizer.normal, function_words()))
 
     def _in_known_term(self, tokens: Sequence[Token], first: int, after: int) -> bool:
         """Whether tokens ``first..after-1`` as written are a known term, or lie inside one
@@ -565,16 +587,16 @@ def _readings(swaps: Sequence[Swap], end: int) -> _Readings:
 
 
 @cache
-def can_report(strong: int, weak: int) -> bool:
-    """Whether a reading with this many strong and weak swaps can reach ``REPORT_FROM`` at best
-    (every strong swap odd, the head word kept): one strong swap, or two weak ones. The one
-    statement of that minimum; ``_promising`` relies on it."""
+def can_report(strong: int, weak: int, least: float = REPORT_FROM) -> bool:
+    """Whether a reading with this many strong and weak swaps can reach ``least`` at best
+    (every strong swap odd, the head word kept): from ``REPORT_FROM``, one strong swap or two
+    weak ones. The one statement of that minimum; ``_promising`` relies on it."""
     best = _points(strong, weak, odd=strong, extra_words=0, head_kept=True, every_word=False)
-    return best >= REPORT_FROM
+    return best >= least
 
 
-def _promising(sites: dict[int, list[tuple[int, Swap]]], low: int, high: int) -> bool:
-    """Whether tokens ``low..high`` hold enough swaps to ever reach ``REPORT_FROM`` (see
+def _promising(sites: dict[int, list[tuple[int, Swap]]], low: int, high: int, least: float) -> bool:
+    """Whether tokens ``low..high`` hold enough swaps to ever reach ``least`` (see
     ``can_report``). Most windows of ordinary prose do not."""
     strong = weak = 0
     for index in range(low, high + 1):
@@ -583,7 +605,7 @@ def _promising(sites: dict[int, list[tuple[int, Swap]]], low: int, high: int) ->
             strong += 1
         elif swaps:
             weak += 1
-        if can_report(strong, weak):
+        if can_report(strong, weak, least):
             return True
     return False
 
@@ -599,12 +621,14 @@ def _garbles_in_context() -> frozenset[Words]:
 
 def _odd(swap: Swap) -> bool:
     """A strong swap whose spun words clean medical prose does not use ("courage" for "nerve")."""
+    return swap.strong and _unusual(swap)
+
+
+def _unusual(swap: Swap) -> bool:
+    """Whether clean medical prose does not use a swap's spun words ("knot" for "node"): a
+    reading below ``REPORT_FROM`` is reported in a spun document only if all its swaps are."""
     prose = medical_prose_words()
-    return (
-        swap.strong
-        and not any(word in prose for word in swap.spun)
-        and swap.spun not in _garbles_in_context()
-    )
+    return not any(word in prose for word in swap.spun) and swap.spun not in _garbles_in_context()
 
 
 def _confidence(window: Words, reading: _Reading) -> float:
