@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from fixer.cache import cached
@@ -20,6 +20,11 @@ class Swap:
     original: Words  # normalized words of the correct term
     spun: Words  # normalized words a spinner puts in its place
     strong: bool
+
+    @cached_property
+    def original_text(self) -> str:
+        """The original's words joined by single spaces, as known terms are."""
+        return " ".join(self.original)
 
 
 class Thesaurus:

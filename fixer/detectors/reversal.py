@@ -394,19 +394,26 @@ class ReversalDetector:
 
     def _sites(self, tokens: Sequence[Token]) -> dict[int, list[tuple[int, Swap]]]:
         """Where a spun form of some word starts: token index → [(length, swap)]."""
-        longest = self.thesaurus.longest_spun
-        starts = self.thesaurus.first_spun_words
+        sizes_of = self._spun_sizes
+        reversals = self.thesaurus.reversals
         sites: dict[int, list[tuple[int, Swap]]] = {}
-        for i in range(len(tokens)):
-            if tokens[i].normal not in starts:
-                continue
-            for size in range(1, longest + 1):
+        for i, token in enumerate(tokens):
+            normal = token.normal
+            for size in sizes_of.get(normal, ()):
                 if i + size > len(tokens) or (size > 1 and tokens[i + size - 2].gap != ""):
                     break  # a spun phrase's words are joined like any phrase's
-                spun = tuple(t.normal for t in tokens[i : i + size])
-                for swap in self.thesaurus.reversals(spun):
+                spun = (normal,) if size == 1 else tuple(t.normal for t in tokens[i : i + size])
+                for swap in reversals(spun):
                     sites.setdefault(i, []).append((size, swap))
         return sites
+
+    @cached_property
+    def _spun_sizes(self) -> dict[str, tuple[int, ...]]:
+        """For each first word of a spun form: the word counts of its spun forms, ascending."""
+        sizes: dict[str, set[int]] = {}
+        for swap in self.thesaurus.swaps:
+            sizes.setdefault(swap.spun[0], set()).add(len(swap.spun))
+        return {word: tuple(sorted(found)) for word, found in sizes.items()}
 
     def _best_in(
         self,
@@ -457,7 +464,7 @@ class ReversalDetector:
                 if kept in prefixes:
                     stack.append((after + 1, kept, size_so_far + 1, used))
                 for size, swap in sites.get(after, ()):
-                    swapped = joint + " ".join(swap.original)
+                    swapped = joint + swap.original_text
                     if after + size - 1 <= high and swapped in prefixes:
                         grown = size_so_far + len(swap.original)
                         stack.append((after + size, swapped, grown, (*used, (after - first, swap))))
