@@ -149,6 +149,10 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
         ("cough up blood",),
         ("coughing up blood",),
     ]
+    # A kept word keeps the writer's spelling, whichever the vocabulary lists first.
+    for spelling in ("diarrhea", "diarrhoea"):
+        (finding,) = check_text(f"She had tenacious {spelling} for weeks.")
+        assert finding.suggestions == (f"chronic {spelling}",)
     # A word that only looks plural stays as it is ("diabete" is no word).
     (finding,) = check_text("He has kind 2 diabetes.")
     assert finding.suggestions == ("type 2 diabetes",)

@@ -550,6 +550,20 @@ class ReversalDetector:
                 and not verb_suffix(surfaces[offset].lower(), tokens[first + offset].normal)
             ):
                 written[place] = swap.original[0]
+        # A word kept from the text keeps the writer's spelling ("diarrhea", not the
+        # vocabulary's "diarrhoea") where the text writes it in lower case and uninflected
+        # (the number is matched later, from the text).
+        spun_at: set[int] = set()
+        original_at: set[int] = set()
+        for offset, place, swap in reading.places():
+            spun_at.update(range(offset, offset + len(swap.spun)))
+            original_at.update(range(place, place + len(swap.original)))
+        kept = [k for k in range(len(surfaces)) if k not in spun_at]
+        places = [place for place in range(len(written)) if place not in original_at]
+        for k, place in zip(kept, places, strict=True):
+            surface = surfaces[k]
+            if surface.islower() and self.normalizer.lemma(surface) == surface:
+                written[place] = surface
         correction = " ".join(written)
         reasons = [
             f"'{' '.join(surfaces[offset : offset + len(swap.spun)])}' is a "
