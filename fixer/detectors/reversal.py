@@ -43,6 +43,7 @@ MAX_TERM_WORDS = 5
 SHARP_SEEDS_AFTER = 20_000
 #: Answers about word pairs and contexts are remembered, up to this many of each kind.
 REMEMBER_AT_MOST = 200_000
+_NO_WORDS: frozenset[str] = frozenset()
 #: A candidate is reported from this confidence on; a warning from the second.
 REPORT_FROM, WARN_FROM = 0.6, 0.75
 #: In a document that reads as spun (``fixer.engine.looks_spun``), weaker readings are reported
@@ -287,11 +288,10 @@ class ReversalDetector:
         """Whether swaps spun as words starting with ``first`` and, ``distance`` words later,
         ``second`` could be neighbouring swaps in one known term: some term has an original of
         the first and one of the second as far apart as the kept words between them say."""
-        pairs = self.term_word_pairs
+        later, seconds = self.term_word_pairs, self._original_firsts[second]
         return any(
-            (a, b, distance - spun_size + original_size) in pairs
+            not later.get((a, distance - spun_size + original_size), _NO_WORDS).isdisjoint(seconds)
             for a, spun_size, original_size in self._undo[first]
-            for b in self._original_firsts[second]
         )
 
     @cached_property
@@ -336,16 +336,17 @@ class ReversalDetector:
         return frozenset(pair for term in self.vocabulary for pair in pairwise(term.split(" ")))
 
     @cached_property
-    def term_word_pairs(self) -> frozenset[tuple[str, str, int]]:
-        """(a, b, n) wherever some known term has the word b n words after the word a, for
-        the words that start an original (the only ones ever asked about)."""
+    def term_word_pairs(self) -> dict[tuple[str, int], frozenset[str]]:
+        """(a, n) → the words b that some known term has n words after the word a, for the
+        words that start an original (the only ones ever asked about)."""
         starts = frozenset(swap.original[0] for swap in self.thesaurus.swaps)
-        found = set()
+        found: dict[tuple[str, int], set[str]] = {}
         for term in self.vocabulary:
             places = [(i, word) for i, word in enumerate(term.split(" ")) if word in starts]
             for k, (i, first) in enumerate(places):
-                found.update((first, second, j - i) for j, second in places[k + 1 :])
-        return frozenset(found)
+                for j, second in places[k + 1 :]:
+                    found.setdefault((first, j - i), set()).add(second)
+        return {key: frozenset(words) for key, words in found.items()}
 
     def candidates(
         self, view: str, tokens: Sequence[Token], least: float = REPORT_FROM
