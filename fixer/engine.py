@@ -95,14 +95,34 @@ class Checker:
 
     def check(self, text: str, syntax: str = "text") -> list[Finding]:
         """All findings in ``text``, in order of position."""
+        return self._check(text, syntax)[0]
+
+    def _check(
+        self, text: str, syntax: str, spun: bool | None = None
+    ) -> tuple[list[Finding], bool]:
+        """The findings, and whether the document reads as spun (``looks_spun``, counting the
+        findings that are reported; ``spun`` decides it instead when given)."""
         view = prose_view(text, syntax)
         if self.settings is not None and self.settings.skip:
             view = skip_parts(text, view, self.settings.skip)
         tokens, proposed = self._propose(view)
         taken = self._standing(text, view, tokens, proposed)
+        findings = self._reported(text, view, tokens, taken)
         reversal = next((d for d in self.detectors if isinstance(d, ReversalDetector)), None)
-        if reversal is not None and looks_spun(view, len(taken)):
-            tokens, taken = self._with_weaker_readings(text, view, tokens, proposed, reversal)
+        if reversal is None:
+            return findings, False
+        if spun is None:
+            spun = looks_spun(view, sum(1 for f in findings if f.rule.code != "FX900"))
+        if spun:
+            tokens, taken = self._with_weaker_readings(text, view, tokens, taken, reversal)
+            findings = self._reported(text, view, tokens, taken)
+        return findings, spun
+
+    def _reported(
+        self, text: str, view: str, tokens: Sequence[Token], taken: list[Candidate]
+    ) -> list[Finding]:
+        """The findings of the candidates that stand, less those suppressed in the text or left
+        out by the settings."""
         findings = apply_suppressions(text, [self._finding(text, view, tokens, c) for c in taken])
         if self.settings is not None:
             findings = [f for f in findings if selected(f, self.settings, self.normalizer)]
@@ -134,26 +154,27 @@ class Checker:
         text: str,
         view: str,
         tokens: Sequence[Token],
-        proposed: list[Candidate],
+        taken: list[Candidate],
         reversal: ReversalDetector,
     ) -> tuple[list[Token], list[Candidate]]:
-        """The whole view's tokens, and the candidates that stand once synonym reversal's
-        weaker readings join the proposals, last in precedence. The whole view is read again
-        (not only the seeded regions), so that prefiltering changes nothing here either."""
+        """The whole view's tokens, and the candidates that stand with synonym reversal's
+        weaker readings added where nothing stands yet (they never replace a finding). The
+        whole view is read again, not only the seeded regions, so that prefiltering changes
+        nothing here either."""
         whole = tokenize(view, self.normalizer)
         index = {token.start: i for i, token in enumerate(whole)}
         moved = [
             dataclasses.replace(
                 c, first=index[tokens[c.first].start], last=index[tokens[c.last].start]
             )
-            for c in proposed
+            for c in taken
         ]
         weaker = [
             dataclasses.replace(c, message=c.message + "; the document reads as spun")
             for c in reversal.candidates(view, whole, SPUN_REPORT_FROM)
-            if c.confidence < REPORT_FROM
+            if c.confidence < REPORT_FROM and not any(_overlap(c, m) for m in moved)
         ]
-        return whole, self._standing(text, view, whole, moved + weaker)
+        return whole, sorted(moved + weaker, key=lambda c: c.first)
 
     def _propose(self, view: str) -> tuple[list[Token], list[Candidate]]:
         """The tokens looked at, and every detector's candidates over them, detector by detector
@@ -187,8 +208,10 @@ class Checker:
         """Apply every fix at or above the chosen safety, repeating until nothing changes."""
         least = FixSafety.UNSAFE if unsafe else FixSafety.SAFE
         fixed: list[Finding] = []
+        spun = None  # decided on the text as given, and kept for the passes after it
         for _ in range(MAX_FIX_PASSES):
-            applicable = [f for f in self.check(text, syntax) if f.fix >= least]
+            findings, spun = self._check(text, syntax, spun)
+            applicable = [f for f in findings if f.fix >= least]
             edits = {Edit(f.edit_start, f.edit_end, f.replacement): f for f in applicable}
             new_text, applied = apply_edits(text, edits)
             if new_text == text:

@@ -46,7 +46,7 @@ def case_pattern(found: str) -> str:
         return "upper"
     if not words or not words[0][0].isupper():
         return "lower"
-    content = [w for w in words[1:] if w.lower() not in _MINOR_WORDS]
+    content = [w for w in words[1:] if w.lower() not in _MINOR_WORDS and w[0].isalpha()]
     if content and all(w[0].isupper() for w in content):
         return "title"
     return "sentence"

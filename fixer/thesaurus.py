@@ -41,7 +41,11 @@ class Thesaurus:
         for swap in swaps:
             self._by_spun[swap.spun].append(swap)
         self.longest_spun = max((len(s.spun) for s in swaps), default=0)
-        self.first_spun_words = frozenset(s.spun[0] for s in swaps if s.spun)
+        sizes: dict[str, set[int]] = defaultdict(set)
+        for swap in swaps:
+            sizes[swap.spun[0]].add(len(swap.spun))
+        #: For each first word of a spun form: the word counts of its spun forms, ascending.
+        self.spun_sizes = {word: tuple(sorted(found)) for word, found in sizes.items()}
 
     def reversals(self, spun: Words) -> list[Swap]:
         """The swaps whose spun side is exactly ``spun``."""

@@ -3,7 +3,7 @@ the columns phrase, count, tier, expected). Used for the seed article of ``../sh
 for the spun articles of ``samples/spun``.
 
 A row passes when, with every finding's top suggestion applied, each occurrence of its phrase
-reads as one of the expected terms.
+reads as one of the expected terms (as whole words: "ER" is not in "center").
 """
 
 from __future__ import annotations
@@ -46,9 +46,11 @@ def corrected_occurrences(text: str, findings: Sequence[Finding], phrase: str) -
 
 def passes(row: dict[str, str], text: str, findings: Sequence[Finding]) -> bool:
     corrected = corrected_occurrences(text, findings, row["phrase"])
-    expected = [term.lower() for term in row["expected"].split("|")]
+    terms = row["expected"].lower().split("|")
+    expected = [re.compile(rf"(?<!\w){re.escape(term)}(?!\w)") for term in terms]
     return len(corrected) == int(row["count"]) and all(
-        any(term in " ".join(piece.lower().split()) for term in expected) for piece in corrected
+        any(term.search(" ".join(piece.lower().split())) for term in expected)
+        for piece in corrected
     )
 
 

@@ -56,6 +56,10 @@ def test_fixes(text: str, fixed: str) -> None:
         ("The white.\n\nPlatelets are cells.", "a phrase never crosses a sentence"),
         ("The white\n\nplatelets", "a phrase never crosses a paragraph break"),
         ("The whiteboard platelets", "whole words only"),
+        # a spun form of several words ("heat level" for "temperature") never spans a break
+        ("Measure the internal. Heat level daily.", "a spun phrase never crosses a sentence"),
+        ("It was the highest; quality level checks followed.", "nor a semicolon"),
+        ("Measure the internal\n\nheat level daily.", "nor a paragraph break"),
     ],
 )
 def test_no_findings(text: str, reason: str) -> None:
@@ -195,3 +199,17 @@ def test_weaker_readings_are_reported_only_in_a_document_that_reads_as_spun() ->
     assert (knot.suggestions, knot.severity.name) == (("lymph node biopsy",), "INFO")
     assert knot.message.endswith("the document reads as spun")
     assert "counts of" not in found
+
+
+def test_only_reported_findings_make_a_document_read_as_spun() -> None:
+    """Garbles left out by the settings do not open the door to weaker readings."""
+    text = SPUN + "The lymph knot biopsy was clear."
+    assert [f.text for f in check_text(text, ignore=["FX001"])] == []
+
+
+def test_fix_decides_once_whether_a_document_reads_as_spun() -> None:
+    """The weaker reading is fixed along with the garbles that made the document read as spun,
+    though after the first pass the document no longer does."""
+    fixed = fix_text(SPUN + "The lymph knot biopsy was clear.", unsafe=True)
+    assert fixed.endswith("The lymph node biopsy was clear.")
+    assert fix_text(fixed, unsafe=True) == fixed

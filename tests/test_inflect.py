@@ -21,6 +21,7 @@ from fixer.words import default_normalizer
         ("Pieces of Metastasis", "title"),
         ("WHITE PLATELETS", "upper"),
         ("Intricacies", "sentence"),
+        ("Kind 2 Diabetes", "title"),  # a number is no lower-case word
     ],
 )
 def test_case_pattern(found: str, pattern: str) -> None:

@@ -96,6 +96,8 @@ def test_swaps_are_reversed_to_known_terms(text: str, expected: list[tuple[str, 
         ("the focal point of the system", "the words are not adjacent to a term"),
         ("heart illness", "one weak swap of a known term: too common to flag"),
         ("which kind a man has", "the article 'a' is no letter A ('type A')"),
+        ("WHICH KIND A MAN HAS", "in upper-case text 'A' may be the article"),
+        ("Which Kind A Man Has", "in a heading 'A' may be the article"),
         ("he took a stage exam", "the article 'a' starts no term ('A level exam')"),
         ("a weak urine stream", "inside a known term: 'weak urine stream'"),
     ],
@@ -153,6 +155,8 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
     for spelling in ("diarrhea", "diarrhoea"):
         (finding,) = check_text(f"She had tenacious {spelling} for weeks.")
         assert finding.suggestions == (f"chronic {spelling}",)
+    (finding,) = check_text("Tenacious Diarrhea In Adults")
+    assert finding.suggestions == ("Chronic Diarrhea",)
     # A word that only looks plural stays as it is ("diabete" is no word).
     (finding,) = check_text("He has kind 2 diabetes.")
     assert finding.suggestions == ("type 2 diabetes",)

@@ -395,26 +395,23 @@ class ReversalDetector:
 
     def _sites(self, tokens: Sequence[Token]) -> dict[int, list[tuple[int, Swap]]]:
         """Where a spun form of some word starts: token index → [(length, swap)]."""
-        sizes_of = self._spun_sizes
+        sizes_of = self.thesaurus.spun_sizes
         reversals = self.thesaurus.reversals
         sites: dict[int, list[tuple[int, Swap]]] = {}
         for i, token in enumerate(tokens):
             normal = token.normal
+            joined = 1  # how many words from ``i`` on are joined like a phrase's, so far
             for size in sizes_of.get(normal, ()):
-                if i + size > len(tokens) or (size > 1 and tokens[i + size - 2].gap != ""):
+                while (
+                    joined < size and i + joined < len(tokens) and tokens[i + joined - 1].gap == ""
+                ):
+                    joined += 1
+                if joined < size:
                     break  # a spun phrase's words are joined like any phrase's
                 spun = (normal,) if size == 1 else tuple(t.normal for t in tokens[i : i + size])
                 for swap in reversals(spun):
                     sites.setdefault(i, []).append((size, swap))
         return sites
-
-    @cached_property
-    def _spun_sizes(self) -> dict[str, tuple[int, ...]]:
-        """For each first word of a spun form: the word counts of its spun forms, ascending."""
-        sizes: dict[str, set[int]] = {}
-        for swap in self.thesaurus.swaps:
-            sizes.setdefault(swap.spun[0], set()).add(len(swap.spun))
-        return {word: tuple(sorted(found)) for word, found in sizes.items()}
 
     def _best_in(
         self,
@@ -433,7 +430,7 @@ class ReversalDetector:
         # Per window (first, after): the reading that changes fewest words, then the likeliest.
         chosen: dict[tuple[int, int], tuple[tuple[int, float], _Reading, float]] = {}
         for first in range(low, start + 1):
-            if _is_article(view, tokens[first]):
+            if _is_article(view, tokens, first):
                 continue  # the article "a" never starts a term ("a level")
             # (next token, the reading so far joined like the terms, its word count, swaps used)
             stack: list[tuple[int, str, int, tuple[tuple[int, Swap], ...]]] = [(first, "", 0, ())]
@@ -443,7 +440,7 @@ class ReversalDetector:
                     after > start
                     and used
                     and words in vocabulary
-                    and not _is_article(view, tokens[after - 1])  # "kind a man" is no "type A"
+                    and not _is_article(view, tokens, after - 1)  # "kind a man" is no "type A"
                 ):
                     window = tuple(t.normal for t in tokens[first:after])
                     reading = _Reading(tuple(words.split(" ")), used)
@@ -552,8 +549,8 @@ class ReversalDetector:
             ):
                 written[place] = swap.original[0]
         # A word kept from the text keeps the writer's spelling ("diarrhea", not the
-        # vocabulary's "diarrhoea") where the text writes it in lower case and uninflected
-        # (the number is matched later, from the text).
+        # vocabulary's "diarrhoea") where the text writes it uninflected and the vocabulary in
+        # lower case ("PET" stays); number and case are matched later, from the text.
         spun_at: set[int] = set()
         original_at: set[int] = set()
         for offset, place, swap in reading.places():
@@ -562,9 +559,9 @@ class ReversalDetector:
         kept = [k for k in range(len(surfaces)) if k not in spun_at]
         places = [place for place in range(len(written)) if place not in original_at]
         for k, place in zip(kept, places, strict=True):
-            surface = surfaces[k]
-            if surface.islower() and self.normalizer.lemma(surface) == surface:
-                written[place] = surface
+            surface = surfaces[k].lower()
+            if written[place].islower() and self.normalizer.lemma(surface) == surface:
+                written[place] = surface  # the case of the text is applied later
         correction = " ".join(written)
         reasons = [
             f"'{' '.join(surfaces[offset : offset + len(swap.spun)])}' is a "
@@ -588,10 +585,17 @@ class ReversalDetector:
         )
 
 
-def _is_article(view: str, token: Token) -> bool:
+def _is_article(view: str, tokens: Sequence[Token], index: int) -> bool:
     """Whether a word is the English article "a", which terms hold only as the letter A
-    ("type A", "hepatitis A") or inside ("infection following a procedure")."""
-    return token.end - token.start == 1 and view[token.start] == "a"
+    ("type A", "hepatitis A") or inside ("infection following a procedure"): a lower-case
+    "a", or an "A" among capitalized words (a heading or upper-case text, "Which Kind A Man
+    Has"), where case tells nothing."""
+    token = tokens[index]
+    letter = view[token.start : token.end]
+    if letter == "a":
+        return True
+    neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
+    return letter == "A" and any(view[t.start].isupper() for t in neighbours)
 
 
 class _Readings(dict[str, frozenset[str]]):
