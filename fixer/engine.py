@@ -40,6 +40,13 @@ MAX_FIX_PASSES = 10
 SPUN_FINDINGS, SPUN_FINDINGS_PER_1000_WORDS = 3, 5
 
 
+def _placed(candidate: Candidate, tokens: Sequence[Token], index: dict[int, int]) -> Candidate:
+    """A candidate over ``tokens`` moved to a larger token list, given as where each of its
+    tokens starts (``index``: start offset → position)."""
+    first, last = index[tokens[candidate.first].start], index[tokens[candidate.last].start]
+    return dataclasses.replace(candidate, first=first, last=last)
+
+
 def looks_spun(view: str, findings: int) -> bool:
     """Whether a document with this many findings reads as spinner output: clean prose has
     almost none, a spun article dozens."""
@@ -163,12 +170,7 @@ class Checker:
         nothing here either."""
         whole = tokenize(view, self.normalizer)
         index = {token.start: i for i, token in enumerate(whole)}
-        moved = [
-            dataclasses.replace(
-                c, first=index[tokens[c.first].start], last=index[tokens[c.last].start]
-            )
-            for c in taken
-        ]
+        moved = [_placed(c, tokens, index) for c in taken]
         weaker = [
             dataclasses.replace(c, message=c.message + "; the document reads as spun")
             for c in reversal.candidates(view, whole, SPUN_REPORT_FROM)
@@ -199,9 +201,8 @@ class Checker:
                 for low, high in own
                 for token in tokens[bisect.bisect_left(starts, low) : bisect.bisect(starts, high)]
             ]
-            for candidate in detector.candidates(view, seen) if seen else ():
-                first, last = index[seen[candidate.first].start], index[seen[candidate.last].start]
-                proposed.append(dataclasses.replace(candidate, first=first, last=last))
+            if seen:
+                proposed += [_placed(c, seen, index) for c in detector.candidates(view, seen)]
         return tokens, proposed
 
     def fix(self, text: str, syntax: str = "text", unsafe: bool = False) -> FixResult:

@@ -173,8 +173,7 @@ class AbbreviationDetector:
         ):
             first_possible -= 1
         words = tuple(t.normal for t in tokens[first_possible : last + 1])
-        # A correct definition of any expansion of these letters is never flagged.
-        if any(words[-len(e.words) :] == e.words for e in expansions if len(e.words) <= len(words)):
+        if _spells_out(words, expansions):
             return None
         best: tuple[tuple[int, int, int], Expansion, int, Alignment] | None = None
         for expansion in expansions:
@@ -243,18 +242,19 @@ def _word_ending_before(words: WordScan, paren: int) -> int | None:
 
 
 def _spelt_out(words: WordScan, last: int, expansions: list[Expansion]) -> bool:
-    """Whether the scanned words ending at ``last`` are one of the expansions, joined as the
-    words of one phrase: then ``_check`` finds them among its tokens and flags nothing."""
-    for expansion in expansions:
-        size = len(expansion.words)
-        first = last - size + 1
-        if (
-            first >= 0
-            and tuple(words.normal[first : last + 1]) == expansion.words
-            and all(gap_kind(gap) == "" for gap in words.gaps[first:last])
-        ):
-            return True
-    return False
+    """``_spells_out`` for the scanned words ending at ``last``, taken as ``_check`` takes its
+    tokens: joined as one phrase's words, as many as the longest expansion."""
+    longest = max(len(e.words) for e in expansions)
+    first = last
+    while first > 0 and last - first + 1 < longest and gap_kind(words.gaps[first - 1]) == "":
+        first -= 1
+    return _spells_out(tuple(words.normal[first : last + 1]), expansions)
+
+
+def _spells_out(words: Words, expansions: list[Expansion]) -> bool:
+    """Whether the words right before a parenthesis end with one of its expansions: a correct
+    definition of any expansion of the letters is never flagged."""
+    return any(words[-len(e.words) :] == e.words for e in expansions if len(e.words) <= len(words))
 
 
 def _token_ending_before(
