@@ -351,8 +351,13 @@ class ReversalDetector:
     def candidates(
         self, view: str, tokens: Sequence[Token], least: float = REPORT_FROM
     ) -> list[Candidate]:
-        """Readings of known terms that reach ``least`` (``seeds`` assume ``REPORT_FROM``)."""
+        """Readings of known terms that reach ``least`` (``seeds`` assume ``REPORT_FROM``).
+        Below ``REPORT_FROM`` only readings of unusual swaps count (``_telling``), so only
+        those swaps are looked at."""
         sites = self._sites(tokens)
+        if least < REPORT_FROM:
+            unusual = {i: [(n, s) for n, s in found if _unusual(s)] for i, found in sites.items()}
+            sites = {i: found for i, found in unusual.items() if found}
         if not sites:
             return []
         vocabulary_words = self.vocabulary_words
