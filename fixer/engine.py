@@ -101,14 +101,8 @@ class Checker:
         raise ValueError(f"unknown detector {name!r}")
 
     def check(self, text: str, syntax: str = "text") -> list[Finding]:
-        """All findings in ``text``, in order of position."""
-        return self._check(text, syntax)[0]
-
-    def _check(
-        self, text: str, syntax: str, spun: bool | None = None
-    ) -> tuple[list[Finding], bool]:
-        """The findings, and whether the document reads as spun (``looks_spun``, counting the
-        findings that are reported; ``spun`` decides it instead when given)."""
+        """All findings in ``text``, in order of position. Where the reported findings make the
+        document read as spun (``looks_spun``), synonym reversal's weaker readings join them."""
         view = prose_view(text, syntax)
         if self.settings is not None and self.settings.skip:
             view = skip_parts(text, view, self.settings.skip)
@@ -116,14 +110,12 @@ class Checker:
         taken = self._standing(text, view, tokens, proposed)
         findings = self._reported(text, view, tokens, taken)
         reversal = next((d for d in self.detectors if isinstance(d, ReversalDetector)), None)
-        if reversal is None:
-            return findings, False
-        if spun is None:
-            spun = looks_spun(view, sum(1 for f in findings if f.rule.code != "FX900"))
-        if spun:
+        if reversal is not None and looks_spun(
+            view, sum(1 for f in findings if f.rule.code != "FX900")
+        ):
             tokens, taken = self._with_weaker_readings(text, view, tokens, taken, reversal)
             findings = self._reported(text, view, tokens, taken)
-        return findings, spun
+        return findings
 
     def _reported(
         self, text: str, view: str, tokens: Sequence[Token], taken: list[Candidate]
@@ -209,10 +201,8 @@ class Checker:
         """Apply every fix at or above the chosen safety, repeating until nothing changes."""
         least = FixSafety.UNSAFE if unsafe else FixSafety.SAFE
         fixed: list[Finding] = []
-        spun = None  # decided on the text as given, and kept for the passes after it
         for _ in range(MAX_FIX_PASSES):
-            findings, spun = self._check(text, syntax, spun)
-            applicable = [f for f in findings if f.fix >= least]
+            applicable = [f for f in self.check(text, syntax) if f.fix >= least]
             edits = {Edit(f.edit_start, f.edit_end, f.replacement): f for f in applicable}
             new_text, applied = apply_edits(text, edits)
             if new_text == text:

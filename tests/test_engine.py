@@ -207,9 +207,9 @@ def test_only_reported_findings_make_a_document_read_as_spun() -> None:
     assert [f.text for f in check_text(text, ignore=["FX001"])] == []
 
 
-def test_fix_decides_once_whether_a_document_reads_as_spun() -> None:
-    """The weaker reading is fixed along with the garbles that made the document read as spun,
-    though after the first pass the document no longer does."""
+def test_unsafe_fix_applies_weaker_readings_with_the_garbles() -> None:
+    """The weaker reading is fixed in the same pass as the garbles that made the document read
+    as spun (afterwards the document no longer does)."""
     fixed = fix_text(SPUN + "The lymph knot biopsy was clear.", unsafe=True)
     assert fixed.endswith("The lymph node biopsy was clear.")
     assert fix_text(fixed, unsafe=True) == fixed
