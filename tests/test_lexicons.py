@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from fixer.data import lexicon_dir
 from fixer.lexicon import (
     COLUMNS,
     LexiconError,
@@ -16,6 +17,7 @@ from fixer.lexicon import (
 )
 from fixer.lexicon_lint import header_problem, lint_files
 from fixer.model import CATEGORIES, FixSafety, Severity
+from fixer.words import english_words
 
 FILES = builtin_files()
 ENTRIES = [entry for path in FILES for entry in read_entries(path)]
@@ -179,3 +181,15 @@ def test_vocabulary_is_fresh() -> None:
         {c.lower() for e in ENTRIES for c in e.corrections if " " in c.strip()} - terms
     )
     assert missing == []
+
+
+def test_the_english_word_list_is_sorted_for_bisection() -> None:
+    """``fixer.words.english_words`` looks words up by bisection, so the list must stay sorted
+    (``scripts/derive_word_data.py`` writes it so), its comment header first."""
+    lines = (lexicon_dir() / "words.txt").read_text(encoding="utf-8").split("\n")
+    words = [line for line in lines if line and not line.startswith("#")]
+    assert words == sorted(words)
+    assert lines[: lines.index(words[0])] == [line for line in lines if line.startswith("#")]
+    known = english_words()
+    assert all(word in known for word in words[:: len(words) // 50])
+    assert "diabete" not in known and "" not in known

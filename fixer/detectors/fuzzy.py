@@ -15,7 +15,7 @@ a slip of the garble's word: a few edits, fewer than half its letters ("plate1et
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -46,7 +46,7 @@ class FuzzyDetector:
     name = "fuzzy"
 
     def __init__(
-        self, lexicon: Lexicon, normalizer: Normalizer, known_words: frozenset[str] | None = None
+        self, lexicon: Lexicon, normalizer: Normalizer, known_words: Container[str] | None = None
     ) -> None:
         """``known_words`` defaults to ``lexicons/words.txt``, loaded on first use."""
         self.normalizer = normalizer

@@ -11,7 +11,7 @@ one that changes the fewest words is proposed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import pairwise
@@ -63,14 +63,17 @@ def term_spellings() -> dict[str, str]:
         normalizer = default_normalizer()
         rows = [fields[0] for _, fields in read_tsv(path) if fields[0] != "term"]
         # A singular counts as a word if English or the vocabulary writes it.
-        known = english_words() | {w.lower() for term in rows for w in WORD_RE.findall(term)}
+        english = english_words()
+        written = {w.lower() for term in rows for w in WORD_RE.findall(term)}
         spellings: dict[str, str] = {}
         for term in rows:
             written, normal = WORD_RE.findall(term), normalizer.phrase(term)
             if len(written) != len(normal):
                 continue
             words = [
-                _singular(word, base, normalizer, known) if is_plural(word, normalizer) else word
+                _singular(word, base, normalizer, english, written)
+                if is_plural(word, normalizer)
+                else word
                 for word, base in zip(written, normal, strict=True)
             ]
             if words != list(normal):
@@ -87,11 +90,12 @@ def term_spellings() -> dict[str, str]:
     return cached("vocabulary-spellings", sources, build, dict)  # type: ignore[arg-type]
 
 
-def _singular(word: str, base: str, normalizer: Normalizer, known: frozenset[str]) -> str:
+def _singular(word: str, base: str, normalizer: Normalizer, *known: Container[str]) -> str:
     """ "findings" → "finding" (its lemma is the verb "find"), "metastases" → "metastasis";
-    a word whose would-be singular is not ``known`` stays ("diabetes", not "diabete")."""
+    a word whose would-be singular is in none of the ``known`` lists stays ("diabetes", not
+    "diabete")."""
     singular = word[:-1] if normalizer.normal(word[:-1]) == base else singularize(word, normalizer)
-    return singular if singular.lower() in known else word
+    return singular if any(singular.lower() in words for words in known) else word
 
 
 def _written(term: str) -> str:
