@@ -38,14 +38,13 @@ class Thesaurus:
         self.swaps = swaps
         self.verb_forms = verb_forms
         self._by_spun: dict[Words, list[Swap]] = defaultdict(list)
-        for swap in swaps:
-            self._by_spun[swap.spun].append(swap)
-        self.longest_spun = max((len(s.spun) for s in swaps), default=0)
         sizes: dict[str, set[int]] = defaultdict(set)
         for swap in swaps:
+            self._by_spun[swap.spun].append(swap)
             sizes[swap.spun[0]].add(len(swap.spun))
         #: For each first word of a spun form: the word counts of its spun forms, ascending.
         self.spun_sizes = {word: tuple(sorted(found)) for word, found in sizes.items()}
+        self.longest_spun = max((found[-1] for found in self.spun_sizes.values()), default=0)
 
     def reversals(self, spun: Words) -> list[Swap]:
         """The swaps whose spun side is exactly ``spun``."""

@@ -236,9 +236,7 @@ def _word_ending_before(words: WordScan, paren: int) -> int | None:
     if index < 0:
         return None
     end = words.starts[index] + len(words.surface[index])
-    if words.view[end:paren].strip(" \t\u00a0"):
-        return None
-    return index
+    return index if _spaces_only(words.view, end, paren) else None
 
 
 def _spelt_out(words: WordScan, last: int, expansions: list[Expansion]) -> bool:
@@ -262,6 +260,10 @@ def _token_ending_before(
 ) -> int | None:
     """The index of the word right before an opening parenthesis (only spaces between)."""
     index = bisect.bisect_right(ends, paren) - 1
-    if index < 0 or view[tokens[index].end : paren].strip(" \t\u00a0"):
+    if index < 0 or not _spaces_only(view, tokens[index].end, paren):
         return None
     return index
+
+
+def _spaces_only(view: str, start: int, end: int) -> bool:
+    return not view[start:end].strip(" \t\u00a0")

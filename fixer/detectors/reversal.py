@@ -43,12 +43,12 @@ MAX_TERM_WORDS = 5
 SHARP_SEEDS_AFTER = 20_000
 #: Answers about word pairs and contexts are remembered, up to this many of each kind.
 REMEMBER_AT_MOST = 200_000
-_NO_WORDS: frozenset[str] = frozenset()
 #: A candidate is reported from this confidence on; a warning from the second.
 REPORT_FROM, WARN_FROM = 0.6, 0.75
 #: In a document that reads as spun (``fixer.engine.looks_spun``), weaker readings are reported
 #: too, from this confidence on: the document itself makes a spinner likely.
 SPUN_REPORT_FROM = 0.5
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 @cache
@@ -62,18 +62,14 @@ def term_spellings() -> dict[str, str]:
     def build() -> dict[str, str]:
         normalizer = default_normalizer()
         rows = [fields[0] for _, fields in read_tsv(path) if fields[0] != "term"]
-        # A singular counts as a word if English or the vocabulary writes it.
         english = english_words()
-        written = {w.lower() for term in rows for w in WORD_RE.findall(term)}
         spellings: dict[str, str] = {}
         for term in rows:
             written, normal = WORD_RE.findall(term), normalizer.phrase(term)
             if len(written) != len(normal):
                 continue
             words = [
-                _singular(word, base, normalizer, english, written)
-                if is_plural(word, normalizer)
-                else word
+                _singular(word, base, normalizer, english) if is_plural(word, normalizer) else word
                 for word, base in zip(written, normal, strict=True)
             ]
             if words != list(normal):
@@ -90,12 +86,11 @@ def term_spellings() -> dict[str, str]:
     return cached("vocabulary-spellings", sources, build, dict)  # type: ignore[arg-type]
 
 
-def _singular(word: str, base: str, normalizer: Normalizer, *known: Container[str]) -> str:
+def _singular(word: str, base: str, normalizer: Normalizer, english: Container[str]) -> str:
     """ "findings" → "finding" (its lemma is the verb "find"), "metastases" → "metastasis";
-    a word whose would-be singular is in none of the ``known`` lists stays ("diabetes", not
-    "diabete")."""
+    a word whose would-be singular is no English word stays ("diabetes", not "diabete")."""
     singular = word[:-1] if normalizer.normal(word[:-1]) == base else singularize(word, normalizer)
-    return singular if any(singular.lower() in words for words in known) else word
+    return singular if singular.lower() in english else word
 
 
 def _written(term: str) -> str:
@@ -159,6 +154,16 @@ class _Reading:
         for offset, swap in self.swaps:
             yield offset, offset + shift, swap
             shift += len(swap.original) - len(swap.spun)
+
+    def swapped(self) -> tuple[set[int], set[int]]:
+        """Where the swaps are: window offsets of the spun words, and places of the original
+        words in the reading. The other words are kept from the text."""
+        spun_at: set[int] = set()
+        original_at: set[int] = set()
+        for offset, place, swap in self.places():
+            spun_at.update(range(offset, offset + len(swap.spun)))
+            original_at.update(range(place, place + len(swap.original)))
+        return spun_at, original_at
 
 
 class ReversalDetector:
@@ -360,8 +365,11 @@ class ReversalDetector:
         those swaps are looked at."""
         sites = self._sites(tokens)
         if least < REPORT_FROM:
-            unusual = {i: [(n, s) for n, s in found if _unusual(s)] for i, found in sites.items()}
-            sites = {i: found for i, found in unusual.items() if found}
+            sites = {
+                i: unusual
+                for i, found in sites.items()
+                if (unusual := [(size, swap) for size, swap in found if _unusual(swap)])
+            }
         if not sites:
             return []
         vocabulary_words = self.vocabulary_words
@@ -458,7 +466,7 @@ class ReversalDetector:
                     held = chosen.get((first, after))
                     if (
                         score >= least
-                        and (score >= REPORT_FROM or self._telling(window, used))
+                        and (score >= REPORT_FROM or self._telling(window, reading))
                         and (held is None or key > held[0])
                         and not self._in_known_term(tokens, first, after)
                         and self._forms_agree(view, tokens, first, reading)
@@ -483,13 +491,13 @@ class ReversalDetector:
         )
         return self._candidate(view, tokens, first, after - 1, reading, score)
 
-    def _telling(self, window: Words, swaps: tuple[tuple[int, Swap], ...]) -> bool:
+    def _telling(self, window: Words, reading: _Reading) -> bool:
         """Whether a reading below ``REPORT_FROM`` still says enough to report in a spun
         document: all its swaps are ``_unusual`` and it keeps a word of its own that is no
         function word ("lymph knot biopsy" keeps "lymph"; "counts of" keeps only "of")."""
-        swapped = {offset + k for offset, swap in swaps for k in range(len(swap.spun))}
-        return all(_unusual(swap) for _, swap in swaps) and any(
-            word not in self._grammar for k, word in enumerate(window) if k not in swapped
+        spun_at, _ = reading.swapped()
+        return all(_unusual(swap) for _, swap in reading.swaps) and any(
+            word not in self._grammar for k, word in enumerate(window) if k not in spun_at
         )
 
     @cached_property
@@ -560,11 +568,7 @@ class ReversalDetector:
         # A word kept from the text keeps the writer's spelling ("diarrhea", not the
         # vocabulary's "diarrhoea") where the text writes it uninflected and the vocabulary in
         # lower case ("PET" stays); number and case are matched later, from the text.
-        spun_at: set[int] = set()
-        original_at: set[int] = set()
-        for offset, place, swap in reading.places():
-            spun_at.update(range(offset, offset + len(swap.spun)))
-            original_at.update(range(place, place + len(swap.original)))
+        spun_at, original_at = reading.swapped()
         kept = [k for k in range(len(surfaces)) if k not in spun_at]
         places = [place for place in range(len(written)) if place not in original_at]
         for k, place in zip(kept, places, strict=True):
