@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from acceptance import TIERS, article_results, expected_rows  # noqa: E402
+from acceptance import TIERS, article_results, expected_rows, spun_articles  # noqa: E402
 
 
 def main() -> int:
@@ -29,8 +29,7 @@ def main() -> int:
     print("| --- |" + " --- |" * len(TIERS))
     misses = []
     for folder in args.folders:
-        for table in sorted(folder.glob("*.expected.tsv")):
-            article = table.with_name(table.name.removesuffix(".expected.tsv") + ".md")
+        for article, table in spun_articles(folder):
             text = article.read_text(encoding="utf-8")
             results = article_results(text, expected_rows(table), syntax="markdown")
             cells = []

@@ -20,6 +20,12 @@ from fixer.model import Finding
 TIERS = ("must", "should", "info")
 
 
+def spun_articles(folder: Path) -> list[tuple[Path, Path]]:
+    """(article, its expected table) for each ``NAME.md`` with a ``NAME.expected.tsv``."""
+    tables = sorted(folder.glob("*.expected.tsv"))
+    return [(t.with_name(t.name.removesuffix(".expected.tsv") + ".md"), t) for t in tables]
+
+
 def expected_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))

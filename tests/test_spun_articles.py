@@ -9,7 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from acceptance import article_results, corrected_occurrences, expected_rows, passes
+from acceptance import (
+    article_results,
+    corrected_occurrences,
+    expected_rows,
+    passes,
+    spun_articles,
+)
 
 SPUN = Path(__file__).resolve().parent.parent / "samples" / "spun"
 
@@ -23,8 +29,7 @@ FLOORS = {
 def tier_results(half: str) -> dict[str, list[bool]]:
     """tier → whether each row of the half's articles passes."""
     results: dict[str, list[bool]] = {}
-    for table in sorted((SPUN / half).glob("*.expected.tsv")):
-        article = table.with_name(table.name.removesuffix(".expected.tsv") + ".md")
+    for article, table in spun_articles(SPUN / half):
         text = article.read_text(encoding="utf-8")
         for tier, rows in article_results(text, expected_rows(table), "markdown").items():
             results.setdefault(tier, []).extend(rows.values())
@@ -41,10 +46,8 @@ def test_each_tier_stays_above_its_floor(half: str) -> None:
 def test_every_expected_row_is_in_its_article() -> None:
     """The tables are well formed: each phrase occurs exactly as often as its row says, as the
     scoring counts it, and no row passes without a finding."""
-    for table in sorted(SPUN.glob("*/*.expected.tsv")):
-        text = table.with_name(table.name.removesuffix(".expected.tsv") + ".md").read_text(
-            encoding="utf-8"
-        )
+    for article, table in [pair for half in FLOORS for pair in spun_articles(SPUN / half)]:
+        text = article.read_text(encoding="utf-8")
         for row in expected_rows(table):
             where = (table.name, row["phrase"])
             assert row["tier"] in ("must", "should", "info"), where
