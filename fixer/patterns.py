@@ -106,6 +106,14 @@ def function_words() -> frozenset[str]:
     return read_words(lexicon_dir() / "function-words.txt")
 
 
+def is_fragment(phrase: str) -> bool:
+    """Whether a phrase starts or ends with a function word ("admitted to", "on its own"): a
+    fragment of a sentence rather than a term. A final "a" names a type ("hepatitis a")."""
+    words = phrase.lower().split()
+    grammar = function_words()
+    return words[0] in grammar or (words[-1] in grammar and words[-1] != "a")
+
+
 @cache
 def medical_prose_words() -> frozenset[str]:
     """Normalized words common in clean medical prose (``lexicons/medical-prose-words.txt``)."""

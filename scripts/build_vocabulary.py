@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from fixer.data import read_tsv  # noqa: E402
 from fixer.lexicon import builtin_files, read_entries  # noqa: E402
+from fixer.patterns import is_fragment  # noqa: E402
 
 WORDNET_NOUNS = Path("/usr/share/wordnet/data.noun")
 # WordNet lexicographer file numbers: noun.body, noun.process, noun.state, noun.substance.
@@ -84,7 +85,8 @@ def own_terms() -> set[str]:
                 for _, f in read_tsv(path)
                 if f[0] not in ("abbreviation", "original")
             }
-    return {t for t in terms if " " in t.strip()}
+    # A phrase fragment ("admitted to", "on its own") is no term to read other text as.
+    return {t for t in terms if " " in t.strip() and not is_fragment(t)}
 
 
 def main() -> None:

@@ -172,14 +172,15 @@ def test_lexicon_commands(tmp_path: Path) -> None:
 
 
 def test_vocabulary_is_fresh() -> None:
-    """vocabulary.tsv is derived data: every multi-word correction of the lexicon must be in it
-    (rerun ``python scripts/build_vocabulary.py > lexicons/vocabulary.tsv`` after editing)."""
+    """vocabulary.tsv is derived data: every multi-word correction of the lexicon that is no
+    phrase fragment must be in it (rerun ``python scripts/build_vocabulary.py >
+    lexicons/vocabulary.tsv`` after editing)."""
     from fixer.data import lexicon_dir, read_tsv
+    from fixer.patterns import is_fragment
 
     terms = {f[0] for _, f in read_tsv(lexicon_dir() / "vocabulary.tsv")}
-    missing = sorted(
-        {c.lower() for e in ENTRIES for c in e.corrections if " " in c.strip()} - terms
-    )
+    corrections = {c.lower() for e in ENTRIES for c in e.corrections if " " in c.strip()}
+    missing = sorted(c for c in corrections - terms if not is_fragment(c))
     assert missing == []
 
 

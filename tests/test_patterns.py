@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from fixer.data import lexicon_dir
 from fixer.lexicon import garble_words
 from fixer.model import Entry, FixSafety, Severity
-from fixer.patterns import function_words, learnt_swaps, swap_pairs
+from fixer.patterns import function_words, is_fragment, learnt_swaps, swap_pairs
 from fixer.thesaurus import load_thesaurus
 from fixer.words import default_normalizer
 
@@ -104,3 +106,20 @@ def test_function_word_list_is_tidy_and_no_curated_swap_is_between_function_word
         if set(s.original) <= grammar and set(s.spun) <= grammar
     ]
     assert between == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "fragment"),
+    [
+        ("admitted to", True),
+        ("on its own", True),
+        ("in summary", True),
+        ("lymph node", False),
+        ("hepatitis a", False),  # a final "a" names a type
+        ("quality of life", False),  # a function word inside a term is fine
+    ],
+)
+def test_a_phrase_that_starts_or_ends_with_a_function_word_is_a_fragment(
+    phrase: str, fragment: bool
+) -> None:
+    assert is_fragment(phrase) is fragment

@@ -158,7 +158,7 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
     (finding,) = check_text("Tenacious Diarrhea In Adults")
     assert finding.suggestions == ("Chronic Diarrhea",)
     # A word that only looks plural stays as it is ("diabete" is no word).
-    (finding,) = check_text("He has kind 2 diabetes.")
+    (finding,) = check_text("He has kind 2 diabetes.", detectors=["reversal"])
     assert finding.suggestions == ("type 2 diabetes",)
     assert "reads as 'type 2 diabetes'" in finding.message
 
@@ -172,7 +172,7 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
         # a form the swap's sources write too: "soaring" for "high", "discerning" for "acute"
         ("Patients with soaring blood pressure need care.", [("high blood pressure",)]),
         ("He was treated for discerning kidney injury.", [("acute kidney injury",)]),
-        ("Oxygen soaking fell to 88%.", [("Oxygen saturation",)]),
+        ("Oxygen drenching fell to 88%.", [("Oxygen saturation",)]),
     ],
 )
 def test_a_verb_form_is_undone_only_into_the_same_form(

@@ -21,8 +21,8 @@ SPUN = Path(__file__).resolve().parent.parent / "samples" / "spun"
 
 #: Share of the rows each tier must pass, per half.
 FLOORS = {
-    "dev": {"must": 0.55, "should": 0.15, "info": 0.04},  # 2026-12-06: 106/185, 31/185, 7/146
-    "test": {"must": 0.35, "should": 0.25, "info": 0.03},  # 2026-12-06: 41/113, 29/103, 5/125
+    "dev": {"must": 0.55, "should": 0.15, "info": 0.05},  # 2026-12-06: 110/185, 36/185, 10/146
+    "test": {"must": 0.35, "should": 0.30, "info": 0.04},  # 2026-12-06: 43/113, 34/103, 6/125
 }
 
 
