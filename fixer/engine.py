@@ -102,18 +102,16 @@ class Checker:
 
     def check(self, text: str, syntax: str = "text") -> list[Finding]:
         """All findings in ``text``, in order of position. Where the reported findings make the
-        document read as spun (``looks_spun``), synonym reversal's weaker readings join them."""
+        document read as spun (``looks_spun``), the readings such a document earns join them
+        (``_with_spun_readings``)."""
         view = prose_view(text, syntax)
         if self.settings is not None and self.settings.skip:
             view = skip_parts(text, view, self.settings.skip)
         tokens, proposed = self._propose(view)
         taken = self._standing(text, view, tokens, proposed)
         findings = self._reported(text, view, tokens, taken)
-        reversal = next((d for d in self.detectors if isinstance(d, ReversalDetector)), None)
-        if reversal is not None and looks_spun(
-            view, sum(1 for f in findings if f.rule.code != "FX900")
-        ):
-            tokens, taken = self._with_weaker_readings(text, view, tokens, taken, reversal)
+        if looks_spun(view, sum(1 for f in findings if f.rule.code != "FX900")):
+            tokens, taken = self._with_spun_readings(view, tokens, taken)
             findings = self._reported(text, view, tokens, taken)
         return findings
 
@@ -148,27 +146,35 @@ class Checker:
                 taken.append(_completed(candidate, overlapping))
         return sorted(taken, key=lambda c: c.first)
 
-    def _with_weaker_readings(
-        self,
-        text: str,
-        view: str,
-        tokens: Sequence[Token],
-        taken: list[Candidate],
-        reversal: ReversalDetector,
+    def _with_spun_readings(
+        self, view: str, tokens: Sequence[Token], taken: list[Candidate]
     ) -> tuple[list[Token], list[Candidate]]:
-        """The whole view's tokens, and the candidates that stand with synonym reversal's
-        weaker readings added where nothing stands yet (they never replace a finding). The
+        """The whole view's tokens, and the candidates that stand with the readings a document
+        that reads as spun earns, added where nothing stands yet (they never replace a
+        finding), detector by detector in order of precedence: lexicon entries whose context
+        holds once its topic clauses are waived, and synonym reversal's weaker readings. The
         whole view is read again, not only the seeded regions, so that prefiltering changes
         nothing here either."""
         whole = tokenize(view, self.normalizer)
         index = {token.start: i for i, token in enumerate(whole)}
-        moved = [_placed(c, tokens, index) for c in taken]
-        weaker = [
-            dataclasses.replace(c, message=c.message + "; the document reads as spun")
-            for c in reversal.candidates(view, whole, SPUN_REPORT_FROM)
-            if c.confidence < REPORT_FROM and not any(_overlap(c, m) for m in moved)
-        ]
-        return whole, sorted(moved + weaker, key=lambda c: c.first)
+        standing = [_placed(c, tokens, index) for c in taken]
+        for detector in self.detectors:
+            if isinstance(detector, LexiconDetector):
+                readings = detector.topic_waived(view, whole)
+            elif isinstance(detector, ReversalDetector):
+                readings = [
+                    c
+                    for c in detector.candidates(view, whole, SPUN_REPORT_FROM)
+                    if c.confidence < REPORT_FROM
+                ]
+            else:
+                continue
+            standing += [
+                dataclasses.replace(c, message=c.message + "; the document reads as spun")
+                for c in readings
+                if not any(_overlap(c, s) for s in standing)
+            ]
+        return whole, sorted(standing, key=lambda c: c.first)
 
     def _propose(self, view: str) -> tuple[list[Token], list[Candidate]]:
         """The tokens looked at, and every detector's candidates over them, detector by detector

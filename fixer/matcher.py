@@ -43,6 +43,7 @@ class Match:
     entry: Entry
     first: int
     last: int
+    topic_waived: bool = False  # holds only because the topic clauses were waived
 
 
 @dataclass
@@ -153,8 +154,10 @@ class PhraseMatcher:
                 found.append(index)
         return found
 
-    def matches(self, text: str, tokens: Sequence[Token]) -> list[Match]:
-        """Non-overlapping matches, leftmost first, longest at each position."""
+    def matches(self, text: str, tokens: Sequence[Token], any_topic: bool = False) -> list[Match]:
+        """Non-overlapping matches, leftmost first, longest at each position. ``any_topic``
+        waives context clauses that name a topic (``ContextClause.names_topic``): in a document
+        that reads as spun, the topic's own words may have been swapped too."""
         found: list[Match] = []
         roots = self._root.children
         i, count = 0, len(tokens)
@@ -163,7 +166,7 @@ class PhraseMatcher:
             if node is None:
                 i += 1
                 continue
-            match = self._longest_at(text, tokens, i, node)
+            match = self._longest_at(text, tokens, i, node, any_topic)
             if match is None:
                 i += 1
             else:
@@ -171,7 +174,9 @@ class PhraseMatcher:
                 i = match.last + 1
         return found
 
-    def _longest_at(self, text: str, tokens: Sequence[Token], i: int, node: _Node) -> Match | None:
+    def _longest_at(
+        self, text: str, tokens: Sequence[Token], i: int, node: _Node, any_topic: bool
+    ) -> Match | None:
         ends: list[tuple[int, list[Entry]]] = []
         j = i
         while True:
@@ -189,19 +194,31 @@ class PhraseMatcher:
             node = next_node
         for last, entries in reversed(ends):
             for entry in entries:
-                if not entry.context or self._context_holds(text, tokens, i, last, entry):
+                if not entry.context or self._context_holds(text, tokens, i, last, entry.context):
                     return Match(entry, i, last)
+                sense = [c for c in entry.context if not c.names_topic]
+                if (
+                    any_topic
+                    and len(sense) < len(entry.context)
+                    and self._context_holds(text, tokens, i, last, sense)
+                ):
+                    return Match(entry, i, last, topic_waived=True)
         return None
 
     def _context_holds(
-        self, text: str, tokens: Sequence[Token], first: int, last: int, entry: Entry
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        first: int,
+        last: int,
+        clauses: Sequence[ContextClause],
     ) -> bool:
-        """Whether an entry's context holds around tokens ``first..last``. Context is looked for
-        in the whole text, even when ``tokens`` are only some regions of it."""
+        """Whether context clauses hold around tokens ``first..last``. Context is looked for in
+        the whole text, even when ``tokens`` are only some regions of it."""
         whole = scan_words(text, self.normalizer)
         first = bisect.bisect_left(whole.starts, tokens[first].start)
         last = bisect.bisect_left(whole.starts, tokens[last].start)
-        return all(_holds(clause, whole.normal, first, last) for clause in entry.context)
+        return all(_holds(clause, whole.normal, first, last) for clause in clauses)
 
 
 def _holds(clause: ContextClause, normals: Sequence[str], first: int, last: int) -> bool:

@@ -103,6 +103,12 @@ class ContextClause:
     def where(self) -> str:
         return self.kind.removeprefix("not_")
 
+    @property
+    def names_topic(self) -> bool:
+        """A ``near`` or ``doc`` clause asks that the text be about the entry's topic; ``before``
+        and ``after`` clauses and the negations say which sense of the words is meant."""
+        return not self.negated and self.where in ("near", "doc")
+
 
 @dataclass(frozen=True)
 class Entry:

@@ -201,6 +201,28 @@ def test_weaker_readings_are_reported_only_in_a_document_that_reads_as_spun() ->
     assert "counts of" not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "captures" stands for "seizures" only near epilepsy words; a spun article about
+        # epilepsy may have swapped those too ("point of convergence seizure").
+        ("Some people have captures at night.", [("captures", ("seizures",))]),
+        # A clause that says which sense is meant still holds: a hacking cough is a cough,
+        # and a data capture is no seizure.
+        ("She had a hacking cough with phlegm.", []),
+        ("The data captures were stored.", []),
+    ],
+)
+def test_a_spun_document_waives_only_the_topic_clauses_of_an_entry(
+    text: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert check_text(text) == []
+    found = [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
+    assert [(f.text, f.suggestions) for f in found] == expected
+    assert all(f.severity.name == "INFO" for f in found)
+    assert all(f.message.endswith("the document reads as spun") for f in found)
+
+
 def test_only_reported_findings_make_a_document_read_as_spun() -> None:
     """Garbles left out by the settings do not open the door to weaker readings."""
     text = SPUN + "The guard node biopsy was clear."

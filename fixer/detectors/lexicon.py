@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fixer.lexicon import Lexicon
-from fixer.matcher import PhraseMatcher, Token
-from fixer.model import Candidate, Entry
+from fixer.matcher import Match, PhraseMatcher, Token
+from fixer.model import Candidate, Severity
 from fixer.prefilter import WordScan
 from fixer.words import Normalizer
 
 _CONFIDENCE = {3: 0.95, 2: 0.8, 1: 0.6}  # by severity: error, warning, info
 _CONTEXT_CONFIDENCE = 0.75
+_TOPIC_WAIVED_CONFIDENCE = 0.5
 
 
 class LexiconDetector:
@@ -30,26 +31,43 @@ class LexiconDetector:
         return words.offsets(matcher.possible_starts(words.normal, words.where(firsts)))
 
     def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
-        return [_candidate(m.entry, m.first, m.last) for m in self._matcher.matches(view, tokens)]
+        return [_candidate(m) for m in self._matcher.matches(view, tokens)]
+
+    def topic_waived(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
+        """The matches of entries whose context holds only once the clauses that name a topic
+        are waived ("captures" for "seizures" with no "epilepsy" nearby), for a document that
+        reads as spun: at info severity, since the sense rests on the document alone."""
+        return [
+            _candidate(m)
+            for m in self._matcher.matches(view, tokens, any_topic=True)
+            if m.topic_waived
+        ]
 
 
-def _candidate(entry: Entry, first: int, last: int) -> Candidate:
+def _candidate(match: Match) -> Candidate:
+    entry = match.entry
     kind = (
         "spinner wording"
         if entry.category == "general-wording"
         else f"garbled {entry.category} term"
     )
+    if match.topic_waived:
+        severity, confidence = Severity.INFO, _TOPIC_WAIVED_CONFIDENCE
+    elif entry.context:
+        severity, confidence = entry.severity, _CONTEXT_CONFIDENCE
+    else:
+        severity, confidence = entry.severity, _CONFIDENCE[entry.severity]
     return Candidate(
-        first=first,
-        last=last,
+        first=match.first,
+        last=match.last,
         corrections=entry.corrections,
         written=entry.garble,
         rule=entry.rule,
         entry_id=entry.id,
         detector="lexicon",
         category=entry.category,
-        severity=entry.severity,
-        confidence=_CONTEXT_CONFIDENCE if entry.context else _CONFIDENCE[entry.severity],
+        severity=severity,
+        confidence=confidence,
         fix=entry.fix,
         message=f"{kind}; entry {entry.id}",
     )
