@@ -15,11 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import logging
-import struct
-import warnings
-import zipfile
-import zlib
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,24 +29,30 @@ SEPARATOR = "\n\n"
 _MAX_DETAIL = 120
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc files and encrypted Office files
 
-# What a malformed file can make the parsers raise besides their own errors. Not OSError (the
-# bytes are already in memory), MemoryError or KeyboardInterrupt.
-_PARSER_ERRORS: tuple[type[BaseException], ...] = (
-    ValueError,  # includes UnicodeError
-    LookupError,  # KeyError, IndexError
-    TypeError,
-    AttributeError,
-    ArithmeticError,
-    AssertionError,
-    EOFError,
-    NotImplementedError,
-    RecursionError,
-    SyntaxError,  # lxml.etree.XMLSyntaxError
-    struct.error,
-    zlib.error,
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-)
+
+def _parser_errors() -> tuple[type[BaseException], ...]:
+    """What a malformed file can make the parsers raise besides their own errors. Not OSError
+    (the bytes are already in memory), MemoryError or KeyboardInterrupt."""
+    import struct  # with the parsers: zipfile and its kin cost start-up time
+    import zipfile
+    import zlib
+
+    return (
+        ValueError,  # includes UnicodeError
+        LookupError,  # KeyError, IndexError
+        TypeError,
+        AttributeError,
+        ArithmeticError,
+        AssertionError,
+        EOFError,
+        NotImplementedError,
+        RecursionError,
+        SyntaxError,  # lxml.etree.XMLSyntaxError
+        struct.error,
+        zlib.error,
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+    )
 
 
 @dataclass(frozen=True)
@@ -131,13 +132,16 @@ def _pdf_pages(raw: bytes) -> list[str]:
         if "cryptography" in str(error):
             raise InputError("encrypted PDF, skipped (decrypting it needs cryptography)") from None
         raise InputError(f"not a readable PDF: {_detail(error)}") from None
-    except (PyPdfError, *_PARSER_ERRORS) as error:
+    except (PyPdfError, *_parser_errors()) as error:
         raise InputError(f"not a readable PDF: {_detail(error)}") from None
 
 
 @contextlib.contextmanager
 def _quiet_pypdf() -> Iterator[None]:
     """Keep pypdf's complaints about damaged files it can still read off stderr."""
+    import logging
+    import warnings
+
     logger = logging.getLogger("pypdf")
     level = logger.level
     logger.setLevel(logging.ERROR)
@@ -164,7 +168,7 @@ def _docx_paragraphs(raw: bytes) -> list[str]:
     try:
         document = docx.Document(io.BytesIO(raw))
         return [text for text in _block_texts(document) if text.strip()]
-    except (OpcError, PythonDocxError, *_PARSER_ERRORS) as error:
+    except (OpcError, PythonDocxError, *_parser_errors()) as error:
         raise InputError(f"not a readable DOCX file: {_detail(error)}") from None
 
 

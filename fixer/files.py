@@ -13,7 +13,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,6 +120,8 @@ def write_atomic(
             raise InputError("file is read-only; not overwritten")
         if target.read_bytes() != document.raw:
             raise InputError("file changed while fixer was working on it; not overwritten")
+        import tempfile  # 4 ms to import: only when a file is written
+
         handle, temporary = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".fixer-tmp", dir=target.parent
         )

@@ -11,10 +11,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-#: Replaces every character that is not prose in a view (see fixer.markup).
-MASK = "\x00"
-#: Replaces inline markup that a phrase may run across.
-TRANSPARENT = "\u2063"
+from fixer.markup import MASK, NOT_LINE_BREAK, TRANSPARENT
 
 SKIPPED = frozenset(
     {"script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "template", "svg", "math"}
@@ -39,8 +36,6 @@ INLINE = frozenset(
         "u",
     }
 )
-#: Any character but a line break (masks keep line breaks, so lines stay where they were).
-NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 _LINE_BREAK = re.compile(r"\n")
 SPACE_ENTITIES = frozenset({"nbsp", "#160", "#xa0", "#xA0", "ensp", "emsp", "thinsp", "#32"})
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from fixer.html_view import MASK, NOT_LINE_BREAK, TRANSPARENT, html_view
 from fixer.markdown_view import prose_lines
 
-# MASK replaces every character that is not prose; TRANSPARENT replaces inline markup inside a
-# phrase ("white *platelets*", "white <em>platelets</em>"): not a word, but a phrase may run
-# across it. Both are defined beside the HTML parser that uses them too.
+#: Replaces every character that is not prose in a view.
+MASK = "\x00"
+#: Replaces inline markup inside a phrase ("white *platelets*", "white <em>platelets</em>"): not
+#: a word, but a phrase may run across it.
+TRANSPARENT = "\u2063"
+#: Any character but a line break (masks keep line breaks, so lines stay where they were).
+NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 _URL = r"(?:https?|ftp)://[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*|www\.[^\s<>()\[\]]+"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -107,6 +110,8 @@ def prose_view(text: str, syntax: str) -> str:
     """The text with every non-prose character replaced by ``MASK``, and inline markup that a
     phrase may span replaced by ``TRANSPARENT``."""
     if syntax == "html":
+        from fixer.html_view import html_view  # the HTML parser: only for HTML
+
         return _mask(html_view(text), _TEXT_PATTERNS)
     patterns = {
         "markdown": _MARKDOWN_PATTERNS,

@@ -4,7 +4,6 @@ that returns results in input order whatever the number of jobs."""
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import fnmatch
 import functools
 import os
@@ -197,6 +196,8 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T], jobs: int | None
 
 
 def unified_diff(name: str, before: str, after: str) -> str:
+    import difflib  # only for --diff
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),

@@ -130,7 +130,7 @@ def test_read_only_folder_is_a_clear_error_whoever_runs_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Root can write anywhere, so the folder's refusal is injected at the seam instead."""
-    import fixer.files
+    import tempfile
 
     path = tmp_path / "a.txt"
     document = _document(path, b"old")
@@ -138,7 +138,7 @@ def test_read_only_folder_is_a_clear_error_whoever_runs_it(
     def refuse(*_args: object, **_kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(fixer.files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(InputError, match="cannot write: Permission denied"):
         write_atomic(path, document, "new")
     assert path.read_bytes() == b"old"

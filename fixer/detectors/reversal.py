@@ -105,11 +105,16 @@ class Vocabulary(NamedTuple):
 
     terms: frozenset[str]
     prefixes: frozenset[str]
+    words: frozenset[str]  # every word of some term
 
     @classmethod
     def of(cls, terms: Iterable[Words]) -> Vocabulary:
         joined = frozenset(map(" ".join, terms))
-        return cls(joined, joined | _starts(joined))
+        return cls(joined, joined | _starts(joined), _words(joined))
+
+
+def _words(terms: Iterable[str]) -> frozenset[str]:
+    return frozenset(" ".join(terms).split(" "))
 
 
 def _starts(terms: Iterable[str]) -> set[str]:
@@ -130,11 +135,12 @@ def default_vocabulary() -> Vocabulary:
     def build() -> list[str]:
         normalizer = default_normalizer()
         terms = {" ".join(normalizer.phrase(f[0])) for _, f in read_tsv(path) if f[0] != "term"}
-        return ["\n".join(sorted(terms)), "\n".join(sorted(_starts(terms) - terms))]
+        starts = _starts(terms) - terms
+        return ["\n".join(sorted(found)) for found in (terms, starts, _words(terms))]
 
     def restore(texts: list[str]) -> Vocabulary:
-        terms, starts = (frozenset(text.split("\n")) if text else frozenset() for text in texts)
-        return Vocabulary(terms, terms | starts)
+        terms, starts, words = (frozenset(text.split("\n") if text else ()) for text in texts)
+        return Vocabulary(terms, terms | starts, words)
 
     sources = [path, *normalization_tables(), Path(__file__)]  # the code that builds it, too
     return cached("vocabulary", sources, build, restore)  # type: ignore[arg-type]
@@ -406,9 +412,10 @@ class ReversalDetector:
                 covered_until = best.last
         return found
 
-    @cached_property
+    @property
     def vocabulary_words(self) -> frozenset[str]:
-        return frozenset(" ".join(self.vocabulary).split(" "))
+        """Every word of some known term."""
+        return self._terms_and_prefixes.words
 
     def _sites(self, tokens: Sequence[Token]) -> dict[int, list[tuple[int, Swap]]]:
         """Where a spun form of some word starts: token index → [(length, swap)]."""
