@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Container, Sequence
-from dataclasses import dataclass
-from functools import cached_property
 from itertools import accumulate
+from typing import NamedTuple
 
 from fixer.lexicon import Lexicon
 from fixer.matcher import Token
@@ -31,15 +30,16 @@ Scorer = Callable[[str, str], float]
 MIN_RATIO = 90.0
 
 
-@dataclass(frozen=True)
-class _Target:
+class _Target(NamedTuple):
+    """A garble a near miss may be of (a tuple: the detector makes thousands at start-up)."""
+
     entry: Entry
     text: str  # the garble's normalized words, single-spaced
-    size: int  # number of words
+    words: tuple[str, ...]  # the same words
 
-    @cached_property
-    def words(self) -> list[str]:
-        return self.text.split(" ")
+    @property
+    def size(self) -> int:  # number of words
+        return len(self.words)
 
 
 class FuzzyDetector:
@@ -76,10 +76,11 @@ class FuzzyDetector:
                 # A run-together garble starts with some of its words glued ("lymphcenter").
                 self._joined_starts.update("".join(words[:k]) for k in range(1, len(words)))
                 self._joined_starts.update((joined, joined + "s"))
-            text = " ".join(entry.normal)
+            normal = entry.normal
+            text = " ".join(normal)
             if len(words) > 1 and len(text) >= MIN_FUZZY_CHARS:
                 self._longest = max(self._longest, len(words))
-                target = _Target(entry, text, len(words))
+                target = _Target(entry, text, normal)
                 self._by_edge[entry.normal[0]].append(target)
                 self._by_edge[entry.normal[-1]].append(target)
                 for position, word in enumerate(target.words):
