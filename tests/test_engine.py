@@ -190,14 +190,14 @@ def test_looks_spun(findings: int, words: int, spun: bool) -> None:
 
 
 def test_weaker_readings_are_reported_only_in_a_document_that_reads_as_spun() -> None:
-    """One weak but unusual swap ("guard" for "sentinel") says little alone; among other garbles it
-    is worth an info finding. A common word ("counts" for "numbers") stays unreported."""
-    weaker = "The guard node biopsy was clear."
+    """One weak but unusual swap ("indicator" for "sentinel") says little alone; among other
+    garbles it is worth an info finding. A common word ("counts" for "numbers") stays unreported."""
+    weaker = "The indicator node biopsy was clear."
     assert check_text(weaker) == []
     found = {f.text: f for f in check_text(SPUN + weaker + " Abnormal counts of cells.")}
-    guard = found["guard node biopsy"]
-    assert (guard.suggestions, guard.severity.name) == (("sentinel node biopsy",), "INFO")
-    assert guard.message.endswith("the document reads as spun")
+    indicator = found["indicator node biopsy"]
+    assert (indicator.suggestions, indicator.severity.name) == (("sentinel node biopsy",), "INFO")
+    assert indicator.message.endswith("the document reads as spun")
     assert "counts of" not in found
 
 
@@ -225,13 +225,13 @@ def test_a_spun_document_waives_only_the_topic_clauses_of_an_entry(
 
 def test_only_reported_findings_make_a_document_read_as_spun() -> None:
     """Garbles left out by the settings do not open the door to weaker readings."""
-    text = SPUN + "The guard node biopsy was clear."
+    text = SPUN + "The indicator node biopsy was clear."
     assert [f.text for f in check_text(text, ignore=["FX001"])] == []
 
 
 def test_unsafe_fix_applies_weaker_readings_with_the_garbles() -> None:
     """The weaker reading is fixed in the same pass as the garbles that made the document read
     as spun (afterwards the document no longer does)."""
-    fixed = fix_text(SPUN + "The guard node biopsy was clear.", unsafe=True)
+    fixed = fix_text(SPUN + "The indicator node biopsy was clear.", unsafe=True)
     assert fixed.endswith("The sentinel node biopsy was clear.")
     assert fix_text(fixed, unsafe=True) == fixed
