@@ -73,8 +73,13 @@ def curated_terms() -> set[str]:
 
 
 def own_terms() -> set[str]:
+    # Medical entries only: general wording ("very common", "too soon") is no term.
     terms = {
-        c.lower() for path in builtin_files() for e in read_entries(path) for c in e.corrections
+        c.lower()
+        for path in builtin_files()
+        for e in read_entries(path)
+        if e.category != "general-wording"
+        for c in e.corrections
     }
     lexicons = ROOT / "lexicons"
     for name, column in (("abbreviations.tsv", 1), ("swaps.tsv", 0)):

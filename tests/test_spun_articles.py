@@ -21,7 +21,7 @@ SPUN = Path(__file__).resolve().parent.parent / "samples" / "spun"
 
 #: Share of the rows each tier must pass, per half.
 FLOORS = {
-    "dev": {"must": 0.60, "should": 0.25, "info": 0.10},  # 2026-12-06: 119/185, 49/185, 16/146
+    "dev": {"must": 0.60, "should": 0.25, "info": 0.10},  # 2026-12-06: 120/185, 50/185, 17/146
     "test": {"must": 0.40, "should": 0.40, "info": 0.05},  # 2026-12-06: 47/113, 44/103, 9/125
 }
 
