@@ -160,13 +160,14 @@ class PhraseMatcher:
         that reads as spun, the topic's own words may have been swapped too."""
         found: list[Match] = []
         roots = self._root.children
+        context = _Context(text, self.normalizer)
         i, count = 0, len(tokens)
         while i < count:
             node = roots.get(("", tokens[i].normal))
             if node is None:
                 i += 1
                 continue
-            match = self._longest_at(text, tokens, i, node, any_topic)
+            match = self._longest_at(context, tokens, i, node, any_topic)
             if match is None:
                 i += 1
             else:
@@ -175,7 +176,7 @@ class PhraseMatcher:
         return found
 
     def _longest_at(
-        self, text: str, tokens: Sequence[Token], i: int, node: _Node, any_topic: bool
+        self, context: _Context, tokens: Sequence[Token], i: int, node: _Node, any_topic: bool
     ) -> Match | None:
         ends: list[tuple[int, list[Entry]]] = []
         j = i
@@ -194,63 +195,68 @@ class PhraseMatcher:
             node = next_node
         for last, entries in reversed(ends):
             for entry in entries:
-                if not entry.context or self._context_holds(text, tokens, i, last, entry.context):
+                if not entry.context or context.holds(entry.context, tokens[i], tokens[last]):
                     return Match(entry, i, last)
                 sense = [c for c in entry.context if not c.names_topic]
                 if (
                     any_topic
                     and len(sense) < len(entry.context)
-                    and self._context_holds(text, tokens, i, last, sense)
+                    and context.holds(sense, tokens[i], tokens[last])
                 ):
                     return Match(entry, i, last, topic_waived=True)
         return None
 
-    def _context_holds(
-        self,
-        text: str,
-        tokens: Sequence[Token],
-        first: int,
-        last: int,
-        clauses: Sequence[ContextClause],
-    ) -> bool:
-        """Whether context clauses hold around tokens ``first..last``. Context is looked for in
-        the whole text, even when ``tokens`` are only some regions of it."""
-        whole = scan_words(text, self.normalizer)
-        first = bisect.bisect_left(whole.starts, tokens[first].start)
-        last = bisect.bisect_left(whole.starts, tokens[last].start)
-        return all(_holds(clause, whole.normal, first, last) for clause in clauses)
+
+class _Context:
+    """The words around matches: the whole text, even when the tokens matched are only some
+    regions of it, scanned once and only if some entry's context is asked about."""
+
+    def __init__(self, text: str, normalizer: Normalizer) -> None:
+        self._text = text
+        self._normalizer = normalizer
+        self._whole: WordScan | None = None
+
+    def holds(self, clauses: Sequence[ContextClause], first: Token, last: Token) -> bool:
+        """Whether every clause holds around the tokens ``first..last``."""
+        if self._whole is None:
+            self._whole = scan_words(self._text, self._normalizer)
+        whole = self._whole
+        low = bisect.bisect_left(whole.starts, first.start)
+        high = bisect.bisect_left(whole.starts, last.start)
+        return all(_holds(clause, whole.normal, low, high) for clause in clauses)
 
 
 def _holds(clause: ContextClause, normals: Sequence[str], first: int, last: int) -> bool:
-    window = _WINDOW[clause.where]
-    present = any(
-        _phrase_near(phrase, normals, first, last, clause.where, window)
-        for phrase in clause.phrases
-    )
-    return present != clause.negated
+    return _present(clause, normals, first, last) != clause.negated
 
 
-def _phrase_near(
-    phrase: tuple[str, ...],
-    normals: Sequence[str],
-    first: int,
-    last: int,
-    where: str,
-    window: int,
-) -> bool:
-    size = len(phrase)
-    starts: list[int] = []
+def _present(clause: ContextClause, normals: Sequence[str], first: int, last: int) -> bool:
+    """Whether one of the clause's phrases stands where the clause asks, outside the match
+    ``first..last``: each position in reach is tested by one lookup of its word."""
+    where, count = clause.where, len(normals)
     if where == "doc":
-        starts = list(range(len(normals) - size + 1))
-    if where in ("before", "near"):
-        # phrase ends somewhere in the `window` tokens before `first`
-        starts += [end - size + 1 for end in range(first - 1, first - 1 - window, -1)]
-    if where in ("after", "near"):
-        starts += list(range(last + 1, last + 1 + window))
-    return any(
-        s >= 0
-        and s + size <= len(normals)
-        and (s + size <= first or s > last)
-        and all(normals[s + k] == word for k, word in enumerate(phrase))
-        for s in starts
+        return any(
+            _starts_at(phrase, normals, start) and (start + len(phrase) <= first or start > last)
+            for start in range(count)
+            for phrase in clause.by_first_word.get(normals[start], ())
+        )
+    window = _WINDOW[where]
+    if where in ("before", "near"):  # a phrase that ends in the window before the match
+        for end in range(max(0, first - window), first):
+            for phrase in clause.by_last_word.get(normals[end], ()):
+                if _starts_at(phrase, normals, end - len(phrase) + 1):
+                    return True
+    if where in ("after", "near"):  # a phrase that starts in the window after the match
+        for start in range(last + 1, min(count, last + 1 + window)):
+            for phrase in clause.by_first_word.get(normals[start], ()):
+                if _starts_at(phrase, normals, start):
+                    return True
+    return False
+
+
+def _starts_at(phrase: tuple[str, ...], normals: Sequence[str], start: int) -> bool:
+    return (
+        start >= 0
+        and start + len(phrase) <= len(normals)
+        and all(normals[start + k] == word for k, word in enumerate(phrase))
     )

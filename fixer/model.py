@@ -109,6 +109,25 @@ class ContextClause:
         and ``after`` clauses and the negations say which sense of the words is meant."""
         return not self.negated and self.where in ("near", "doc")
 
+    @cached_property
+    def by_first_word(self) -> dict[str, list[tuple[str, ...]]]:
+        """The phrases by their first word, to test a position by one lookup."""
+        return _index_phrases(self.phrases, 0)
+
+    @cached_property
+    def by_last_word(self) -> dict[str, list[tuple[str, ...]]]:
+        """The phrases by their last word."""
+        return _index_phrases(self.phrases, -1)
+
+
+def _index_phrases(
+    phrases: tuple[tuple[str, ...], ...], position: int
+) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[position], []).append(phrase)
+    return index
+
 
 @dataclass(frozen=True)
 class Entry:
