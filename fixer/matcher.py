@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -154,10 +154,17 @@ class PhraseMatcher:
                 found.append(index)
         return found
 
-    def matches(self, text: str, tokens: Sequence[Token], any_topic: bool = False) -> list[Match]:
+    def matches(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        any_topic: bool = False,
+        taken: Container[int] = (),
+    ) -> list[Match]:
         """Non-overlapping matches, leftmost first, longest at each position. ``any_topic``
         waives context clauses that name a topic (``ContextClause.names_topic``): in a document
-        that reads as spun, the topic's own words may have been swapped too."""
+        that reads as spun, the topic's own words may have been swapped too. A match that holds
+        only so never covers a token in ``taken`` (a shorter one may)."""
         found: list[Match] = []
         roots = self._root.children
         context = _Context(text, self.normalizer)
@@ -167,7 +174,7 @@ class PhraseMatcher:
             if node is None:
                 i += 1
                 continue
-            match = self._longest_at(context, tokens, i, node, any_topic)
+            match = self._longest_at(context, tokens, i, node, any_topic, taken)
             if match is None:
                 i += 1
             else:
@@ -176,7 +183,13 @@ class PhraseMatcher:
         return found
 
     def _longest_at(
-        self, context: _Context, tokens: Sequence[Token], i: int, node: _Node, any_topic: bool
+        self,
+        context: _Context,
+        tokens: Sequence[Token],
+        i: int,
+        node: _Node,
+        any_topic: bool,
+        taken: Container[int],
     ) -> Match | None:
         ends: list[tuple[int, list[Entry]]] = []
         j = i
@@ -201,6 +214,7 @@ class PhraseMatcher:
                 if (
                     any_topic
                     and len(sense) < len(entry.context)
+                    and not any(k in taken for k in range(i, last + 1))
                     and context.holds(sense, tokens[i], tokens[last])
                 ):
                     return Match(entry, i, last, topic_waived=True)

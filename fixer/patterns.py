@@ -107,11 +107,11 @@ def function_words() -> frozenset[str]:
 
 
 def is_fragment(phrase: str) -> bool:
-    """Whether a phrase starts or ends with a function word ("admitted to", "on its own"): a
-    fragment of a sentence rather than a term. A final "a" names a type ("hepatitis a")."""
-    words = phrase.lower().split()
-    grammar = function_words()
-    return words[0] in grammar or (words[-1] in grammar and words[-1] != "a")
+    """Whether a phrase ends with a function word ("admitted to", "rule out"): a fragment of a
+    sentence rather than a term. A final "a" names a type ("hepatitis a"); a first function
+    word is common in terms ("by mouth", "in vitro fertilization")."""
+    last = phrase.lower().split()[-1]
+    return last in function_words() and last != "a"
 
 
 @cache

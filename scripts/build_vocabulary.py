@@ -73,13 +73,15 @@ def curated_terms() -> set[str]:
 
 
 def own_terms() -> set[str]:
-    # Medical entries only: general wording ("very common", "too soon") is no term.
+    # Medical entries only: general wording ("very common", "too soon") is no term, and
+    # neither is a phrase fragment ("admitted to").
     terms = {
         c.lower()
         for path in builtin_files()
         for e in read_entries(path)
         if e.category != "general-wording"
         for c in e.corrections
+        if not is_fragment(c)
     }
     lexicons = ROOT / "lexicons"
     for name, column in (("abbreviations.tsv", 1), ("swaps.tsv", 0)):
@@ -90,8 +92,7 @@ def own_terms() -> set[str]:
                 for _, f in read_tsv(path)
                 if f[0] not in ("abbreviation", "original")
             }
-    # A phrase fragment ("admitted to", "on its own") is no term to read other text as.
-    return {t for t in terms if " " in t.strip() and not is_fragment(t)}
+    return {t for t in terms if " " in t.strip()}
 
 
 def main() -> None:

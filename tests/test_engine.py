@@ -223,6 +223,28 @@ def test_a_spun_document_waives_only_the_topic_clauses_of_an_entry(
     assert all(f.message.endswith("the document reads as spun") for f in found)
 
 
+def test_a_spun_document_keeps_the_sense_clauses_of_an_entry() -> None:
+    """ "defenseless" stands for "susceptible" before "to" (a sense clause), near words of
+    infection (a topic clause): in a spun document only the topic clause is waived."""
+
+    def after_spun(text: str) -> list[tuple[str, str]]:
+        found = check_text(SPUN + text)
+        return [(f.text, f.suggestions[0]) for f in found if f.start >= len(SPUN)]
+
+    assert after_spun("Babies are defenseless to measles.") == [("defenseless", "susceptible")]
+    assert after_spun("The defenseless animals were rescued.") == []
+
+
+def test_a_spun_reading_never_covers_a_finding_but_a_shorter_one_may_stand() -> None:
+    """ "bosom growth" (for "breast cancer", topic waived) would overlap "growth silencer", which
+    stands; the shorter "bosom" (for "breast", topic waived) is read instead."""
+    found = check_text(SPUN + "The bosom growth silencer gene was studied.")
+    assert [(f.text, f.suggestions[0], f.severity.name) for f in found if f.start >= len(SPUN)] == [
+        ("bosom", "breast", "INFO"),
+        ("growth silencer", "tumor suppressor", "ERROR"),
+    ]
+
+
 def test_only_reported_findings_make_a_document_read_as_spun() -> None:
     """Garbles left out by the settings do not open the door to weaker readings."""
     text = SPUN + "The indicator node biopsy was clear."

@@ -187,6 +187,11 @@ def test_vocabulary_is_fresh() -> None:
         if " " in c.strip()
     }
     missing = sorted(c for c in corrections - terms if not is_fragment(c))
+    # Abbreviation expansions are terms whatever their words ("by mouth" for PO).
+    expansions = {
+        f[1].lower() for _, f in read_tsv(lexicon_dir() / "abbreviations.tsv") if " " in f[1]
+    }
+    missing += sorted(expansions - terms)
     assert missing == []
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from fixer.lexicon import Lexicon
 from fixer.matcher import Match, PhraseMatcher, Token
@@ -33,13 +33,16 @@ class LexiconDetector:
     def candidates(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
         return [_candidate(m) for m in self._matcher.matches(view, tokens)]
 
-    def topic_waived(self, view: str, tokens: Sequence[Token]) -> list[Candidate]:
+    def topic_waived(
+        self, view: str, tokens: Sequence[Token], taken: Container[int] = ()
+    ) -> list[Candidate]:
         """The matches of entries whose context holds only once the clauses that name a topic
         are waived ("captures" for "seizures" with no "epilepsy" nearby), for a document that
-        reads as spun: at info severity, since the sense rests on the document alone."""
+        reads as spun, on tokens not in ``taken``: at info severity, since the sense rests on
+        the document alone."""
         return [
             _candidate(m)
-            for m in self._matcher.matches(view, tokens, any_topic=True)
+            for m in self._matcher.matches(view, tokens, any_topic=True, taken=taken)
             if m.topic_waived
         ]
 
