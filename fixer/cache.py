@@ -36,10 +36,10 @@ def cache_dir() -> Path:
     return Path(base) / "fixer"
 
 
-def _digest(name: str, sources: Sequence[Path]) -> str:
+def _digest(name: str, sources: Sequence[Path], key: str = "") -> str:
     from fixer import __version__
 
-    digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{name}".encode())
+    digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{name}\0{key}".encode())
     for path in sources:
         digest.update(b"\0" + path.name.encode() + b"\0")
         digest.update(path.read_bytes())
@@ -47,13 +47,18 @@ def _digest(name: str, sources: Sequence[Path]) -> str:
 
 
 def cached(
-    name: str, sources: Sequence[Path], build: Callable[[], object], restore: Callable[[object], T]
+    name: str,
+    sources: Sequence[Path],
+    build: Callable[[], object],
+    restore: Callable[[object], T],
+    key: str = "",
 ) -> T:
-    """``restore(build())``, with ``build()``'s JSON-able result cached between runs."""
+    """``restore(build())``, with ``build()``'s JSON-able result cached between runs. ``key``
+    names what else the result depends on (a digest of data held in memory)."""
     if not enabled():
         return restore(build())
     try:
-        path = cache_dir() / f"{name}-{_digest(name, sources)}.json"
+        path = cache_dir() / f"{name}-{_digest(name, sources, key)}.json"
     except OSError:
         return restore(build())
     try:

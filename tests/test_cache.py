@@ -41,6 +41,29 @@ def test_second_load_is_a_hit_and_a_change_is_a_miss(cache_home: Path, tmp_path:
     assert all(p.suffix == ".json" for p in cache_home.iterdir())
 
 
+def test_a_different_key_is_a_miss(cache_home: Path) -> None:
+    """The key stands for data held in memory (the fuzzy index keys on the lexicon's entries)."""
+    build, calls = build_counter()
+    cache.cached("demo", [], build, tuple, key="one")
+    cache.cached("demo", [], build, tuple, key="one")
+    cache.cached("demo", [], build, tuple, key="two")
+    assert len(calls) == 2
+
+
+def test_the_fuzzy_index_follows_the_lexicon(cache_home: Path) -> None:
+    """Two lexicons of the same files' names but different entries never share an index."""
+    from fixer import check_text
+
+    lexicons = cache_home.parent.parent
+    one, two = lexicons / "one.tsv", lexicons / "two.tsv"
+    header = "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+    one.write_text(header + "SY9001\tzorb blax\tfever\tsymptom\terror\tsafe\t\tuser\tx\n")
+    two.write_text(header + "SY9001\tquux flarp\tcough\tsymptom\terror\tsafe\t\tuser\tx\n")
+    for lexicon, text, found in ((one, "zorbblax", "fever"), (two, "quuxflarp", "cough")):
+        (finding,) = check_text(text, lexicons=[lexicon], builtin=False, detectors=["fuzzy"])
+        assert finding.suggestions == (found,)
+
+
 def test_cache_can_be_turned_off(
     cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -14,16 +14,19 @@ a slip of the garble's word: a few edits, fewer than half its letters ("plate1et
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Container, Sequence
 from itertools import accumulate
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
+from fixer.cache import cached
 from fixer.lexicon import Lexicon
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, Entry, FixSafety, Severity
 from fixer.prefilter import WordScan
-from fixer.words import WORD_RE, Normalizer, english_words
+from fixer.words import WORD_RE, Normalizer, english_words, normalization_tables
 
 MIN_FUZZY_CHARS = 12
 Scorer = Callable[[str, str], float]
@@ -50,41 +53,37 @@ class FuzzyDetector:
     ) -> None:
         """``known_words`` defaults to ``lexicons/words.txt``, loaded on first use."""
         self.normalizer = normalizer
-        self._joined: dict[str, tuple[Entry, frozenset[int]]] = {}  # → entry, word ends
-        self._joined_starts: set[str] = set()  # first pieces of run-together garbles
         self._known_cache: dict[str, bool] = {}
         self._longest = 1  # words in the longest fuzzy target
         self._by_edge: dict[str, list[_Target]] = defaultdict(list)
         self._known = known_words
-        self._glued: set[str] = set()  # two or more consecutive words of a garble, written as one
         self._looked_at: set[str] = set()  # words (as written) already judged by ``_judge``
         self._glued_words: set[str] = set()  # words (as written) in ``_glued``
         self._slips: dict[str, list[tuple[_Target, int]]] = {}  # word → (target, word index)
         self._places: dict[str, list[tuple[_Target, int]]] = defaultdict(list)
-        for entry in lexicon.entries:
-            if entry.context:
-                continue
-            words = [w.lower() for w in WORD_RE.findall(entry.garble)]
-            if len(words) > 1:
-                for first in range(len(words) - 1):
-                    for last in range(first + 1, len(words)):
-                        self._glued.add("".join(words[first : last + 1]))
-                    self._glued.add("".join(words[first:]) + "s")
-                joined, ends = "".join(words), frozenset(accumulate(map(len, words)))
-                self._joined.setdefault(joined, (entry, ends))
-                self._joined.setdefault(joined + "s", (entry, ends))
-                # A run-together garble starts with some of its words glued ("lymphcenter").
-                self._joined_starts.update("".join(words[:k]) for k in range(1, len(words)))
-                self._joined_starts.update((joined, joined + "s"))
-            normal = entry.normal
-            text = " ".join(normal)
-            if len(words) > 1 and len(text) >= MIN_FUZZY_CHARS:
-                self._longest = max(self._longest, len(words))
-                target = _Target(entry, text, normal)
-                self._by_edge[entry.normal[0]].append(target)
-                self._by_edge[entry.normal[-1]].append(target)
-                for position, word in enumerate(target.words):
-                    self._places[word].append((target, position))
+        entries = lexicon.entries
+        index = cached(
+            "fuzzy",
+            [Path(__file__), *normalization_tables()],
+            lambda: _index(entries),
+            _as_index,
+            key=_entries_digest(entries),
+        )
+        # Two or more consecutive words of a garble, written as one.
+        self._glued: set[str] = set(index["glued"])
+        # A whole garble written as one → its entry and where its words end.
+        self._joined: dict[str, tuple[Entry, frozenset[int]]] = {
+            joined: (entries[k], frozenset(ends)) for joined, (k, ends) in index["joined"].items()
+        }
+        self._joined_starts: set[str] = set(index["starts"])  # first pieces of those
+        for k, text in index["targets"]:
+            words = tuple(text.split(" "))
+            target = _Target(entries[k], text, words)
+            self._longest = max(self._longest, len(words))
+            self._by_edge[words[0]].append(target)
+            self._by_edge[words[-1]].append(target)
+            for position, word in enumerate(words):
+                self._places[word].append((target, position))
         self._by_length: dict[int, list[str]] = defaultdict(list)  # garble words by length
         for word in sorted(self._places):
             self._by_length[len(word)].append(word)
@@ -279,6 +278,47 @@ class FuzzyDetector:
             fix=FixSafety.UNSAFE if entry.fix is not FixSafety.NONE else FixSafety.NONE,
             message=f"near miss of the garble '{entry.garble}' ({why}); entry {entry.id}",
         )
+
+
+def _index(entries: Sequence[Entry]) -> dict[str, Any]:
+    """What the detector looks garbles up by, as JSON (cached): run-together forms of garbles
+    (every stretch of two or more of their words written as one, plural too; whole garbles with
+    their word ends), first pieces of those, and the garbles long enough to be misspelt
+    (``[entry index, normalized words]``)."""
+    glued: set[str] = set()
+    joined: dict[str, list[Any]] = {}
+    starts: set[str] = set()
+    targets: list[list[Any]] = []
+    for k, entry in enumerate(entries):
+        if entry.context:
+            continue
+        words = [w.lower() for w in WORD_RE.findall(entry.garble)]
+        if len(words) < 2:
+            continue
+        for first in range(len(words) - 1):
+            for last in range(first + 1, len(words)):
+                glued.add("".join(words[first : last + 1]))
+            glued.add("".join(words[first:]) + "s")
+        whole, ends = "".join(words), sorted(accumulate(map(len, words)))
+        joined.setdefault(whole, [k, ends])
+        joined.setdefault(whole + "s", [k, ends])
+        # A run-together garble starts with some of its words glued ("lymphcenter").
+        starts.update("".join(words[:n]) for n in range(1, len(words)))
+        starts.update((whole, whole + "s"))
+        text = " ".join(entry.normal)
+        if len(text) >= MIN_FUZZY_CHARS:
+            targets.append([k, text])
+    return {"glued": sorted(glued), "joined": joined, "starts": sorted(starts), "targets": targets}
+
+
+def _as_index(data: object) -> dict[str, Any]:
+    return data  # type: ignore[return-value]
+
+
+def _entries_digest(entries: Sequence[Entry]) -> str:
+    """What the index depends on: each entry's garble, whether it has context, and its place."""
+    rows = "\n".join(f"{e.garble}\t{bool(e.context)}" for e in entries)
+    return hashlib.sha256(rows.encode()).hexdigest()
 
 
 def near(word: str, target: str, limit: int, distance: Scorer) -> bool:
