@@ -1,5 +1,6 @@
 """Clean patient-information articles (samples/clean): the everyday wording of health websites,
-which fixer must leave alone. ``test/`` is only measured, never tuned against."""
+which fixer must leave alone. ``test/`` is only measured, never tuned against; ``screen/`` was
+written to hold words that some entries flag in context."""
 
 from __future__ import annotations
 
@@ -23,16 +24,17 @@ def findings_in(half: str) -> tuple[list[Finding], int]:
     return found, words
 
 
-@pytest.mark.parametrize("half", ["dev", "test"])
+@pytest.mark.parametrize("half", ["dev", "test", "screen"])
 def test_no_errors_or_warnings_on_clean_articles(half: str) -> None:
     found, _ = findings_in(half)
     assert [(f.text, f.entry_id) for f in found if f.severity >= Severity.WARNING] == []
 
 
-def test_clean_articles_stay_within_the_budgets() -> None:
+@pytest.mark.parametrize("half", ["test", "screen"])
+def test_clean_articles_stay_within_the_budgets(half: str) -> None:
     """The budgets of the clean abstracts: at most 2 findings of any severity, and 1 from the
     detectors beyond the lexicon, per 10,000 words."""
-    found, words = findings_in("test")
+    found, words = findings_in(half)
     assert len(found) <= 2 * words / 10_000, [(f.text, f.message) for f in found]
     extra = [f for f in found if f.detector != "lexicon"]
     assert len(extra) <= words / 10_000, [(f.text, f.message) for f in extra]
