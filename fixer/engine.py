@@ -160,8 +160,8 @@ class Checker:
         standing = [_placed(c, tokens, index) for c in taken]
         for detector in self.detectors:
             if isinstance(detector, LexiconDetector):
-                taken = {k for c in standing for k in range(c.first, c.last + 1)}
-                readings = detector.topic_waived(view, whole, taken)
+                occupied = {k for c in standing for k in range(c.first, c.last + 1)}
+                readings = detector.topic_waived(view, whole, occupied)
             elif isinstance(detector, ReversalDetector):
                 readings = [
                     c

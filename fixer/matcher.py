@@ -210,14 +210,12 @@ class PhraseMatcher:
             for entry in entries:
                 if not entry.context or context.holds(entry.context, tokens[i], tokens[last]):
                     return Match(entry, i, last)
-                sense = [c for c in entry.context if not c.names_topic]
-                if (
-                    any_topic
-                    and len(sense) < len(entry.context)
-                    and not any(k in taken for k in range(i, last + 1))
-                    and context.holds(sense, tokens[i], tokens[last])
-                ):
-                    return Match(entry, i, last, topic_waived=True)
+                if any_topic and not any(k in taken for k in range(i, last + 1)):
+                    sense = [c for c in entry.context if not c.names_topic]
+                    if len(sense) < len(entry.context) and context.holds(
+                        sense, tokens[i], tokens[last]
+                    ):
+                        return Match(entry, i, last, topic_waived=True)
         return None
 
 

@@ -66,7 +66,7 @@ class FuzzyDetector:
             "fuzzy",
             [Path(__file__), *normalization_tables()],
             lambda: _index(entries),
-            _as_index,
+            dict,
             key=_entries_digest(entries),
         )
         # Two or more consecutive words of a garble, written as one.
@@ -309,10 +309,6 @@ def _index(entries: Sequence[Entry]) -> dict[str, Any]:
         if len(text) >= MIN_FUZZY_CHARS:
             targets.append([k, text])
     return {"glued": sorted(glued), "joined": joined, "starts": sorted(starts), "targets": targets}
-
-
-def _as_index(data: object) -> dict[str, Any]:
-    return data  # type: ignore[return-value]
 
 
 def _entries_digest(entries: Sequence[Entry]) -> str:
