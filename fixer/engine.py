@@ -7,7 +7,7 @@ import dataclasses
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Protocol
 
@@ -15,7 +15,12 @@ from fixer.config import Settings, selected
 from fixer.detectors.abbreviations import AbbreviationDetector
 from fixer.detectors.fuzzy import FuzzyDetector
 from fixer.detectors.lexicon import LexiconDetector
-from fixer.detectors.reversal import REPORT_FROM, SPUN_REPORT_FROM, ReversalDetector
+from fixer.detectors.reversal import (
+    REPORT_FROM,
+    SPUN_TARGET_FROM,
+    Documented,
+    ReversalDetector,
+)
 from fixer.edits import Edit, apply_edits
 from fixer.inflect import (
     ArticleRules,
@@ -36,7 +41,8 @@ from fixer.words import WORD_RE, Normalizer, default_normalizer
 #: changes, up to this many times (as ruff does).
 MAX_FIX_PASSES = 10
 #: A document reads as spun when it has at least this many findings, and this many per 1,000
-#: words; synonym reversal then also reports its weaker readings (``SPUN_REPORT_FROM``).
+#: words; synonym reversal then also reports its weaker readings (``SPUN_REPORT_FROM`` and
+#: ``SPUN_TARGET_FROM``).
 SPUN_FINDINGS, SPUN_FINDINGS_PER_1000_WORDS = 3, 5
 
 
@@ -88,6 +94,19 @@ class Checker:
         self.normalizer = normalizer or default_normalizer()
         self.articles = articles or default_article_rules()
         self.detectors: list[Detector] = [self._detector(name) for name in detectors]
+
+    @cached_property
+    def documented(self) -> Documented:
+        """What the lexicon's medical entries document of spinners: in a spun document,
+        synonym reversal reports weaker readings that undo such rewordings
+        (``SPUN_TARGET_FROM``)."""
+        medical = [e for e in self.lexicon.entries if e.category != "general-wording"]
+        return Documented(
+            terms=frozenset(
+                " ".join(self.normalizer.phrase(c)) for e in medical for c in e.corrections
+            ),
+            words=frozenset(word for e in medical for word in e.normal),
+        )
 
     def _detector(self, name: str) -> Detector:
         if name == "lexicon":
@@ -165,7 +184,7 @@ class Checker:
             elif isinstance(detector, ReversalDetector):
                 readings = [
                     c
-                    for c in detector.candidates(view, whole, SPUN_REPORT_FROM)
+                    for c in detector.candidates(view, whole, SPUN_TARGET_FROM, self.documented)
                     if c.confidence < REPORT_FROM
                 ]
             else:

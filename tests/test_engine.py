@@ -204,6 +204,31 @@ def test_weaker_readings_are_reported_only_in_a_document_that_reads_as_spun() ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # One common word for the head word (confidence 0.4): "blood test" is a term lexicon
+        # entries correct to, and "examination" a word of their garbles.
+        ("A blood examination showed anemia.", [("blood examination", "blood test")]),
+        # "complete blood count" is a known term but no entry's correction.
+        ("The total blood count was normal.", []),
+        # "problem" (for "disorder") is in no garble of the lexicon.
+        ("She has a bleeding problem.", []),
+        # One common word for a modifier is mostly plain English ("primary outcome"), and so
+        # may be every word swapped for a common one ("risk factors").
+        ("The main outcome was survival.", []),
+        ("Hazard elements include smoking.", []),
+    ],
+)
+def test_a_spun_document_undoes_weak_swaps_the_lexicon_documents(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert check_text(text) == []
+    found = [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
+    assert [(f.text, f.suggestions[0]) for f in found] == expected
+    assert all(f.severity.name == "INFO" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # "captures" stands for "seizures" only near epilepsy words; a spun article about
         # epilepsy may have swapped those too ("point of convergence seizure").
         ("Some people have captures at night.", [("captures", ("seizures",))]),

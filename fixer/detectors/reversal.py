@@ -46,8 +46,9 @@ REMEMBER_AT_MOST = 200_000
 #: A candidate is reported from this confidence on; a warning from the second.
 REPORT_FROM, WARN_FROM = 0.6, 0.75
 #: In a document that reads as spun (``fixer.engine.looks_spun``), weaker readings are reported
-#: too, from this confidence on: the document itself makes a spinner likely.
-SPUN_REPORT_FROM = 0.5
+#: too, from this confidence on: the document itself makes a spinner likely. A reading of a term
+#: spinners are documented to garble (a lexicon entry's correction) is reported from the second.
+SPUN_REPORT_FROM, SPUN_TARGET_FROM = 0.5, 0.4
 _NO_WORDS: frozenset[str] = frozenset()
 
 
@@ -144,6 +145,17 @@ def default_vocabulary() -> Vocabulary:
 
     sources = [path, *normalization_tables(), Path(__file__)]  # the code that builds it, too
     return cached("vocabulary", sources, build, restore)  # type: ignore[arg-type]
+
+
+class Documented(NamedTuple):
+    """What a lexicon documents of spinners: the terms its medical entries correct to (normalized
+    words joined by single spaces) and the words of their garbles."""
+
+    terms: frozenset[str]
+    words: frozenset[str]
+
+
+NOTHING_DOCUMENTED = Documented(frozenset(), frozenset())
 
 
 @dataclass(frozen=True)
@@ -364,13 +376,18 @@ class ReversalDetector:
         return {key: frozenset(words) for key, words in found.items()}
 
     def candidates(
-        self, view: str, tokens: Sequence[Token], least: float = REPORT_FROM
+        self,
+        view: str,
+        tokens: Sequence[Token],
+        least: float = REPORT_FROM,
+        documented: Documented = NOTHING_DOCUMENTED,
     ) -> list[Candidate]:
         """Readings of known terms that reach ``least`` (``seeds`` assume ``REPORT_FROM``).
-        Below ``REPORT_FROM`` only readings of unusual swaps count (``_telling``), so only
-        those swaps are looked at."""
+        Below ``REPORT_FROM`` a reading counts only if its swaps are all unusual
+        (``_telling``) or it undoes a documented rewording (``_documented``); with nothing
+        documented, only unusual swaps are looked at."""
         sites = self._sites(tokens)
-        if least < REPORT_FROM:
+        if least < REPORT_FROM and not documented.terms:
             sites = {
                 i: unusual
                 for i, found in sites.items()
@@ -406,7 +423,7 @@ class ReversalDetector:
                 high += 1
             if not _promising(sites, low, high, least):
                 continue
-            best = self._best_in(view, tokens, sites, low, start, high, least)
+            best = self._best_in(view, tokens, sites, low, start, high, least, documented)
             if best is not None:
                 found.append(best)
                 covered_until = best.last
@@ -446,6 +463,7 @@ class ReversalDetector:
         start: int,
         high: int,
         least: float,
+        documented: Documented,
     ) -> Candidate | None:
         """The best-scoring window ``first..last`` with ``low <= first <= start <= last <=
         high`` that reads back as a known term. Readings grow word by word from each ``first``
@@ -473,7 +491,11 @@ class ReversalDetector:
                     held = chosen.get((first, after))
                     if (
                         score >= least
-                        and (score >= REPORT_FROM or self._telling(window, reading))
+                        and (
+                            score >= REPORT_FROM
+                            or _documented(window, reading, words, documented)
+                            or (score >= SPUN_REPORT_FROM and self._telling(window, reading))
+                        )
                         and (held is None or key > held[0])
                         and not self._in_known_term(tokens, first, after)
                         and self._forms_agree(view, tokens, first, reading)
@@ -533,7 +555,8 @@ class ReversalDetector:
         into a word the term writes the same way ("widened students" reads as "dilated
         pupils"), or is a form the sources of the swap write too ("soaring" for "high"). The
         force of "blood pushing against the walls" is no spinner's "blood pressure": spinners
-        put "push" for "pressure"."""
+        put "push" for "pressure". A word kept from the text keeps its form too: "well
+        controlled" is no "healthy control"."""
         written = _written(" ".join(reading.words)).split(" ")
         for offset, place, swap in reading.places():
             if len(swap.spun) == len(swap.original) == 1:
@@ -545,6 +568,15 @@ class ReversalDetector:
                     and (token.normal, form) not in self.thesaurus.verb_forms
                 ):
                     return False
+        spun_at, original_at = reading.swapped()
+        size = len(written) + sum(len(swap.spun) - len(swap.original) for _, swap in reading.swaps)
+        kept = [k for k in range(size) if k not in spun_at]
+        places = [place for place in range(len(written)) if place not in original_at]
+        for k, place in zip(kept, places, strict=True):
+            token = tokens[first + k]
+            form = verb_suffix(view[token.start : token.end].lower(), token.normal)
+            if form and not written[place].lower().endswith(form):
+                return False
         return True
 
     @property
@@ -663,6 +695,25 @@ def _garbles_in_context() -> frozenset[Words]:
     from fixer.lexicon import builtin_lexicon
 
     return frozenset(entry.normal for entry in builtin_lexicon().entries if entry.context)
+
+
+def _documented(window: Words, reading: _Reading, term: str, documented: Documented) -> bool:
+    """Whether a reading undoes a rewording that the lexicon documents spinners make: it reads
+    as a term the lexicon's entries correct to ("risk factor"), with swapped words all found
+    in their garbles ("hazard", "element"), and it says more than plain English would: it undoes
+    the head word or several swaps (one word put for a modifier, as "main outcome" for
+    "primary outcome", is mostly plain English), and keeps a word or undoes a strong swap
+    (every word swapped for a common one, "serious condition", may be plain English too)."""
+    swaps = [swap for _, swap in reading.swaps]
+    return (
+        term in documented.terms
+        and all(word in documented.words for swap in swaps for word in swap.spun)
+        and (len(swaps) > 1 or reading.words[-1] != window[-1])
+        and (
+            any(swap.strong for swap in swaps)
+            or sum(len(swap.spun) for swap in swaps) < len(window)
+        )
+    )
 
 
 def _odd(swap: Swap) -> bool:
