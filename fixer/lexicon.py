@@ -26,7 +26,17 @@ COLUMNS = (
     "source",
     "example",
 )
-CONTEXT_KINDS = ("before", "after", "near", "doc", "not_before", "not_after", "not_near", "not_doc")
+CONTEXT_KINDS = (
+    "before",
+    "after",
+    "near",
+    "doc",
+    "in",
+    "not_before",
+    "not_after",
+    "not_near",
+    "not_doc",
+)
 _ID_RE = re.compile(r"^[A-Z]{2}\d{4}$")
 _SOURCE_RE = re.compile(r"^(seed|PPS:\d+|swap:\S.*|curated:\S.*|user(:.*)?)$")
 
@@ -67,6 +77,8 @@ def parse_context(text: str, normalizer: Normalizer) -> tuple[ContextClause, ...
         words = tuple(normalizer.phrase(p) for p in phrases.split("|") if p.strip())
         if not words or not all(words):
             raise ValueError(f"context clause {raw!r} has an empty phrase")
+        if kind == "in" and words != (("spun",),):
+            raise ValueError(f"context clause {raw!r} must be 'in:spun'")
         clauses.append(ContextClause(kind, words))
     return tuple(clauses)
 

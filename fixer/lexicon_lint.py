@@ -10,10 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fixer.lexicon import COLUMNS, Lexicon, LexiconError, read_entries
 from fixer.model import CATEGORIES, Entry
 from fixer.words import Normalizer, default_normalizer
+
+if TYPE_CHECKING:
+    from fixer.engine import Checker
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ def lint_files(paths: Sequence[Path], builtin_layout: bool = False) -> list[Prob
                         f"{finding.entry_id} ({finding.text!r})",
                     )
                 )
-        if entry.id not in {f.entry_id for f in checker.check(entry.example)}:
+        if not _example_triggers(checker, entry):
             problems.append(
                 Problem(
                     entry.path,
@@ -63,6 +67,21 @@ def lint_files(paths: Sequence[Path], builtin_layout: bool = False) -> list[Prob
                 )
             )
     return problems
+
+
+def _example_triggers(checker: Checker, entry: Entry) -> bool:
+    """Whether an entry's example triggers it; an entry that holds only in spinner output
+    (``in:spun``) is tried as in a document that reads as spun, its topic clauses waived."""
+    if entry.id in {f.entry_id for f in checker.check(entry.example)}:
+        return True
+    if not any(clause.where == "in" for clause in entry.context):
+        return False
+    from fixer.detectors.lexicon import LexiconDetector
+    from fixer.matcher import tokenize
+
+    detector = LexiconDetector(checker.lexicon, checker.normalizer)
+    tokens = tokenize(entry.example, checker.normalizer)
+    return entry.id in {c.entry_id for c in detector.topic_waived(entry.example, tokens)}
 
 
 def _layout(path: Path, entries: list[Entry], builtin_layout: bool) -> list[Problem]:

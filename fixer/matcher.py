@@ -246,6 +246,8 @@ def _present(clause: ContextClause, normals: Sequence[str], first: int, last: in
     """Whether one of the clause's phrases stands where the clause asks, outside the match
     ``first..last``: each position in reach is tested by one lookup of its word."""
     where, count = clause.where, len(normals)
+    if where == "in":
+        return False  # ``in:spun`` holds only once waived, in a document that reads as spun
     if where == "doc":
         return any(
             _starts_at(phrase, normals, start) and (start + len(phrase) <= first or start > last)

@@ -92,7 +92,7 @@ RULES: dict[str, Rule] = {
 class ContextClause:
     """One condition on the words around a match (see ``lexicons/README.md``)."""
 
-    kind: str  # before, after, near, not_before, not_after, not_near
+    kind: str  # before, after, near, doc, in, and the negations not_before … not_doc
     phrases: tuple[tuple[str, ...], ...]  # normalized words of each phrase
 
     @property
@@ -105,9 +105,10 @@ class ContextClause:
 
     @property
     def names_topic(self) -> bool:
-        """A ``near`` or ``doc`` clause asks that the text be about the entry's topic; ``before``
-        and ``after`` clauses and the negations say which sense of the words is meant."""
-        return not self.negated and self.where in ("near", "doc")
+        """A ``near`` or ``doc`` clause asks that the text be about the entry's topic, and
+        ``in:spun`` that it be spinner output; ``before`` and ``after`` clauses and the
+        negations say which sense of the words is meant."""
+        return not self.negated and self.where in ("near", "doc", "in")
 
     @cached_property
     def by_first_word(self) -> dict[str, list[tuple[str, ...]]]:

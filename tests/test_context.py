@@ -1,5 +1,6 @@
 """Where each kind of context clause looks (``lexicons/README.md``): ``before`` and ``after``
-within 3 words, ``near`` within 10 either side, ``doc`` anywhere outside the match itself."""
+within 3 words, ``near`` within 10 either side, ``doc`` anywhere outside the match itself, and
+``in:spun`` nowhere (it is waived only in a document that reads as spun)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ ENTRIES = {
     "near": ("zorblax", "near:kappa", "zorblax kappa"),
     "not_near": ("zorblax", "not_near:kappa", "zorblax"),
     "doc": ("zorblax kappa", "doc:kappa", "kappa. zorblax kappa"),
+    "in": ("zorblax", "in:spun", "zorblax"),
 }
 
 
@@ -42,6 +44,7 @@ def gap(words: int) -> str:
         ("doc", "zorblax kappa", False),  # the match's own word does not count
         ("doc", f"zorblax kappa {gap(40)} kappa", True),
         ("doc", f"kappa {gap(40)} zorblax kappa", True),
+        ("in", "zorblax spun", False),  # ``in:spun`` never holds in an ordinary check
     ],
 )
 def test_where_a_context_clause_looks(tmp_path: Path, kind: str, text: str, flagged: bool) -> None:

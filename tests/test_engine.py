@@ -248,6 +248,16 @@ def test_a_spun_document_waives_only_the_topic_clauses_of_an_entry(
     assert all(f.message.endswith("the document reads as spun") for f in found)
 
 
+def test_an_in_spun_entry_holds_only_in_a_document_that_reads_as_spun() -> None:
+    """ "on the off chance that" is English, but in a spun article it stands for "if"."""
+    text = "On the off chance that you feel dizzy, sit down."
+    assert check_text(text) == []
+    found = [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
+    assert [(f.text, f.suggestions[0], f.severity.name) for f in found] == [
+        ("On the off chance that", "If", "INFO")
+    ]
+
+
 def test_a_spun_document_keeps_the_sense_clauses_of_an_entry() -> None:
     """ "defenseless" stands for "susceptible" before "to" (a sense clause), near words of
     infection (a topic clause): in a spun document only the topic clause is waived."""

@@ -110,6 +110,7 @@ def test_lint_catches(tmp_path: Path, rows: list[str], message: str) -> None:
         ("AN0001\tx y\tz|w\tanatomy\terror\tsafe\t\tseed\tex", "fix 'safe' needs exactly one"),
         ("AN0001\tx y\tz\tanatomy\terror\tsafe\tnear:a\tseed\tex", "fix 'safe' needs"),
         ("AN0001\tx y\tz\tanatomy\terror\tunsafe\taround:a\tseed\tex", "context clause"),
+        ("AN0001\tx y\tz\tanatomy\terror\tunsafe\tin:print\tseed\tex", "must be 'in:spun'"),
         ("AN0001\tx y\tz\tanatomy\terror\tsafe\t\tblog\tex", "source 'blog'"),
         ("AN0001\tx y\t\tanatomy\terror\tsafe\t\tseed\tex", "no correction"),
     ],
