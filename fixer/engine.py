@@ -17,7 +17,7 @@ from fixer.detectors.fuzzy import FuzzyDetector
 from fixer.detectors.lexicon import LexiconDetector
 from fixer.detectors.reversal import (
     REPORT_FROM,
-    SPUN_TARGET_FROM,
+    SPUN_DOCUMENTED_FROM,
     Documented,
     ReversalDetector,
 )
@@ -42,7 +42,7 @@ from fixer.words import WORD_RE, Normalizer, default_normalizer
 MAX_FIX_PASSES = 10
 #: A document reads as spun when it has at least this many findings, and this many per 1,000
 #: words; synonym reversal then also reports its weaker readings (``SPUN_REPORT_FROM`` and
-#: ``SPUN_TARGET_FROM``).
+#: ``SPUN_DOCUMENTED_FROM``).
 SPUN_FINDINGS, SPUN_FINDINGS_PER_1000_WORDS = 3, 5
 
 
@@ -99,7 +99,7 @@ class Checker:
     def documented(self) -> Documented:
         """What the lexicon's medical entries document of spinners: in a spun document,
         synonym reversal reports weaker readings that undo such rewordings
-        (``SPUN_TARGET_FROM``)."""
+        (``SPUN_DOCUMENTED_FROM``)."""
         medical = [e for e in self.lexicon.entries if e.category != "general-wording"]
         return Documented(
             terms=frozenset(
@@ -184,7 +184,7 @@ class Checker:
             elif isinstance(detector, ReversalDetector):
                 readings = [
                     c
-                    for c in detector.candidates(view, whole, SPUN_TARGET_FROM, self.documented)
+                    for c in detector.candidates(view, whole, SPUN_DOCUMENTED_FROM, self.documented)
                     if c.confidence < REPORT_FROM
                 ]
             else:

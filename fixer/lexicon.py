@@ -74,11 +74,11 @@ def parse_context(text: str, normalizer: Normalizer) -> tuple[ContextClause, ...
             raise ValueError(
                 f"context clause {raw!r} must be one of {', '.join(CONTEXT_KINDS)} followed by ':'"
             )
+        if kind == "in" and phrases.strip().lower() != "spun":
+            raise ValueError(f"context clause {raw!r} must be 'in:spun'")
         words = tuple(normalizer.phrase(p) for p in phrases.split("|") if p.strip())
         if not words or not all(words):
             raise ValueError(f"context clause {raw!r} has an empty phrase")
-        if kind == "in" and words != (("spun",),):
-            raise ValueError(f"context clause {raw!r} must be 'in:spun'")
         clauses.append(ContextClause(kind, words))
     return tuple(clauses)
 

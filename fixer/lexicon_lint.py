@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fixer.detectors.lexicon import LexiconDetector
 from fixer.lexicon import COLUMNS, Lexicon, LexiconError, read_entries
+from fixer.matcher import tokenize
 from fixer.model import CATEGORIES, Entry
 from fixer.words import Normalizer, default_normalizer
 
@@ -47,6 +49,7 @@ def lint_files(paths: Sequence[Path], builtin_layout: bool = False) -> list[Prob
         entries += file_entries
     problems += _duplicates(entries, normalizer)
     checker = Checker(Lexicon(tuple(entries), "lint"), detectors=("lexicon",))
+    spun = LexiconDetector(checker.lexicon, checker.normalizer)
     for entry in entries:
         for correction in entry.corrections:
             for finding in checker.check(correction):
@@ -58,7 +61,7 @@ def lint_files(paths: Sequence[Path], builtin_layout: bool = False) -> list[Prob
                         f"{finding.entry_id} ({finding.text!r})",
                     )
                 )
-        if not _example_triggers(checker, entry):
+        if not _example_triggers(checker, spun, entry):
             problems.append(
                 Problem(
                     entry.path,
@@ -69,19 +72,15 @@ def lint_files(paths: Sequence[Path], builtin_layout: bool = False) -> list[Prob
     return problems
 
 
-def _example_triggers(checker: Checker, entry: Entry) -> bool:
+def _example_triggers(checker: Checker, spun: LexiconDetector, entry: Entry) -> bool:
     """Whether an entry's example triggers it; an entry that holds only in spinner output
-    (``in:spun``) is tried as in a document that reads as spun, its topic clauses waived."""
+    (``in:spun``) is tried as in a document that reads as spun (``spun.topic_waived``)."""
     if entry.id in {f.entry_id for f in checker.check(entry.example)}:
         return True
     if not any(clause.where == "in" for clause in entry.context):
         return False
-    from fixer.detectors.lexicon import LexiconDetector
-    from fixer.matcher import tokenize
-
-    detector = LexiconDetector(checker.lexicon, checker.normalizer)
     tokens = tokenize(entry.example, checker.normalizer)
-    return entry.id in {c.entry_id for c in detector.topic_waived(entry.example, tokens)}
+    return entry.id in {c.entry_id for c in spun.topic_waived(entry.example, tokens)}
 
 
 def _layout(path: Path, entries: list[Entry], builtin_layout: bool) -> list[Problem]:

@@ -43,7 +43,7 @@ class Match:
     entry: Entry
     first: int
     last: int
-    topic_waived: bool = False  # holds only because the topic clauses were waived
+    topic_waived: bool = False  # holds only because the topic (or in:spun) clauses were waived
 
 
 @dataclass
@@ -162,8 +162,8 @@ class PhraseMatcher:
         taken: Container[int] = (),
     ) -> list[Match]:
         """Non-overlapping matches, leftmost first, longest at each position. ``any_topic``
-        waives context clauses that name a topic (``ContextClause.names_topic``): in a document
-        that reads as spun, the topic's own words may have been swapped too. A match that holds
+        waives the context clauses a document that reads as spun waives (topic clauses and
+        ``in:spun``; ``ContextClause.waived_when_spun``). A match that holds
         only so never covers a token in ``taken`` (a shorter one may)."""
         found: list[Match] = []
         roots = self._root.children
@@ -211,7 +211,7 @@ class PhraseMatcher:
                 if not entry.context or context.holds(entry.context, tokens[i], tokens[last]):
                     return Match(entry, i, last)
                 if any_topic and not any(k in taken for k in range(i, last + 1)):
-                    sense = [c for c in entry.context if not c.names_topic]
+                    sense = [c for c in entry.context if not c.waived_when_spun]
                     if len(sense) < len(entry.context) and context.holds(
                         sense, tokens[i], tokens[last]
                     ):

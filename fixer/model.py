@@ -104,10 +104,11 @@ class ContextClause:
         return self.kind.removeprefix("not_")
 
     @property
-    def names_topic(self) -> bool:
-        """A ``near`` or ``doc`` clause asks that the text be about the entry's topic, and
-        ``in:spun`` that it be spinner output; ``before`` and ``after`` clauses and the
-        negations say which sense of the words is meant."""
+    def waived_when_spun(self) -> bool:
+        """Whether a document that reads as spun waives the clause: a ``near`` or ``doc``
+        clause asks that the text be about the entry's topic (whose words a spinner may have
+        swapped too), and ``in:spun`` that it be spinner output; ``before`` and ``after``
+        clauses and the negations say which sense of the words is meant, and always hold."""
         return not self.negated and self.where in ("near", "doc", "in")
 
     @cached_property

@@ -207,8 +207,10 @@ def test_weaker_readings_are_reported_only_in_a_document_that_reads_as_spun() ->
         # One common word for the head word (confidence 0.4): "blood test" is a term lexicon
         # entries correct to, and "examination" a word of their garbles.
         ("A blood examination showed anemia.", [("blood examination", "blood test")]),
-        # "complete blood count" is a known term but no entry's correction.
-        ("The total blood count was normal.", []),
+        # "brain area" is a known term but no entry's correction.
+        ("The brain region was damaged.", []),
+        # Two common words swapped, and only a function word kept ("risk of disease").
+        ("The chance of infection is low.", []),
         # "problem" (for "disorder") is in no garble of the lexicon.
         ("She has a bleeding problem.", []),
         # One common word for a modifier is mostly plain English ("primary outcome"), and so

@@ -76,6 +76,7 @@ def row(entry_id: str, garble: str, correction: str, example: str) -> str:
 
 GRIP = row("AN0001", "grip atom", "adhesion molecule", "Grip atoms bind.")
 BOND = row("AN0002", "bond particle", "adhesion molecule", "Bond particles bind.")
+SPUN_ONLY = GRIP.replace("\terror\tsafe\t\t", "\terror\tunsafe\tin:spun\t")
 
 
 @pytest.mark.parametrize(
@@ -91,6 +92,10 @@ BOND = row("AN0002", "bond particle", "adhesion molecule", "Bond particles bind.
             [row("AN0001", "grip atom", "adhesion molecule", "Nothing here.")],
             "example does not trigger AN0001",
         ),
+        (
+            [SPUN_ONLY.replace("Grip atoms bind.", "Nothing here.")],
+            "example does not trigger AN0001",
+        ),
         ([BOND, GRIP], "sorted by id"),
         ([row("DI0001", "grip atom", "adhesion molecule", "Grip atoms.")], "needs prefix AN"),
     ],
@@ -98,6 +103,10 @@ BOND = row("AN0002", "bond particle", "adhesion molecule", "Bond particles bind.
 def test_lint_catches(tmp_path: Path, rows: list[str], message: str) -> None:
     problems = [str(p) for p in lint_files([_write(tmp_path, *rows)])]
     assert any(message in p for p in problems), problems
+
+
+def test_an_in_spun_example_is_linted_as_in_a_spun_document(tmp_path: Path) -> None:
+    assert lint_files([_write(tmp_path, SPUN_ONLY)]) == []
 
 
 @pytest.mark.parametrize(

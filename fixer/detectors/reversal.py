@@ -46,9 +46,9 @@ REMEMBER_AT_MOST = 200_000
 #: A candidate is reported from this confidence on; a warning from the second.
 REPORT_FROM, WARN_FROM = 0.6, 0.75
 #: In a document that reads as spun (``fixer.engine.looks_spun``), weaker readings are reported
-#: too, from this confidence on: the document itself makes a spinner likely. A reading of a term
-#: spinners are documented to garble (a lexicon entry's correction) is reported from the second.
-SPUN_REPORT_FROM, SPUN_TARGET_FROM = 0.5, 0.4
+#: too: from the first confidence a reading whose swaps are all unusual (``_telling``), from the
+#: second one that undoes a rewording the lexicon documents (``_documented``).
+SPUN_REPORT_FROM, SPUN_DOCUMENTED_FROM = 0.5, 0.4
 _NO_WORDS: frozenset[str] = frozenset()
 
 
@@ -172,6 +172,14 @@ class _Reading:
         for offset, swap in self.swaps:
             yield offset, offset + shift, swap
             shift += len(swap.original) - len(swap.spun)
+
+    def kept(self) -> list[tuple[int, int]]:
+        """(window offset, place in the reading) of each word kept from the text."""
+        spun_at, original_at = self.swapped()
+        size = len(self.words) + sum(len(s.spun) - len(s.original) for _, s in self.swaps)
+        offsets = [k for k in range(size) if k not in spun_at]
+        places = [place for place in range(len(self.words)) if place not in original_at]
+        return list(zip(offsets, places, strict=True))
 
     def swapped(self) -> tuple[set[int], set[int]]:
         """Where the swaps are: window offsets of the spun words, and places of the original
@@ -383,9 +391,10 @@ class ReversalDetector:
         documented: Documented = NOTHING_DOCUMENTED,
     ) -> list[Candidate]:
         """Readings of known terms that reach ``least`` (``seeds`` assume ``REPORT_FROM``).
-        Below ``REPORT_FROM`` a reading counts only if its swaps are all unusual
-        (``_telling``) or it undoes a documented rewording (``_documented``); with nothing
-        documented, only unusual swaps are looked at."""
+        Below ``REPORT_FROM`` a reading counts only if it undoes a rewording ``documented`` by
+        the lexicon (``_documented``), or if it reaches ``SPUN_REPORT_FROM`` and its swaps are
+        all unusual (``_telling``); with nothing documented, only unusual swaps are looked
+        at."""
         sites = self._sites(tokens)
         if least < REPORT_FROM and not documented.terms:
             sites = {
@@ -493,7 +502,7 @@ class ReversalDetector:
                         score >= least
                         and (
                             score >= REPORT_FROM
-                            or _documented(window, reading, words, documented)
+                            or self._documented(window, reading, words, documented)
                             or (score >= SPUN_REPORT_FROM and self._telling(window, reading))
                         )
                         and (held is None or key > held[0])
@@ -524,10 +533,32 @@ class ReversalDetector:
         """Whether a reading below ``REPORT_FROM`` still says enough to report in a spun
         document: all its swaps are ``_unusual`` and it keeps a word of its own that is no
         function word ("lymph knot biopsy" keeps "lymph"; "counts of" keeps only "of")."""
-        spun_at, _ = reading.swapped()
-        return all(_unusual(swap) for _, swap in reading.swaps) and any(
-            word not in self._grammar for k, word in enumerate(window) if k not in spun_at
+        return all(_unusual(swap) for _, swap in reading.swaps) and self._keeps_a_word(
+            window, reading
         )
+
+    def _documented(
+        self, window: Words, reading: _Reading, term: str, documented: Documented
+    ) -> bool:
+        """Whether a reading undoes a rewording that the lexicon documents spinners make: it
+        reads as a term the lexicon's entries correct to ("risk factor"), with swapped words
+        all found in their garbles ("hazard", "element"), and it says more than plain English
+        would: it undoes the head word or several swaps (one word put for a modifier, as "main
+        outcome" for "primary outcome", is mostly plain English), and keeps a word of its own
+        or undoes a strong swap (every word swapped for a common one, "serious condition", or
+        all but a function word, "level the bend", may be plain English too)."""
+        swaps = [swap for _, swap in reading.swaps]
+        return (
+            term in documented.terms
+            and all(word in documented.words for swap in swaps for word in swap.spun)
+            and (len(swaps) > 1 or reading.words[-1] != window[-1])
+            and (any(swap.strong for swap in swaps) or self._keeps_a_word(window, reading))
+        )
+
+    def _keeps_a_word(self, window: Words, reading: _Reading) -> bool:
+        """Whether a reading keeps a word of the text that is no function word ("lymph knot
+        biopsy" keeps "lymph"; "counts of" keeps only "of")."""
+        return any(window[k] not in self._grammar for k, _ in reading.kept())
 
     @cached_property
     def _grammar(self) -> frozenset[str]:
@@ -568,11 +599,7 @@ class ReversalDetector:
                     and (token.normal, form) not in self.thesaurus.verb_forms
                 ):
                     return False
-        spun_at, original_at = reading.swapped()
-        size = len(written) + sum(len(swap.spun) - len(swap.original) for _, swap in reading.swaps)
-        kept = [k for k in range(size) if k not in spun_at]
-        places = [place for place in range(len(written)) if place not in original_at]
-        for k, place in zip(kept, places, strict=True):
+        for k, place in reading.kept():
             token = tokens[first + k]
             form = verb_suffix(view[token.start : token.end].lower(), token.normal)
             if form and not written[place].lower().endswith(form):
@@ -607,10 +634,7 @@ class ReversalDetector:
         # A word kept from the text keeps the writer's spelling ("diarrhea", not the
         # vocabulary's "diarrhoea") where the text writes it uninflected and the vocabulary in
         # lower case ("PET" stays); number and case are matched later, from the text.
-        spun_at, original_at = reading.swapped()
-        kept = [k for k in range(len(surfaces)) if k not in spun_at]
-        places = [place for place in range(len(written)) if place not in original_at]
-        for k, place in zip(kept, places, strict=True):
+        for k, place in reading.kept():
             surface = surfaces[k].lower()
             if written[place].islower() and self.normalizer.lemma(surface) == surface:
                 written[place] = surface  # the case of the text is applied later
@@ -695,25 +719,6 @@ def _garbles_in_context() -> frozenset[Words]:
     from fixer.lexicon import builtin_lexicon
 
     return frozenset(entry.normal for entry in builtin_lexicon().entries if entry.context)
-
-
-def _documented(window: Words, reading: _Reading, term: str, documented: Documented) -> bool:
-    """Whether a reading undoes a rewording that the lexicon documents spinners make: it reads
-    as a term the lexicon's entries correct to ("risk factor"), with swapped words all found
-    in their garbles ("hazard", "element"), and it says more than plain English would: it undoes
-    the head word or several swaps (one word put for a modifier, as "main outcome" for
-    "primary outcome", is mostly plain English), and keeps a word or undoes a strong swap
-    (every word swapped for a common one, "serious condition", may be plain English too)."""
-    swaps = [swap for _, swap in reading.swaps]
-    return (
-        term in documented.terms
-        and all(word in documented.words for swap in swaps for word in swap.spun)
-        and (len(swaps) > 1 or reading.words[-1] != window[-1])
-        and (
-            any(swap.strong for swap in swaps)
-            or sum(len(swap.spun) for swap in swaps) < len(window)
-        )
-    )
 
 
 def _odd(swap: Swap) -> bool:
