@@ -100,13 +100,7 @@ class Checker:
         """What the lexicon's medical entries document of spinners: in a spun document,
         synonym reversal reports weaker readings that undo such rewordings
         (``SPUN_DOCUMENTED_FROM``)."""
-        medical = [e for e in self.lexicon.entries if e.category != "general-wording"]
-        return Documented(
-            terms=frozenset(
-                " ".join(self.normalizer.phrase(c)) for e in medical for c in e.corrections
-            ),
-            words=frozenset(word for e in medical for word in e.normal),
-        )
+        return Documented.of(self.lexicon.entries, self.normalizer)
 
     def _detector(self, name: str) -> Detector:
         if name == "lexicon":

@@ -64,6 +64,22 @@ def test_the_fuzzy_index_follows_the_lexicon(cache_home: Path) -> None:
         assert finding.suggestions == (found,)
 
 
+def test_what_a_lexicon_documents_follows_its_entries(cache_home: Path) -> None:
+    """Lexicons with different entries never share what they document of spinners."""
+    from fixer.detectors.reversal import Documented
+    from fixer.lexicon import load_lexicon
+    from fixer.words import default_normalizer
+
+    lexicons = cache_home.parent.parent
+    one, two = lexicons / "one.tsv", lexicons / "two.tsv"
+    header = "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+    one.write_text(header + "SY9001\tzorb blax\tfever\tsymptom\terror\tsafe\t\tuser\tx\n")
+    two.write_text(header + "SY9001\tquux flarp\tcough\tsymptom\terror\tsafe\t\tuser\tx\n")
+    for lexicon, term, word in ((one, "fever", "zorb"), (two, "cough", "quux")):
+        found = Documented.of(load_lexicon([lexicon]).entries, default_normalizer())
+        assert (found.terms, word in found.words) == ({term}, True)
+
+
 def test_cache_can_be_turned_off(
     cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,6 +11,7 @@ one that changes the fewest words is proposed.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -23,7 +24,7 @@ from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
 from fixer.inflect import is_plural, singularize
 from fixer.matcher import Token
-from fixer.model import RULES, Candidate, FixSafety, Severity
+from fixer.model import RULES, Candidate, Entry, FixSafety, Severity
 from fixer.patterns import function_words, medical_prose_words
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
@@ -153,6 +154,24 @@ class Documented(NamedTuple):
 
     terms: frozenset[str]
     words: frozenset[str]
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry], normalizer: Normalizer) -> Documented:
+        """What ``entries`` document, cached between runs (normalizing every correction takes
+        about 20 ms, a spun document's whole check about 200)."""
+        medical = [e for e in entries if e.category != "general-wording"]
+        rows = "\n".join(f"{e.garble}\t{'|'.join(e.corrections)}" for e in medical)
+
+        def build() -> list[list[str]]:
+            terms = {" ".join(normalizer.phrase(c)) for e in medical for c in e.corrections}
+            return [sorted(terms), sorted({word for e in medical for word in e.normal})]
+
+        def restore(found: list[list[str]]) -> Documented:
+            return cls(frozenset(found[0]), frozenset(found[1]))
+
+        key = hashlib.sha256(rows.encode()).hexdigest()
+        sources = [Path(__file__), *normalization_tables()]
+        return cached("documented", sources, build, restore, key=key)  # type: ignore[arg-type]
 
 
 NOTHING_DOCUMENTED = Documented(frozenset(), frozenset())
