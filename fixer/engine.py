@@ -11,6 +11,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Protocol
 
+from fixer.cache import bulk_loading
 from fixer.config import Settings, selected
 from fixer.detectors.abbreviations import AbbreviationDetector
 from fixer.detectors.fuzzy import FuzzyDetector
@@ -388,8 +389,9 @@ def make_checker(
 def _cached_checker(
     files: tuple[Path, ...], detectors: tuple[str, ...], settings: Settings | None
 ) -> Checker:
-    lexicon = builtin_lexicon() if files == tuple(builtin_files()) else load_lexicon(files)
-    return Checker(lexicon, detectors, settings=settings)
+    with bulk_loading():
+        lexicon = builtin_lexicon() if files == tuple(builtin_files()) else load_lexicon(files)
+        return Checker(lexicon, detectors, settings=settings)
 
 
 def check_text(

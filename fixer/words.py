@@ -16,6 +16,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
+from fixer.cache import bulk_loading
 from fixer.data import lexicon_dir, read_tsv
 
 #: A word: letters and digits, with inner apostrophes ("Crohn's", "don't").
@@ -156,7 +157,8 @@ def load_spelling(path: Path) -> SpellingRules:
 
 
 def load_lemmas(path: Path) -> dict[str, str]:
-    return {fields[0]: fields[1] for _, fields in read_tsv(path) if fields[0] != "form"}
+    with bulk_loading():
+        return {fields[0]: fields[1] for _, fields in read_tsv(path) if fields[0] != "form"}
 
 
 def normalization_tables() -> list[Path]:

@@ -110,3 +110,22 @@ def test_unwritable_cache_directory_is_ignored(
     build, _ = build_counter()
     assert cache.cached("demo", [], build, tuple) == (1, 2, 3)
     assert os.listdir(tmp_path) == ["file"]
+
+
+def test_bulk_loading_pauses_the_collector_and_restores_it() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with cache.bulk_loading():
+        assert not gc.isenabled()
+        with cache.bulk_loading():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "an inner use leaves the collector to the outermost"
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cache.bulk_loading():
+            pass
+        assert not gc.isenabled(), "a collector that was off stays off"
+    finally:
+        gc.enable()
