@@ -50,15 +50,22 @@ def test_a_different_key_is_a_miss(cache_home: Path) -> None:
     assert len(calls) == 2
 
 
-def test_the_fuzzy_index_follows_the_lexicon(cache_home: Path) -> None:
-    """Two lexicons of the same files' names but different entries never share an index."""
-    from fixer import check_text
-
+def two_lexicons(cache_home: Path) -> tuple[Path, Path]:
+    """Two user lexicons, beside the cache, with one entry each: "zorb blax" → "fever" and
+    "quux flarp" → "cough"."""
     lexicons = cache_home.parent.parent
     one, two = lexicons / "one.tsv", lexicons / "two.tsv"
     header = "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
     one.write_text(header + "SY9001\tzorb blax\tfever\tsymptom\terror\tsafe\t\tuser\tx\n")
     two.write_text(header + "SY9001\tquux flarp\tcough\tsymptom\terror\tsafe\t\tuser\tx\n")
+    return one, two
+
+
+def test_the_fuzzy_index_follows_the_lexicon(cache_home: Path) -> None:
+    """Two lexicons of the same files' names but different entries never share an index."""
+    from fixer import check_text
+
+    one, two = two_lexicons(cache_home)
     for lexicon, text, found in ((one, "zorbblax", "fever"), (two, "quuxflarp", "cough")):
         (finding,) = check_text(text, lexicons=[lexicon], builtin=False, detectors=["fuzzy"])
         assert finding.suggestions == (found,)
@@ -70,11 +77,7 @@ def test_what_a_lexicon_documents_follows_its_entries(cache_home: Path) -> None:
     from fixer.lexicon import load_lexicon
     from fixer.words import default_normalizer
 
-    lexicons = cache_home.parent.parent
-    one, two = lexicons / "one.tsv", lexicons / "two.tsv"
-    header = "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
-    one.write_text(header + "SY9001\tzorb blax\tfever\tsymptom\terror\tsafe\t\tuser\tx\n")
-    two.write_text(header + "SY9001\tquux flarp\tcough\tsymptom\terror\tsafe\t\tuser\tx\n")
+    one, two = two_lexicons(cache_home)
     for lexicon, term, word in ((one, "fever", "zorb"), (two, "cough", "quux")):
         found = Documented.of(load_lexicon([lexicon]).entries, default_normalizer())
         assert (found.terms, word in found.words) == ({term}, True)
