@@ -156,8 +156,13 @@ class Entry:
         return tuple(word for _, word in self.words)
 
     @property
+    def medical(self) -> bool:
+        """Whether the entry garbles a medical term: every category but general wording."""
+        return self.category != "general-wording"
+
+    @property
     def rule(self) -> Rule:
-        return RULES["FX002" if self.category == "general-wording" else "FX001"]
+        return RULES["FX001" if self.medical else "FX002"]
 
 
 @dataclass(frozen=True)

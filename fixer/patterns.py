@@ -70,7 +70,7 @@ def learnt_swaps(
     disease → sickness, not "sickness" for "artery disease")."""
     witnesses: Counter[tuple[Words, Words]] = Counter()
     for entry in entries:
-        if entry.category != "general-wording":
+        if entry.medical:
             witnesses.update(entry_swaps(entry, normalizer))
     grammar = {normalizer.normal(word) for word in function_words()}
 

@@ -91,7 +91,7 @@ def default_thesaurus() -> Thesaurus:
     def build() -> dict[str, list[list[object]]]:
         normalizer = default_normalizer()
         curated = load_thesaurus(path, normalizer)
-        entries = [e for e in builtin_lexicon().entries if e.category != "general-wording"]
+        entries = [e for e in builtin_lexicon().entries if e.medical]
         learnt = patterns.learnt_swaps(entries, normalizer, patterns.medical_prose_words())
         swaps = merge_swaps(curated.swaps, learnt)
         forms = curated.verb_forms | normalizer.verb_forms(e.garble for e in entries)

@@ -79,7 +79,7 @@ def own_terms() -> set[str]:
         c.lower()
         for path in builtin_files()
         for e in read_entries(path)
-        if e.category != "general-wording"
+        if e.medical
         for c in e.corrections
         if not is_fragment(c)
     }

@@ -41,7 +41,7 @@ MIN_HELD_OUT = 300
 
 def split(entries: list[Entry], share: float, seed: int) -> tuple[list[Entry], list[Entry]]:
     medical = sorted(
-        (e for e in entries if e.category != "general-wording" and not e.context),
+        (e for e in entries if e.medical and not e.context),
         key=lambda e: e.id,
     )
     count = max(MIN_HELD_OUT, round(share * len(medical)))
@@ -69,7 +69,7 @@ def build_inputs(kept: list[Entry], held: list[Entry], normalizer: Normalizer):
     full = load_thesaurus(lexicon_dir() / "swaps.tsv", normalizer)
     kept_curated = [s for s in full.swaps if (s.original, s.spun) in set(curated)]
     swaps = merge_swaps(kept_curated, learnt_swaps(kept, normalizer, medical_prose_words()))
-    medical_kept = [e.garble for e in kept if e.category != "general-wording"]
+    medical_kept = [e.garble for e in kept if e.medical]
     thesaurus = Thesaurus(swaps, normalizer.verb_forms([*curated_spun, *medical_kept]))
 
     kept_terms = {normalizer.phrase(c) for e in kept for c in e.corrections}

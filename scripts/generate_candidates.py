@@ -119,9 +119,7 @@ def generate(
 
 
 def holdout(share: float, seed: int, normalizer: Normalizer) -> None:
-    entries = [
-        e for e in builtin_lexicon().entries if e.category != "general-wording" and not e.context
-    ]
+    entries = [e for e in builtin_lexicon().entries if e.medical and not e.context]
     rng = random.Random(seed)
     held = set(rng.sample(sorted(entries, key=lambda e: e.id), round(share * len(entries))))
     kept = [e for e in builtin_lexicon().entries if e not in held]

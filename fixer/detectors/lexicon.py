@@ -49,11 +49,7 @@ class LexiconDetector:
 
 def _candidate(match: Match) -> Candidate:
     entry = match.entry
-    kind = (
-        "spinner wording"
-        if entry.category == "general-wording"
-        else f"garbled {entry.category} term"
-    )
+    kind = f"garbled {entry.category} term" if entry.medical else "spinner wording"
     if match.topic_waived:
         severity, confidence = Severity.INFO, _TOPIC_WAIVED_CONFIDENCE
     elif entry.context:

@@ -159,7 +159,7 @@ class Documented(NamedTuple):
     def of(cls, entries: Iterable[Entry], normalizer: Normalizer) -> Documented:
         """What ``entries`` document, cached between runs (normalizing every correction takes
         about 20 ms, a spun document's whole check about 200)."""
-        medical = [e for e in entries if e.category != "general-wording"]
+        medical = [e for e in entries if e.medical]
         rows = "\n".join(f"{e.garble}\t{'|'.join(e.corrections)}" for e in medical)
 
         def build() -> list[list[str]]:
