@@ -101,7 +101,7 @@ class Checker:
         """What the lexicon's medical entries document of spinners: in a spun document,
         synonym reversal reports weaker readings that undo such rewordings
         (``SPUN_DOCUMENTED_FROM``)."""
-        return Documented.of(self.lexicon.entries, self.normalizer)
+        return Documented.of(self.lexicon, self.normalizer)
 
     def _detector(self, name: str) -> Detector:
         if name == "lexicon":

@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from fixer.cache import cached
@@ -57,6 +57,16 @@ class Lexicon:
 
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
+
+    @cached_property
+    def digest(self) -> str:
+        """A digest of the entries in order, which caches of data built from them are keyed by
+        (``version`` does not tell apart the lexicons the held-out evaluation builds)."""
+        rows = "\n".join(
+            f"{e.id}\t{e.garble}\t{'|'.join(e.corrections)}\t{e.category}\t{e.context_text}"
+            for e in self.entries
+        )
+        return hashlib.sha256(rows.encode()).hexdigest()
 
 
 def builtin_files() -> list[Path]:

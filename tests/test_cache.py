@@ -79,7 +79,7 @@ def test_what_a_lexicon_documents_follows_its_entries(cache_home: Path) -> None:
 
     one, two = two_lexicons(cache_home)
     for lexicon, term, word in ((one, "fever", "zorb"), (two, "cough", "quux")):
-        found = Documented.of(load_lexicon([lexicon]).entries, default_normalizer())
+        found = Documented.of(load_lexicon([lexicon]), default_normalizer())
         assert (found.terms, word in found.words) == ({term}, True)
 
 

@@ -14,7 +14,6 @@ a slip of the garble's word: a few edits, fewer than half its letters ("plate1et
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Container, Sequence
 from itertools import accumulate
@@ -67,7 +66,7 @@ class FuzzyDetector:
             [Path(__file__), *normalization_tables()],
             lambda: _index(entries),
             dict,
-            key=_entries_digest(entries),
+            key=lexicon.digest,
         )
         # Two or more consecutive words of a garble, written as one.
         self._glued: set[str] = set(index["glued"])
@@ -309,12 +308,6 @@ def _index(entries: Sequence[Entry]) -> dict[str, Any]:
         if len(text) >= MIN_FUZZY_CHARS:
             targets.append([k, text])
     return {"glued": sorted(glued), "joined": joined, "starts": sorted(starts), "targets": targets}
-
-
-def _entries_digest(entries: Sequence[Entry]) -> str:
-    """What the index depends on: each entry's garble, whether it has context, and its place."""
-    rows = "\n".join(f"{e.garble}\t{bool(e.context)}" for e in entries)
-    return hashlib.sha256(rows.encode()).hexdigest()
 
 
 def near(word: str, target: str, limit: int, distance: Scorer) -> bool:

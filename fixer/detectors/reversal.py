@@ -11,7 +11,6 @@ one that changes the fewest words is proposed.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -23,8 +22,9 @@ from fixer import inflect
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
 from fixer.inflect import is_plural, singularize
+from fixer.lexicon import Lexicon, builtin_lexicon
 from fixer.matcher import Token
-from fixer.model import RULES, Candidate, Entry, FixSafety, Severity
+from fixer.model import RULES, Candidate, FixSafety, Severity
 from fixer.patterns import function_words, medical_prose_words
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
@@ -156,11 +156,10 @@ class Documented(NamedTuple):
     words: frozenset[str]
 
     @classmethod
-    def of(cls, entries: Iterable[Entry], normalizer: Normalizer) -> Documented:
-        """What ``entries`` document, cached between runs (normalizing every correction takes
+    def of(cls, lexicon: Lexicon, normalizer: Normalizer) -> Documented:
+        """What ``lexicon`` documents, cached between runs (normalizing every correction takes
         about 20 ms, a spun document's whole check about 200)."""
-        medical = [e for e in entries if e.medical]
-        rows = "\n".join(f"{e.garble}\t{'|'.join(e.corrections)}" for e in medical)
+        medical = [e for e in lexicon.entries if e.medical]
 
         def build() -> list[list[str]]:
             terms = {" ".join(normalizer.phrase(c)) for e in medical for c in e.corrections}
@@ -169,9 +168,8 @@ class Documented(NamedTuple):
         def restore(found: list[list[str]]) -> Documented:
             return cls(frozenset(found[0]), frozenset(found[1]))
 
-        key = hashlib.sha256(rows.encode()).hexdigest()
         sources = [Path(__file__), *normalization_tables()]
-        return cached("documented", sources, build, restore, key=key)  # type: ignore[arg-type]
+        return cached("documented", sources, build, restore, key=lexicon.digest)  # type: ignore[arg-type]
 
 
 NOTHING_DOCUMENTED = Documented(frozenset(), frozenset())
@@ -735,8 +733,6 @@ def _promising(sites: dict[int, list[tuple[int, Swap]]], low: int, high: int, le
 def _garbles_in_context() -> frozenset[Words]:
     """Garbles the built-in lexicon flags only in context ("visualization" for "prognosis"):
     phrases that also stand, correctly, in clean medical prose."""
-    from fixer.lexicon import builtin_lexicon
-
     return frozenset(entry.normal for entry in builtin_lexicon().entries if entry.context)
 
 
