@@ -49,7 +49,7 @@ def lint_files(paths: Sequence[Path], builtin_layout: bool = False) -> list[Prob
         entries += file_entries
     problems += _duplicates(entries, normalizer)
     checker = Checker(Lexicon(tuple(entries), "lint"), detectors=("lexicon",))
-    spun = LexiconDetector(checker.lexicon, checker.normalizer)
+    (spun,) = (d for d in checker.detectors if isinstance(d, LexiconDetector))
     for entry in entries:
         for correction in entry.corrections:
             for finding in checker.check(correction):
