@@ -603,13 +603,13 @@ class ReversalDetector:
         into a word the term writes the same way ("widened students" reads as "dilated
         pupils"), or is a form the sources of the swap write too ("soaring" for "high"). The
         force of "blood pushing against the walls" is no spinner's "blood pressure": spinners
-        put "push" for "pressure". A word kept from the text keeps its form too: "well
-        controlled" is no "healthy control"."""
+        put "push" for "pressure". A word kept from the text keeps its form too: "controlled
+        bunch" is no "controlled group"."""
         written = _written(" ".join(reading.words)).split(" ")
         for offset, place, swap in reading.places():
             if len(swap.spun) == len(swap.original) == 1:
                 token = tokens[first + offset]
-                form = verb_suffix(view[token.start : token.end].lower(), token.normal)
+                form = _verb_form(view, token)
                 if (
                     form
                     and not written[place].lower().endswith(form)
@@ -617,8 +617,7 @@ class ReversalDetector:
                 ):
                     return False
         for k, place in reading.kept():
-            token = tokens[first + k]
-            form = verb_suffix(view[token.start : token.end].lower(), token.normal)
+            form = _verb_form(view, tokens[first + k])
             if form and not written[place].lower().endswith(form):
                 return False
         return True
@@ -645,7 +644,7 @@ class ReversalDetector:
             if (
                 len(swap.spun) == len(swap.original) == 1
                 and verb_suffix(written[place].lower(), swap.original[0])
-                and not verb_suffix(surfaces[offset].lower(), tokens[first + offset].normal)
+                and not _verb_form(view, tokens[first + offset])
             ):
                 written[place] = swap.original[0]
         # A word kept from the text keeps the writer's spelling ("diarrhea", not the
@@ -676,6 +675,11 @@ class ReversalDetector:
             fix=FixSafety.UNSAFE,
             message=f"reads as '{correction}'; " + "; ".join(reasons),
         )
+
+
+def _verb_form(view: str, token: Token) -> str:
+    """ "ing" or "ed" where the text writes a token as an inflected verb form, else ""."""
+    return verb_suffix(view[token.start : token.end].lower(), token.normal)
 
 
 def _is_article(view: str, tokens: Sequence[Token], index: int) -> bool:
