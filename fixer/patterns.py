@@ -94,6 +94,7 @@ def learnt_swaps(
             )
             if prose_words
             else count >= STRONG_WITNESSES,
+            count,
         )
         for (original, spun), count in sorted(witnesses.items())
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -20,6 +20,9 @@ class Swap:
     original: Words  # normalized words of the correct term
     spun: Words  # normalized words a spinner puts in its place
     strong: bool
+    #: How many medical lexicon entries show this swap: of the originals a spun form may stand
+    #: for, the one spinners more often replace with it is the likelier reading.
+    witnesses: int = field(default=0, compare=False)
 
     @cached_property
     def original_text(self) -> str:
@@ -73,10 +76,20 @@ def load_thesaurus(path: Path, normalizer: Normalizer) -> Thesaurus:
 
 def merge_swaps(curated: list[Swap], learnt: list[Swap]) -> list[Swap]:
     """Curated swaps, then learnt ones not curated; a pair is strong when either source says
-    so (a curated "weak" pair that garble entries show with an odd word becomes strong)."""
+    so (a curated "weak" pair that garble entries show with an odd word becomes strong), and
+    has the witnesses of the learnt one."""
     strong = {(s.original, s.spun) for s in (*curated, *learnt) if s.strong}
+    witnesses = {(s.original, s.spun): s.witnesses for s in learnt}
     seen = {(s.original, s.spun) for s in curated}
-    merged = [Swap(s.original, s.spun, (s.original, s.spun) in strong) for s in curated]
+    merged = [
+        Swap(
+            s.original,
+            s.spun,
+            (s.original, s.spun) in strong,
+            witnesses.get((s.original, s.spun), s.witnesses),
+        )
+        for s in curated
+    ]
     return merged + [s for s in learnt if (s.original, s.spun) not in seen]
 
 
@@ -96,12 +109,12 @@ def default_thesaurus() -> Thesaurus:
         swaps = merge_swaps(curated.swaps, learnt)
         forms = curated.verb_forms | normalizer.verb_forms(e.garble for e in entries)
         return {
-            "swaps": [[list(s.original), list(s.spun), s.strong] for s in swaps],
+            "swaps": [[list(s.original), list(s.spun), s.strong, s.witnesses] for s in swaps],
             "verb_forms": [list(form) for form in sorted(forms)],
         }
 
     def restore(data: dict[str, list[list]]) -> Thesaurus:
-        swaps = [Swap(tuple(o), tuple(s), strong) for o, s, strong in data["swaps"]]
+        swaps = [Swap(tuple(o), tuple(s), strong, n) for o, s, strong, n in data["swaps"]]
         return Thesaurus(swaps, frozenset((n, f) for n, f in data["verb_forms"]))
 
     sources = [

@@ -182,3 +182,46 @@ def test_a_verb_form_is_undone_only_into_the_same_form(
     text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert [f.suggestions for f in check_text(text, detectors=["reversal"])] == expected
+
+
+def _detector(swaps: list[tuple[str, str, bool, int]], terms: list[str]) -> ReversalDetector:
+    """A detector over the given (original, spun, strong, witnesses) swaps and terms."""
+    thesaurus = Thesaurus(
+        [Swap(NORMALIZER.phrase(o), NORMALIZER.phrase(s), strong, n) for o, s, strong, n in swaps]
+    )
+    return ReversalDetector(NORMALIZER, [NORMALIZER.phrase(t) for t in terms], thesaurus)
+
+
+def _read(detector: ReversalDetector, text: str) -> list[tuple[str, str, float]]:
+    tokens = tokenize(text, NORMALIZER)
+    return [
+        (text[tokens[c.first].start : tokens[c.last].end], c.corrections[0], c.confidence)
+        for c in detector.candidates(text, tokens)
+    ]
+
+
+# "torment" is a strong swap, but no odd one: the built-in lexicon flags it only in context.
+TORMENT = ("pain", "torment", True, 40)
+
+
+def test_a_window_is_proposed_as_the_reading_that_changes_fewest_words() -> None:
+    """ "chest torment" reads as "breast pain" (two swaps, enough to report) and as "chest pain"
+    (one swap, too little on its own): it is reported, and proposed as "chest pain"."""
+    detector = _detector([TORMENT, ("breast", "chest", False, 0)], ["chest pain", "breast pain"])
+    assert _read(detector, "She felt chest torment.") == [("chest torment", "chest pain", 0.65)]
+    alone = _detector([TORMENT], ["chest pain"])
+    assert _read(alone, "She felt chest torment.") == []
+
+
+@pytest.mark.parametrize(
+    ("disease", "disorder", "expected"),
+    [(5, 1, "heart disease"), (1, 5, "heart disorder")],
+)
+def test_of_equal_readings_the_one_more_entries_show_is_proposed(
+    disease: int, disorder: int, expected: str
+) -> None:
+    detector = _detector(
+        [("disease", "ailment", True, disease), ("disorder", "ailment", True, disorder)],
+        ["heart disease", "heart disorder"],
+    )
+    assert [found for _, found, _ in _read(detector, "a heart ailment")] == [expected]

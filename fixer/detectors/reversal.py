@@ -5,8 +5,9 @@ framework ← system are known swaps (``lexicons/swaps.tsv``), and "central nerv
 known term (``lexicons/vocabulary.tsv``). Each candidate is scored by how many words were swapped
 and how typical of spinners the swaps are (strong or weak, and whether a strong swap's words are odd
 in medical prose), whether the term's head word survived, and whether the words as found are
-themselves a known term (then nothing is flagged). Of several known terms one window reads as, the
-one that changes the fewest words is proposed.
+themselves a known term (then nothing is flagged). A window is reported when its best reading
+scores enough, and proposed as the known term it reads as with the fewest words changed; among
+those, the likeliest (by score, then by how many lexicon entries show its swaps).
 """
 
 from __future__ import annotations
@@ -495,8 +496,15 @@ class ReversalDetector:
         high`` that reads back as a known term. Readings grow word by word from each ``first``
         and are dropped as soon as they stop being the start of some known term."""
         vocabulary, prefixes = self.vocabulary, self.vocabulary_prefixes
-        # Per window (first, after): the reading that changes fewest words, then the likeliest.
-        chosen: dict[tuple[int, int], tuple[tuple[int, float], _Reading, float]] = {}
+        # Per window (first, after): of the readings the text allows (``_forms_agree``), the
+        # one that changes fewest words, then the likeliest (by score, then by how many lexicon
+        # entries show its swaps); and the best score of a reading that can be reported. A
+        # window is reported when some reading of it can be, and proposed as the reading that
+        # changes least: "chest torment" reads as "chest pain" even where only "breast pain"
+        # (one more swap) scores enough to tell that it is spun.
+        fewest: dict[tuple[int, int], tuple[tuple[int, float, int], _Reading]] = {}
+        evidence: dict[tuple[int, int], float] = {}
+        known: dict[tuple[int, int], bool] = {}  # ``_in_known_term`` per window
         for first in range(low, start + 1):
             if _is_article(view, tokens, first):
                 continue  # the article "a" never starts a term ("a level")
@@ -510,23 +518,31 @@ class ReversalDetector:
                     and words in vocabulary
                     and not _is_article(view, tokens, after - 1)  # "kind a man" is no "type A"
                 ):
-                    window = tuple(t.normal for t in tokens[first:after])
+                    window = (first, after)
+                    if window not in known:
+                        known[window] = self._in_known_term(tokens, first, after)
                     reading = _Reading(tuple(words.split(" ")), used)
-                    score = _confidence(window, reading)
-                    key = (-sum(len(swap.spun) for _, swap in used), score)
-                    held = chosen.get((first, after))
-                    if (
-                        score >= least
-                        and (
-                            score >= REPORT_FROM
-                            or self._documented(window, reading, words, documented)
-                            or (score >= SPUN_REPORT_FROM and self._telling(window, reading))
+                    if not known[window] and self._forms_agree(view, tokens, first, reading):
+                        seen = tuple(t.normal for t in tokens[first:after])
+                        score = _confidence(seen, reading)
+                        key = (
+                            -sum(len(swap.spun) for _, swap in used),
+                            score,
+                            sum(swap.witnesses for _, swap in used),
                         )
-                        and (held is None or key > held[0])
-                        and not self._in_known_term(tokens, first, after)
-                        and self._forms_agree(view, tokens, first, reading)
-                    ):
-                        chosen[(first, after)] = (key, reading, score)
+                        if window not in fewest or key > fewest[window][0]:
+                            fewest[window] = (key, reading)
+                        if score > evidence.get(window, 0.0) and (
+                            score >= REPORT_FROM
+                            or (
+                                score >= least
+                                and (
+                                    self._documented(seen, reading, words, documented)
+                                    or (score >= SPUN_REPORT_FROM and self._telling(seen, reading))
+                                )
+                            )
+                        ):
+                            evidence[window] = score
                 if after > high or size_so_far >= MAX_TERM_WORDS:
                     continue
                 joint = words + " " if words else ""
@@ -538,12 +554,13 @@ class ReversalDetector:
                     if after + size - 1 <= high and swapped in prefixes:
                         grown = size_so_far + len(swap.original)
                         stack.append((after + size, swapped, grown, (*used, (after - first, swap))))
-        if not chosen:
+        if not evidence:
             return None
         # Higher score first; on a tie the longer window (the fuller term).
-        (first, after), (_, reading, score) = max(
-            chosen.items(), key=lambda item: (item[1][2], item[0][1] - item[0][0])
+        (first, after), score = max(
+            evidence.items(), key=lambda item: (item[1], item[0][1] - item[0][0])
         )
+        reading = fewest[(first, after)][1]
         return self._candidate(view, tokens, first, after - 1, reading, score)
 
     def _telling(self, window: Words, reading: _Reading) -> bool:
