@@ -167,7 +167,7 @@ class PhraseMatcher:
         only so never covers a token in ``taken`` (a shorter one may)."""
         found: list[Match] = []
         roots = self._root.children
-        context = _Context(text, self.normalizer)
+        context = Context(text, self.normalizer)
         i, count = 0, len(tokens)
         while i < count:
             node = roots.get(("", tokens[i].normal))
@@ -184,7 +184,7 @@ class PhraseMatcher:
 
     def _longest_at(
         self,
-        context: _Context,
+        context: Context,
         tokens: Sequence[Token],
         i: int,
         node: _Node,
@@ -219,7 +219,7 @@ class PhraseMatcher:
         return None
 
 
-class _Context:
+class Context:
     """The words around matches: the whole text, even when the tokens matched are only some
     regions of it, scanned once and only if some entry's context is asked about."""
 

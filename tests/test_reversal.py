@@ -200,8 +200,9 @@ def _read(detector: ReversalDetector, text: str) -> list[tuple[str, str, float]]
     ]
 
 
-# "torment" is a strong swap, but no odd one: the built-in lexicon flags it only in context.
-TORMENT = ("pain", "torment", True, 40)
+# "torment" is a strong swap, but no odd one: the built-in lexicon flags it only in context, and
+# no lexicon entry shows it here.
+TORMENT = ("pain", "torment", True, 0)
 
 
 def test_a_window_is_proposed_as_the_reading_that_changes_fewest_words() -> None:
@@ -225,3 +226,25 @@ def test_of_equal_readings_the_one_more_entries_show_is_proposed(
         ["heart disease", "heart disorder"],
     )
     assert [found for _, found, _ in _read(detector, "a heart ailment")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("swap", "text", "reported"),
+    [
+        (("pain", "discomfort", True, 0), "She felt foot discomfort.", False),
+        (("pain", "discomfort", True, 2), "She felt foot discomfort.", False),
+        (("pain", "discomfort", True, 3), "She felt foot discomfort.", True),
+        # words the built-in lexicon flags only in context count where its sense clauses hold
+        (("pain", "torment", True, 40), "She felt foot torment.", True),
+        (("pain", "torment", True, 40), "The mental torment of foot torment.", False),
+        (("prognosis", "visualization", True, 40), "It has a poor visualization.", True),
+        (("prognosis", "visualization", True, 40), "Poor visualization on the CT scan.", False),
+    ],
+)
+def test_a_strong_swap_many_entries_show_counts_as_odd(
+    swap: tuple[str, str, bool, int], text: str, reported: bool
+) -> None:
+    """One strong swap of the head word reports only if it is odd: "discomfort" is common in
+    medical prose, but odd once enough lexicon entries show it put for "pain"."""
+    detector = _detector([swap], ["foot pain", "poor prognosis"])
+    assert bool(_read(detector, text)) == reported

@@ -24,8 +24,8 @@ from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
 from fixer.inflect import is_plural, singularize
 from fixer.lexicon import Lexicon, builtin_lexicon
-from fixer.matcher import Token
-from fixer.model import RULES, Candidate, FixSafety, Severity
+from fixer.matcher import Context, Token
+from fixer.model import RULES, Candidate, Entry, FixSafety, Severity
 from fixer.patterns import function_words, medical_prose_words
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
@@ -51,6 +51,9 @@ REPORT_FROM, WARN_FROM = 0.6, 0.75
 #: too: from the first confidence a reading whose swaps are all unusual (``_telling``), from the
 #: second one that undoes a rewording the lexicon documents (``_documented``).
 SPUN_REPORT_FROM, SPUN_DOCUMENTED_FROM = 0.5, 0.4
+#: A strong swap that this many medical lexicon entries show counts as odd where it stands
+#: (``ReversalDetector._witnessed``), though its words are common in medical prose.
+TELLING_WITNESSES = 3
 _NO_WORDS: frozenset[str] = frozenset()
 
 
@@ -505,6 +508,7 @@ class ReversalDetector:
         fewest: dict[tuple[int, int], tuple[tuple[int, float, int], _Reading]] = {}
         evidence: dict[tuple[int, int], float] = {}
         known: dict[tuple[int, int], bool] = {}  # ``_in_known_term`` per window
+        context = Context(view, self.normalizer)  # scans the view only if asked
         for first in range(low, start + 1):
             if _is_article(view, tokens, first):
                 continue  # the article "a" never starts a term ("a level")
@@ -524,7 +528,8 @@ class ReversalDetector:
                     reading = _Reading(tuple(words.split(" ")), used)
                     if not known[window] and self._forms_agree(view, tokens, first, reading):
                         seen = tuple(t.normal for t in tokens[first:after])
-                        score = _confidence(seen, reading)
+                        witnessed = self._witnessed(context, tokens, first, reading)
+                        score = _confidence(seen, reading, witnessed)
                         key = (
                             -sum(len(swap.spun) for _, swap in used),
                             score,
@@ -562,6 +567,27 @@ class ReversalDetector:
         )
         reading = fewest[(first, after)][1]
         return self._candidate(view, tokens, first, after - 1, reading, score)
+
+    def _witnessed(
+        self, context: Context, tokens: Sequence[Token], first: int, reading: _Reading
+    ) -> frozenset[int]:
+        """Window offsets of the strong swaps that count as odd where they stand, though clean
+        medical prose uses their words: several lexicon entries show them ("relocation" for
+        "transplant", in liver, lung, kidney … transplant). Words the lexicon flags only in
+        context count only where their entries' clauses on sense hold (those a spun document
+        never waives): "poor visualization" near imaging words is no "poor prognosis"."""
+        found = set()
+        for offset, swap in reading.swaps:
+            if not swap.strong or swap.witnesses < TELLING_WITNESSES or _odd(swap):
+                continue
+            entries = _garbles_in_context().get(swap.spun, ())
+            start, end = tokens[first + offset], tokens[first + offset + len(swap.spun) - 1]
+            if not entries or any(
+                context.holds([c for c in e.context if not c.waived_when_spun], start, end)
+                for e in entries
+            ):
+                found.add(offset)
+        return frozenset(found)
 
     def _telling(self, window: Words, reading: _Reading) -> bool:
         """Whether a reading below ``REPORT_FROM`` still says enough to report in a spun
@@ -751,10 +777,14 @@ def _promising(sites: dict[int, list[tuple[int, Swap]]], low: int, high: int, le
 
 
 @cache
-def _garbles_in_context() -> frozenset[Words]:
+def _garbles_in_context() -> dict[Words, list[Entry]]:
     """Garbles the built-in lexicon flags only in context ("visualization" for "prognosis"):
-    phrases that also stand, correctly, in clean medical prose."""
-    return frozenset(entry.normal for entry in builtin_lexicon().entries if entry.context)
+    phrases that also stand, correctly, in clean medical prose; with their entries."""
+    found: dict[Words, list[Entry]] = {}
+    for entry in builtin_lexicon().entries:
+        if entry.context:
+            found.setdefault(entry.normal, []).append(entry)
+    return found
 
 
 def _odd(swap: Swap) -> bool:
@@ -769,15 +799,17 @@ def _unusual(swap: Swap) -> bool:
     return not any(word in prose for word in swap.spun) and swap.spun not in _garbles_in_context()
 
 
-def _confidence(window: Words, reading: _Reading) -> float:
-    """0.2 to 0.9, from the number and kind of swaps and whether the head word survived."""
-    strong_swaps = [swap for _, swap in reading.swaps if swap.strong]
+def _confidence(window: Words, reading: _Reading, witnessed: Container[int] = frozenset()) -> float:
+    """0.2 to 0.9, from the number and kind of swaps and whether the head word survived.
+    ``witnessed``: window offsets of strong swaps that count as odd where they stand
+    (``ReversalDetector._witnessed``)."""
+    strong_swaps = [(offset, swap) for offset, swap in reading.swaps if swap.strong]
     return _points(
         strong=len(strong_swaps),
         weak=len(reading.swaps) - len(strong_swaps),
-        odd=sum(1 for swap in strong_swaps if _odd(swap)),
+        odd=sum(1 for offset, swap in strong_swaps if _odd(swap) or offset in witnessed),
         # A spun phrase of several words ("malignant growth") is more distinctive than one word.
-        extra_words=sum(len(swap.spun) - 1 for swap in strong_swaps),
+        extra_words=sum(len(swap.spun) - 1 for _, swap in strong_swaps),
         head_kept=reading.words[-1] == window[-1],
         every_word=sum(len(swap.spun) for _, swap in reading.swaps) == len(window),
     )
