@@ -573,18 +573,19 @@ class ReversalDetector:
     ) -> frozenset[int]:
         """Window offsets of the strong swaps that count as odd where they stand, though clean
         medical prose uses their words: several lexicon entries show them ("relocation" for
-        "transplant", in liver, lung, kidney … transplant). Words the lexicon flags only in
-        context count only where their entries' clauses on sense hold (those a spun document
-        never waives): "poor visualization" near imaging words is no "poor prognosis"."""
+        "transplant", in liver, lung, kidney … transplant). Where the lexicon flags the spun
+        words only in context, as the same swap, its ``not_`` clauses must hold: "poor
+        visualization" near imaging words is no "poor prognosis". (Its other clauses describe
+        the words used alone; the known term a reading makes says more.)"""
         found = set()
         for offset, swap in reading.swaps:
             if not swap.strong or swap.witnesses < TELLING_WITNESSES or _odd(swap):
                 continue
-            entries = _garbles_in_context().get(swap.spun, ())
             start, end = tokens[first + offset], tokens[first + offset + len(swap.spun) - 1]
-            if not entries or any(
-                context.holds([c for c in e.context if not c.waived_when_spun], start, end)
-                for e in entries
+            if all(
+                context.holds([c for c in entry.context if c.negated], start, end)
+                for entry in _garbles_in_context().get(swap.spun, ())
+                if any(self.normalizer.phrase(c) == swap.original for c in entry.corrections)
             ):
                 found.add(offset)
         return frozenset(found)
