@@ -31,12 +31,19 @@ for detector in FAST.detectors:
     if isinstance(detector, ReversalDetector):
         detector.sharp_seeds_after = 0
 STARTING = Checker(WHOLE.lexicon)  # seeds every swap, as a fresh process does at first
+# Reversal's window pre-check (``_may_pair``) is a necessary condition too: without it, the
+# same findings.
+EVERY_WINDOW = Checker(WHOLE.lexicon, prefilter=False)
+for detector in EVERY_WINDOW.detectors:
+    if isinstance(detector, ReversalDetector):
+        detector._may_pair = lambda *args: True  # type: ignore[method-assign]
 
 
 def same_findings(text: str, syntax: str = "text") -> None:
     expected = described(WHOLE.check(text, syntax))
     assert described(FAST.check(text, syntax)) == expected
     assert described(STARTING.check(text, syntax)) == expected
+    assert described(EVERY_WINDOW.check(text, syntax)) == expected
 
 
 def described(findings: list[Finding]) -> list[tuple[object, ...]]:

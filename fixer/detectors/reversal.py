@@ -451,13 +451,43 @@ class ReversalDetector:
                 and tokens[high].gap == ""
             ):
                 high += 1
-            if not _promising(sites, low, high, least):
+            if not _promising(sites, low, high, least) or not self._may_pair(
+                tokens, sites, low, high, least
+            ):
                 continue
             best = self._best_in(view, tokens, sites, low, start, high, least, documented)
             if best is not None:
                 found.append(best)
                 covered_until = best.last
         return found
+
+    def _may_pair(
+        self,
+        tokens: Sequence[Token],
+        sites: dict[int, list[tuple[int, Swap]]],
+        low: int,
+        high: int,
+        least: float,
+    ) -> bool:
+        """Whether tokens ``low..high`` could hold a reading that reaches ``least`` as far as
+        ``_may_neighbour`` tells: a reading of weak swaps alone needs two of them (unless one
+        is enough for ``least``), and its consecutive swaps could be neighbours in one known
+        term. Most windows that ``_promising`` lets by hold only unrelated weak swaps."""
+        if can_report(strong=0, weak=1, least=least):
+            return True
+        found = [i for i in range(low, high + 1) if i in sites]
+        if any(swap.strong for i in found for _, swap in sites[i]):
+            return True
+        neighbours = self._neighbours
+        for k, later in enumerate(found):
+            for earlier in found[:k]:
+                key = (tokens[earlier].normal, tokens[later].normal, later - earlier)
+                known = neighbours.get(key)
+                if known is None:
+                    known = neighbours[key] = self._may_neighbour(*key)
+                if known:
+                    return True
+        return False
 
     @property
     def vocabulary_words(self) -> frozenset[str]:
