@@ -69,9 +69,12 @@ def learnt_swaps(
     often (the spinner dropped a word: "coronary sickness" for "coronary artery disease" shows
     disease → sickness, not "sickness" for "artery disease")."""
     witnesses: Counter[tuple[Words, Words]] = Counter()
+    independent: Counter[tuple[Words, Words]] = Counter()
     for entry in entries:
         if entry.medical:
-            witnesses.update(entry_swaps(entry, normalizer))
+            pairs = entry_swaps(entry, normalizer)
+            witnesses.update(pairs)
+            independent.update(pairs - generated_from(entry, normalizer))
     grammar = {normalizer.normal(word) for word in function_words()}
 
     def no_swap(original: Words, spun: Words, count: int) -> bool:
@@ -94,10 +97,22 @@ def learnt_swaps(
             )
             if prose_words
             else count >= STRONG_WITNESSES,
-            count,
+            independent[(original, spun)],
         )
         for (original, spun), count in sorted(witnesses.items())
     ]
+
+
+def generated_from(entry: Entry, normalizer: Normalizer) -> set[tuple[Words, Words]]:
+    """The swaps an entry was written by applying (its source ``swap:original>spun+…``, as
+    ``(original, spun)`` normalized words): it is no independent witness of them."""
+    if not entry.source.startswith("swap:"):
+        return set()
+    pairs = set()
+    for part in entry.source.removeprefix("swap:").split("+"):
+        original, _, spun = part.partition(">")
+        pairs.add((normalizer.phrase(original), normalizer.phrase(spun)))
+    return pairs
 
 
 @cache

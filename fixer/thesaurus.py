@@ -20,8 +20,9 @@ class Swap:
     original: Words  # normalized words of the correct term
     spun: Words  # normalized words a spinner puts in its place
     strong: bool
-    #: How many medical lexicon entries show this swap: of the originals a spun form may stand
-    #: for, the one spinners more often replace with it is the likelier reading.
+    #: How many medical lexicon entries show this swap on their own evidence (not written by
+    #: applying it; see ``fixer.patterns.generated_from``): of the originals a spun form may
+    #: stand for, the one spinners are seen to replace with it more often is the likelier.
     witnesses: int = field(default=0, compare=False)
 
     @cached_property

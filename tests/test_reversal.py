@@ -6,6 +6,7 @@ import pytest
 
 from fixer.detectors.reversal import (
     REPORT_FROM,
+    Documented,
     ReversalDetector,
     _confidence,
     _Reading,
@@ -207,11 +208,26 @@ TORMENT = ("pain", "torment", True, 0)
 
 def test_a_window_is_proposed_as_the_reading_that_changes_fewest_words() -> None:
     """ "chest torment" reads as "breast pain" (two swaps, enough to report) and as "chest pain"
-    (one swap, too little on its own): it is reported, and proposed as "chest pain"."""
+    (one swap, too little on its own): it is reported, and proposed as "chest pain", at the
+    lowest confidence that reports."""
     detector = _detector([TORMENT, ("breast", "chest", False, 0)], ["chest pain", "breast pain"])
-    assert _read(detector, "She felt chest torment.") == [("chest torment", "chest pain", 0.65)]
+    assert _read(detector, "She felt chest torment.") == [("chest torment", "chest pain", 0.6)]
     alone = _detector([TORMENT], ["chest pain"])
     assert _read(alone, "She felt chest torment.") == []
+
+
+def test_a_proposal_undoes_only_swaps_a_reportable_reading_undoes() -> None:
+    """In a spun document "liver transfers" reads as "liver transplant", a rewording the
+    lexicon documents, and as "liver transfusion", which scores the same and changes as many
+    words but is no documented rewording: only the first is what the evidence says."""
+    detector = _detector(
+        [("transplant", "transfer", False, 0), ("transfusion", "transfer", False, 0)],
+        ["liver transplant", "liver transfusion"],
+    )
+    text = "after liver transfers"
+    documented = Documented(frozenset({"liver transplant"}), frozenset({"transfer"}))
+    (candidate,) = detector.candidates(text, tokenize(text, NORMALIZER), 0.4, documented)
+    assert candidate.corrections == ("liver transplant",)
 
 
 @pytest.mark.parametrize(
@@ -234,11 +250,16 @@ def test_of_equal_readings_the_one_more_entries_show_is_proposed(
         (("pain", "discomfort", True, 0), "She felt foot discomfort.", False),
         (("pain", "discomfort", True, 2), "She felt foot discomfort.", False),
         (("pain", "discomfort", True, 3), "She felt foot discomfort.", True),
-        # words the built-in lexicon flags only in context count where its sense clauses hold
+        # words the built-in lexicon flags only in context, as the same swap, count where the
+        # clauses of its entries that say which sense is meant hold (``not_``, before, after)
         (("pain", "torment", True, 40), "She felt foot torment.", True),
         (("pain", "torment", True, 40), "The mental torment of foot torment.", False),
         (("prognosis", "visualization", True, 40), "It has a poor visualization.", True),
         (("prognosis", "visualization", True, 40), "Poor visualization on the CT scan.", False),
+        (("prognosis", "visualization", True, 40), "The overall visualization was good.", False),
+        # the lexicon's "delicacy" is "frailty" away from food: its clauses say nothing of
+        # "delicacy" put for "sensitivity"
+        (("sensitivity", "delicacy", True, 3), "Skin delicacy from food allergy.", True),
     ],
 )
 def test_a_strong_swap_many_entries_show_counts_as_odd(
@@ -246,5 +267,7 @@ def test_a_strong_swap_many_entries_show_counts_as_odd(
 ) -> None:
     """One strong swap of the head word reports only if it is odd: "discomfort" is common in
     medical prose, but odd once enough lexicon entries show it put for "pain"."""
-    detector = _detector([swap], ["foot pain", "poor prognosis"])
+    detector = _detector(
+        [swap], ["foot pain", "poor prognosis", "overall prognosis", "skin sensitivity"]
+    )
     assert bool(_read(detector, text)) == reported

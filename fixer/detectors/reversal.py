@@ -51,9 +51,10 @@ REPORT_FROM, WARN_FROM = 0.6, 0.75
 #: too: from the first confidence a reading whose swaps are all unusual (``_telling``), from the
 #: second one that undoes a rewording the lexicon documents (``_documented``).
 SPUN_REPORT_FROM, SPUN_DOCUMENTED_FROM = 0.5, 0.4
-#: A strong swap that this many medical lexicon entries show counts as odd where it stands
-#: (``ReversalDetector._witnessed``), though its words are common in medical prose.
-TELLING_WITNESSES = 3
+#: A strong swap that this many medical lexicon entries show, each on its own evidence, counts
+#: as odd where it stands (``ReversalDetector._witnessed``), though its words are common in
+#: medical prose.
+ODD_FROM_WITNESSES = 3
 _NO_WORDS: frozenset[str] = frozenset()
 
 
@@ -270,7 +271,6 @@ class ReversalDetector:
         strong_longer = longer & self._strong_firsts
         # Between two neighbouring swaps of a reading stand only kept words.
         reach = longest + MAX_TERM_WORDS - 2
-        neighbours = self._neighbours
         found: set[int] = set()
         low = 0
         for k, index in enumerate(sites):
@@ -286,17 +286,25 @@ class ReversalDetector:
             while index - sites[low] > reach:
                 low += 1
             for earlier in sites[low:k]:
-                key = (normals[earlier], word, index - earlier)
-                known = neighbours.get(key)
-                if known is None:
-                    known = neighbours[key] = self._may_neighbour(*key)
-                if known:
+                if self._neighbouring(normals[earlier], word, index - earlier):
                     found.update((earlier, index))
         seeds = words.offsets(sorted(i for i in found if self._linked(normals, i)))
+        self._forget_if_full()
+        return seeds
+
+    def _neighbouring(self, first: str, second: str, distance: int) -> bool:
+        """``_may_neighbour``, remembered."""
+        key = (first, second, distance)
+        known = self._neighbours.get(key)
+        if known is None:
+            known = self._neighbours[key] = self._may_neighbour(*key)
+        return known
+
+    def _forget_if_full(self) -> None:
+        """A long run over many texts must not grow the remembered answers without end."""
         for remembered in (self._neighbours, self._links):
             if len(remembered) > REMEMBER_AT_MOST:
-                remembered.clear()  # a long run over many texts must not grow without end
-        return seeds
+                remembered.clear()
 
     def _linked(self, normals: Sequence[str], index: int) -> bool:
         """``_may_link``, remembered by the words it looks at."""
@@ -411,7 +419,8 @@ class ReversalDetector:
         least: float = REPORT_FROM,
         documented: Documented = NOTHING_DOCUMENTED,
     ) -> list[Candidate]:
-        """Readings of known terms that reach ``least`` (``seeds`` assume ``REPORT_FROM``).
+        """Windows that read as known terms, where some reading reaches ``least`` (``seeds``
+        assume ``REPORT_FROM``; see ``_reportable``), each proposed as ``_best_in`` says.
         Below ``REPORT_FROM`` a reading counts only if it undoes a rewording ``documented`` by
         the lexicon (``_documented``), or if it reaches ``SPUN_REPORT_FROM`` and its swaps are
         all unusual (``_telling``); with nothing documented, only unusual swaps are looked
@@ -459,6 +468,7 @@ class ReversalDetector:
             if best is not None:
                 found.append(best)
                 covered_until = best.last
+        self._forget_if_full()
         return found
 
     def _may_pair(
@@ -478,16 +488,11 @@ class ReversalDetector:
         found = [i for i in range(low, high + 1) if i in sites]
         if any(swap.strong for i in found for _, swap in sites[i]):
             return True
-        neighbours = self._neighbours
-        for k, later in enumerate(found):
-            for earlier in found[:k]:
-                key = (tokens[earlier].normal, tokens[later].normal, later - earlier)
-                known = neighbours.get(key)
-                if known is None:
-                    known = neighbours[key] = self._may_neighbour(*key)
-                if known:
-                    return True
-        return False
+        return any(
+            self._neighbouring(tokens[earlier].normal, tokens[later].normal, later - earlier)
+            for k, later in enumerate(found)
+            for earlier in found[:k]
+        )
 
     @property
     def vocabulary_words(self) -> frozenset[str]:
@@ -525,18 +530,23 @@ class ReversalDetector:
         least: float,
         documented: Documented,
     ) -> Candidate | None:
-        """The best-scoring window ``first..last`` with ``low <= first <= start <= last <=
-        high`` that reads back as a known term. Readings grow word by word from each ``first``
-        and are dropped as soon as they stop being the start of some known term."""
+        """The best window ``first..last`` with ``low <= first <= start <= last <= high`` that
+        reads back as a known term. Readings grow word by word from each ``first`` and are
+        dropped as soon as they stop being the start of some known term.
+
+        A window counts if some reading of it can be reported (``_reportable``). It is proposed
+        as the reading that changes fewest words, then the likeliest (by score, then by how
+        many lexicon entries independently show its swaps), among the readings that undo only
+        swaps some reportable reading of it undoes: "chest torment" reads as "chest pain" where
+        only "breast pain" (one more swap) scores enough to tell that it is spun, but "liver
+        transfers" is not proposed as "liver transplantation" on the strength of a reportable
+        "liver transplant". The proposal's confidence is its own score, raised to ``least``;
+        of several windows the most confident wins, and on a tie the longer (the fuller term)."""
         vocabulary, prefixes = self.vocabulary, self.vocabulary_prefixes
-        # Per window (first, after): of the readings the text allows (``_forms_agree``), the
-        # one that changes fewest words, then the likeliest (by score, then by how many lexicon
-        # entries show its swaps); and the best score of a reading that can be reported. A
-        # window is reported when some reading of it can be, and proposed as the reading that
-        # changes least: "chest torment" reads as "chest pain" even where only "breast pain"
-        # (one more swap) scores enough to tell that it is spun.
-        fewest: dict[tuple[int, int], tuple[tuple[int, float, int], _Reading]] = {}
-        evidence: dict[tuple[int, int], float] = {}
+        # Per window (first, after): the readings the text allows (``_forms_agree``), with
+        # their ranking keys and scores; and the swaps of each reading that can be reported.
+        readings: dict[tuple[int, int], list[tuple[tuple[int, float, int], _Reading, float]]] = {}
+        reportable: dict[tuple[int, int], list[frozenset[tuple[int, Swap]]]] = {}
         known: dict[tuple[int, int], bool] = {}  # ``_in_known_term`` per window
         context = Context(view, self.normalizer)  # scans the view only if asked
         for first in range(low, start + 1):
@@ -565,19 +575,9 @@ class ReversalDetector:
                             score,
                             sum(swap.witnesses for _, swap in used),
                         )
-                        if window not in fewest or key > fewest[window][0]:
-                            fewest[window] = (key, reading)
-                        if score > evidence.get(window, 0.0) and (
-                            score >= REPORT_FROM
-                            or (
-                                score >= least
-                                and (
-                                    self._documented(seen, reading, words, documented)
-                                    or (score >= SPUN_REPORT_FROM and self._telling(seen, reading))
-                                )
-                            )
-                        ):
-                            evidence[window] = score
+                        readings.setdefault(window, []).append((key, reading, score))
+                        if self._reportable(seen, reading, words, score, least, documented):
+                            reportable.setdefault(window, []).append(frozenset(used))
                 if after > high or size_so_far >= MAX_TERM_WORDS:
                     continue
                 joint = words + " " if words else ""
@@ -589,31 +589,57 @@ class ReversalDetector:
                     if after + size - 1 <= high and swapped in prefixes:
                         grown = size_so_far + len(swap.original)
                         stack.append((after + size, swapped, grown, (*used, (after - first, swap))))
-        if not evidence:
+        proposals = []
+        for window, undone in reportable.items():
+            allowed = [
+                (key, reading, score)
+                for key, reading, score in readings[window]
+                if any(set(reading.swaps) <= swaps for swaps in undone)
+            ]
+            _, reading, score = max(allowed, key=lambda found: found[0])
+            proposals.append((window, reading, max(score, least)))
+        if not proposals:
             return None
-        # Higher score first; on a tie the longer window (the fuller term).
-        (first, after), score = max(
-            evidence.items(), key=lambda item: (item[1], item[0][1] - item[0][0])
+        (first, after), reading, score = max(
+            proposals, key=lambda found: (found[2], found[0][1] - found[0][0])
         )
-        reading = fewest[(first, after)][1]
         return self._candidate(view, tokens, first, after - 1, reading, score)
+
+    def _reportable(
+        self,
+        seen: Words,
+        reading: _Reading,
+        term: str,
+        score: float,
+        least: float,
+        documented: Documented,
+    ) -> bool:
+        """Whether a reading scores enough to report: from ``REPORT_FROM``, or from ``least``
+        if it undoes a rewording the lexicon documents (``_documented``) or, from
+        ``SPUN_REPORT_FROM``, its swaps are all unusual (``_telling``)."""
+        return score >= least and (
+            score >= REPORT_FROM
+            or self._documented(seen, reading, term, documented)
+            or (score >= SPUN_REPORT_FROM and self._telling(seen, reading))
+        )
 
     def _witnessed(
         self, context: Context, tokens: Sequence[Token], first: int, reading: _Reading
     ) -> frozenset[int]:
         """Window offsets of the strong swaps that count as odd where they stand, though clean
-        medical prose uses their words: several lexicon entries show them ("relocation" for
-        "transplant", in liver, lung, kidney … transplant). Where the lexicon flags the spun
-        words only in context, as the same swap, its ``not_`` clauses must hold: "poor
-        visualization" near imaging words is no "poor prognosis". (Its other clauses describe
-        the words used alone; the known term a reading makes says more.)"""
+        medical prose uses their words: several lexicon entries show them, each on its own
+        evidence (not written by applying the swap). Where the lexicon flags the spun words
+        only in context, as the same swap, the clauses of those entries that say which sense
+        is meant must hold (``ContextClause.waived_when_spun``): "poor visualization" near
+        imaging words is no "poor prognosis", nor "personal cleanliness" a "personal
+        hygiene"."""
         found = set()
         for offset, swap in reading.swaps:
-            if not swap.strong or swap.witnesses < TELLING_WITNESSES or _odd(swap):
+            if not swap.strong or swap.witnesses < ODD_FROM_WITNESSES or _odd(swap):
                 continue
             start, end = tokens[first + offset], tokens[first + offset + len(swap.spun) - 1]
             if all(
-                context.holds([c for c in entry.context if c.negated], start, end)
+                context.holds([c for c in entry.context if not c.waived_when_spun], start, end)
                 for entry in _garbles_in_context().get(swap.spun, ())
                 if any(self.normalizer.phrase(c) == swap.original for c in entry.corrections)
             ):
