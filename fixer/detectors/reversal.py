@@ -5,9 +5,10 @@ framework ← system are known swaps (``lexicons/swaps.tsv``), and "central nerv
 known term (``lexicons/vocabulary.tsv``). Each candidate is scored by how many words were swapped
 and how typical of spinners the swaps are (strong or weak, and whether a strong swap's words are odd
 in medical prose), whether the term's head word survived, and whether the words as found are
-themselves a known term (then nothing is flagged). A window is reported when its best reading
-scores enough, and proposed as the known term it reads as with the fewest words changed; among
-those, the likeliest (by score, then by how many lexicon entries show its swaps).
+themselves a known term (then nothing is flagged). A window is reported when some reading of it
+scores enough, and proposed as the known term it reads as with the fewest words changed, among
+the readings that undo only swaps a reading that scores enough undoes; then the likeliest (by
+score, then by how many lexicon entries independently show its swaps).
 """
 
 from __future__ import annotations
