@@ -41,8 +41,8 @@ from fixer.words import (
 
 MAX_TERM_WORDS = 5
 #: Sharp seeds need indexes of the vocabulary that take about 0.1 s to build; until this many
-#: words have been checked, every swap seeds instead (same findings, less start-up for a
-#: pre-commit run on a few small files).
+#: words have been checked, every swap seeds instead, and every window with enough swaps is
+#: searched (same findings, less start-up for a pre-commit run on a few small files).
 SHARP_SEEDS_AFTER = 20_000
 #: Answers about word pairs and contexts are remembered, up to this many of each kind.
 REMEMBER_AT_MOST = 200_000
@@ -483,8 +483,10 @@ class ReversalDetector:
         """Whether tokens ``low..high`` could hold a reading that reaches ``least`` as far as
         ``_may_neighbour`` tells: a reading of weak swaps alone needs two of them (unless one
         is enough for ``least``), and its consecutive swaps could be neighbours in one known
-        term. Most windows that ``_promising`` lets by hold only unrelated weak swaps."""
-        if can_report(strong=0, weak=1, least=least):
+        term. Most windows that ``_promising`` lets by hold only unrelated weak swaps. Like the
+        seeds, it asks only once the indexes it needs pay for themselves
+        (``SHARP_SEEDS_AFTER``)."""
+        if can_report(strong=0, weak=1, least=least) or self._words_seen < self.sharp_seeds_after:
             return True
         found = [i for i in range(low, high + 1) if i in sites]
         if any(swap.strong for i in found for _, swap in sites[i]):
