@@ -211,7 +211,7 @@ class PhraseMatcher:
                 if not entry.context or context.holds(entry.context, tokens[i], tokens[last]):
                     return Match(entry, i, last)
                 if any_topic and not any(k in taken for k in range(i, last + 1)):
-                    sense = [c for c in entry.context if not c.waived_when_spun]
+                    sense = entry.sense_clauses
                     if len(sense) < len(entry.context) and context.holds(
                         sense, tokens[i], tokens[last]
                     ):

@@ -155,6 +155,12 @@ class Entry:
         """The garble's normalized words."""
         return tuple(word for _, word in self.words)
 
+    @cached_property
+    def sense_clauses(self) -> tuple[ContextClause, ...]:
+        """The context clauses that say which sense of the words is meant: those a document
+        that reads as spun never waives (``ContextClause.waived_when_spun``)."""
+        return tuple(c for c in self.context if not c.waived_when_spun)
+
     @property
     def medical(self) -> bool:
         """Whether the entry garbles a medical term: every category but general wording."""

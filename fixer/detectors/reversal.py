@@ -26,7 +26,7 @@ from fixer.data import lexicon_dir, read_tsv
 from fixer.inflect import is_plural, singularize
 from fixer.lexicon import Lexicon, builtin_lexicon
 from fixer.matcher import Context, Token
-from fixer.model import RULES, Candidate, Entry, FixSafety, Severity
+from fixer.model import RULES, Candidate, ContextClause, Entry, FixSafety, Severity
 from fixer.patterns import function_words, medical_prose_words
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
@@ -633,7 +633,7 @@ class ReversalDetector:
         medical prose uses their words: several lexicon entries show them, each on its own
         evidence (not written by applying the swap). Where the lexicon flags the spun words
         only in context, as the same swap, the clauses of those entries that say which sense
-        is meant must hold (``ContextClause.waived_when_spun``): "poor visualization" near
+        is meant must hold (``Entry.sense_clauses``): "poor visualization" near
         imaging words is no "poor prognosis", nor "personal cleanliness" a "personal
         hygiene"."""
         found = set()
@@ -641,13 +641,22 @@ class ReversalDetector:
             if not swap.strong or swap.witnesses < ODD_FROM_WITNESSES or _odd(swap):
                 continue
             start, end = tokens[first + offset], tokens[first + offset + len(swap.spun) - 1]
-            if all(
-                context.holds([c for c in entry.context if not c.waived_when_spun], start, end)
-                for entry in _garbles_in_context().get(swap.spun, ())
-                if any(self.normalizer.phrase(c) == swap.original for c in entry.corrections)
-            ):
+            senses = self._senses.get((swap.original, swap.spun), ())
+            if all(context.holds(sense, start, end) for sense in senses):
                 found.add(offset)
         return frozenset(found)
+
+    @cached_property
+    def _senses(self) -> dict[tuple[Words, Words], list[tuple[ContextClause, ...]]]:
+        """For each swap (original, spun) that an entry of the built-in lexicon makes only in
+        context ("visualization" for "prognosis"), the sense clauses of each such entry
+        (``Entry.sense_clauses``)."""
+        found: dict[tuple[Words, Words], list[tuple[ContextClause, ...]]] = {}
+        for spun, entries in _garbles_in_context().items():
+            for entry in entries:
+                for original in {self.normalizer.phrase(c) for c in entry.corrections}:
+                    found.setdefault((original, spun), []).append(entry.sense_clauses)
+        return found
 
     def _telling(self, window: Words, reading: _Reading) -> bool:
         """Whether a reading below ``REPORT_FROM`` still says enough to report in a spun
