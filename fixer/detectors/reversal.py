@@ -550,7 +550,9 @@ class ReversalDetector:
         # their ranking keys and scores; and the swaps of each reading that can be reported.
         readings: dict[tuple[int, int], list[tuple[tuple[int, float, int], _Reading, float]]] = {}
         reportable: dict[tuple[int, int], list[frozenset[tuple[int, Swap]]]] = {}
-        known: dict[tuple[int, int], bool] = {}  # ``_in_known_term`` per window
+        # Per window, its words as the text has them; None where it lies in a known term the
+        # text writes (``_in_known_term``), and no reading of it counts.
+        seen_in: dict[tuple[int, int], Words | None] = {}
         context = Context(view, self.normalizer)  # scans the view only if asked
         for first in range(low, start + 1):
             if _is_article(view, tokens, first):
@@ -566,11 +568,15 @@ class ReversalDetector:
                     and not _is_article(view, tokens, after - 1)  # "kind a man" is no "type A"
                 ):
                     window = (first, after)
-                    if window not in known:
-                        known[window] = self._in_known_term(tokens, first, after)
+                    if window not in seen_in:
+                        seen_in[window] = (
+                            None
+                            if self._in_known_term(tokens, first, after)
+                            else tuple(t.normal for t in tokens[first:after])
+                        )
+                    seen = seen_in[window]
                     reading = _Reading(tuple(words.split(" ")), used)
-                    if not known[window] and self._forms_agree(view, tokens, first, reading):
-                        seen = tuple(t.normal for t in tokens[first:after])
+                    if seen is not None and self._forms_agree(view, tokens, first, reading):
                         witnessed = self._witnessed(context, tokens, first, reading)
                         score = _confidence(seen, reading, witnessed)
                         key = (
