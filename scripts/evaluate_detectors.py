@@ -32,7 +32,7 @@ from fixer.engine import Checker  # noqa: E402
 from fixer.lexicon import Lexicon, builtin_lexicon  # noqa: E402
 from fixer.model import Entry  # noqa: E402
 from fixer.patterns import entry_swaps, learnt_swaps, medical_prose_words  # noqa: E402
-from fixer.thesaurus import Thesaurus, load_thesaurus, merge_swaps  # noqa: E402
+from fixer.thesaurus import Thesaurus, Words, load_thesaurus, merge_swaps  # noqa: E402
 from fixer.words import Normalizer, default_normalizer  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "ncbi_disease" / "abstracts-dev.txt"
@@ -56,7 +56,8 @@ def build_inputs(kept: list[Entry], held: list[Entry], normalizer: Normalizer):
     held_only = held_pairs - kept_pairs
     held_garbles = {normalizer.phrase(e.garble) for e in held}
 
-    curated, curated_spun = [], []
+    curated: set[tuple[Words, Words]] = set()
+    curated_spun = []
     for _, fields in read_tsv(lexicon_dir() / "swaps.tsv"):
         if fields[0] == "original":
             continue
@@ -64,10 +65,10 @@ def build_inputs(kept: list[Entry], held: list[Entry], normalizer: Normalizer):
         evidence = normalizer.phrase(fields[4].split("=>")[0]) if len(fields) > 4 else ()
         if pair in held_only or evidence in held_garbles:
             continue
-        curated.append(pair)
+        curated.add(pair)
         curated_spun.append(fields[1])
     full = load_thesaurus(lexicon_dir() / "swaps.tsv", normalizer)
-    kept_curated = [s for s in full.swaps if (s.original, s.spun) in set(curated)]
+    kept_curated = [s for s in full.swaps if (s.original, s.spun) in curated]
     swaps = merge_swaps(kept_curated, learnt_swaps(kept, normalizer, medical_prose_words()))
     medical_kept = [e.garble for e in kept if e.medical]
     thesaurus = Thesaurus(swaps, normalizer.verb_forms([*curated_spun, *medical_kept]))
