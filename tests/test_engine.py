@@ -216,7 +216,7 @@ def test_weaker_readings_are_reported_only_in_a_document_that_reads_as_spun() ->
         # One common word for a modifier is mostly plain English ("primary outcome"), and so
         # may be every word swapped for a common one ("risk factors").
         ("The main outcome was survival.", []),
-        ("Hazard elements include smoking.", []),
+        ("Hazard variables include smoking.", []),
     ],
 )
 def test_a_spun_document_undoes_weak_swaps_the_lexicon_documents(
