@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -267,7 +268,11 @@ class Checker:
         words = " ".join(text[t.start : t.end] for t in span)  # without markup or line breaks
         suggestions = tuple(self._shape(c, candidate.written, words) for c in candidate.corrections)
         in_place = keep_gaps(text, span, suggestions[0])
-        fix = candidate.fix if in_place is not None else FixSafety.NONE
+        # A possessive inside the span ("white platelet's count") has no place in the correction.
+        keeps_words = _possessives(words[: -len(WORD_RE.findall(words)[-1])]) <= _possessives(
+            candidate.written
+        )
+        fix = candidate.fix if in_place is not None and keeps_words else FixSafety.NONE
         edit_start, replacement = self._with_article(
             text, view, tokens, candidate.first, in_place or suggestions[0]
         )
@@ -300,6 +305,9 @@ class Checker:
             self._writers_form(word, found) if written in garble_words else word
             for written, word in zip(correction.split(" "), shaped.split(" "), strict=False)
         ]
+        suffix = _possessive(found, garble)
+        if suffix and not words[-1].lower().endswith(suffix.lower()):
+            words[-1] += suffix  # "the white platelet's role": the role stays the cells'
         return " ".join(words)
 
     def _writers_form(self, word: str, found: str) -> str:
@@ -329,6 +337,25 @@ class Checker:
         elif written[0].isupper():
             wanted = wanted.capitalize()
         return article.start, wanted + text[article.end : start] + suggestion
+
+
+def _possessive(found: str, garble: str) -> str:
+    """The possessive ending ("'s", in any case and with either apostrophe) that the found
+    text's last word has and the garble's has not: a correction must carry it over, or the
+    fix would lose it."""
+    words, garble_words = WORD_RE.findall(found), WORD_RE.findall(garble)
+    ending = _POSSESSIVE.search(words[-1]) if words else None
+    if ending is None or (garble_words and _POSSESSIVE.search(garble_words[-1])):
+        return ""
+    return ending.group()
+
+
+_POSSESSIVE = re.compile(r"['’][sS]$")
+
+
+def _possessives(text: str) -> int:
+    """How many words of ``text`` end in a possessive "'s"."""
+    return sum(1 for word in WORD_RE.findall(text) if _POSSESSIVE.search(word))
 
 
 def _overlap(one: Candidate, other: Candidate) -> bool:

@@ -37,6 +37,12 @@ from fixer.engine import looks_spun
             "It spreads, a process known as metastasis.",
         ),
         ("An interaction known as metastasis.", "A process known as metastasis."),
+        # a possessive stays with the corrected term
+        ("the white platelet's role", "the white blood cell's role"),
+        ("The Lymph Center Point’s Size", "The Lymph Node’s Size"),
+        ("WHITE PLATELET'S ROLE", "WHITE BLOOD CELL'S ROLE"),
+        ("the white platelets' roles", "the white blood cells' roles"),
+        ("the focal sensory system's role", "the central nervous system's role"),
     ],
 )
 def test_fixes(text: str, fixed: str) -> None:
@@ -123,6 +129,17 @@ def test_phrases_across_inline_markup_are_fixed_with_markup_intact(
     text: str, syntax: str, fixed: str
 ) -> None:
     assert fix_text(text, syntax=syntax, unsafe=True) == fixed
+
+
+def test_a_possessive_inside_the_span_makes_the_fix_report_only() -> None:
+    """ "white platelet's count" matches "white platelet count", but its correction has no
+    place for the "'s": the fix would lose it."""
+    (finding,) = check_text("The white platelet's count was low.")
+    assert finding.suggestions == ("white blood cell count",)
+    assert finding.fix.name == "NONE"
+    assert fix_text("The white platelet's count was low.", unsafe=True) == (
+        "The white platelet's count was low."
+    )
 
 
 def test_markup_that_cannot_be_kept_makes_the_fix_report_only() -> None:
