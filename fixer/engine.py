@@ -32,7 +32,7 @@ from fixer.inflect import (
     match_number,
 )
 from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
-from fixer.markup import prose_view, skip_parts
+from fixer.markup import prose_view, skip_parts, unfixable_spans
 from fixer.matcher import Token, tokenize, tokenize_regions
 from fixer.model import DETECTORS, Candidate, Finding, FixSafety
 from fixer.prefilter import Regions, WordScan, scan_words
@@ -118,7 +118,8 @@ class Checker:
     def check(self, text: str, syntax: str = "text") -> list[Finding]:
         """All findings in ``text``, in order of position. Where the reported findings make the
         document read as spun (``looks_spun``), the readings such a document earns join them
-        (``_with_spun_readings``)."""
+        (``_with_spun_readings``). A finding in prose that no fix may change (``unfixable_spans``)
+        is only reported."""
         view = prose_view(text, syntax)
         if self.settings is not None and self.settings.skip:
             view = skip_parts(text, view, self.settings.skip)
@@ -128,7 +129,7 @@ class Checker:
         if looks_spun(view, sum(1 for f in findings if f.rule.code != "FX900")):
             tokens, taken = self._with_spun_readings(view, tokens, taken)
             findings = self._reported(text, view, tokens, taken)
-        return findings
+        return _report_only(findings, unfixable_spans(text, syntax))
 
     def _reported(
         self, text: str, view: str, tokens: Sequence[Token], taken: list[Candidate]
@@ -356,6 +357,18 @@ _POSSESSIVE = re.compile(r"['’][sS]$")
 def _possessives(text: str) -> int:
     """How many words of ``text`` end in a possessive "'s"."""
     return sum(1 for word in WORD_RE.findall(text) if _POSSESSIVE.search(word))
+
+
+def _report_only(findings: list[Finding], spans: list[tuple[int, int]]) -> list[Finding]:
+    """The findings, with no fix for those that overlap one of ``spans``."""
+    if not spans:
+        return findings
+    return [
+        dataclasses.replace(f, fix=FixSafety.NONE)
+        if any(f.start < end and start < f.end for start, end in spans)
+        else f
+        for f in findings
+    ]
 
 
 def _overlap(one: Candidate, other: Candidate) -> bool:

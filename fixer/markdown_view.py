@@ -4,17 +4,27 @@ Prose lines are those of paragraphs, headings and table cells (the parser's inli
 Fenced and indented code, HTML blocks, reference definitions, thematic breaks, table rules and
 YAML/TOML front matter are not. Inline structure (code spans, link targets, autolinks) is left
 to ``fixer.markup``, which masks it within the prose lines.
+
+The parser also knows the reference definitions, and so which bracketed text is the label of a
+shortcut or collapsed reference link (``link_labels``).
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _FRONT_MATTER = re.compile(
     r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M
 )
 _NOT_PROSE = frozenset({"fence", "code_block", "html_block"})
+#: Bracketed text that is a whole link label: ``[label]`` or ``[label][]``, not the text of an
+#: inline link ``[text](url)`` or of a full reference link ``[text][label]``.
+_SHORTCUT_LINK = re.compile(r"(?<![\]\\])\[([^\[\]]+)\](?:\[\])?(?![\[(])")
 
 
 @cache
@@ -24,15 +34,24 @@ def _parser():  # type: ignore[no-untyped-def]
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
-def prose_lines(text: str) -> set[int]:
-    """The 0-based numbers of the lines that hold prose."""
+@lru_cache(maxsize=1)
+def _parsed(text: str) -> tuple[list[Token], dict[str, Any]]:
+    """The parser's block tokens and its reference definitions (by normalised label). Kept for
+    the last text, which ``prose_lines`` and ``link_labels`` both need."""
     front = _FRONT_MATTER.match(text)
     skipped = text[: front.end()].count("\n") if front else 0
     # Blank out the front matter so that the parser sees the same line numbers without it.
     body = "\n" * skipped + text[front.end() :] if front else text
+    env: dict[str, Any] = {}
+    tokens = _parser().parse(body, env)
+    return tokens, env.get("references", {})
+
+
+def prose_lines(text: str) -> set[int]:
+    """The 0-based numbers of the lines that hold prose."""
     prose: set[int] = set()
     code: set[int] = set()
-    for token in _parser().parse(body):
+    for token in _parsed(text)[0]:
         if token.map is None:
             continue
         if token.type in _NOT_PROSE:
@@ -40,3 +59,19 @@ def prose_lines(text: str) -> set[int]:
         elif token.type == "inline":
             prose.update(range(*token.map))
     return prose - code
+
+
+def link_labels(text: str) -> list[tuple[int, int]]:
+    """The spans of the labels of shortcut and collapsed reference links (``[label]``,
+    ``[label][]``) that a definition resolves. Such a label is at once the link's text and the
+    key of its definition, so changing it alone would break the link."""
+    references = _parsed(text)[1]
+    if not references:
+        return []
+    from markdown_it.common.utils import normalizeReference
+
+    return [
+        match.span(1)
+        for match in _SHORTCUT_LINK.finditer(text)
+        if normalizeReference(match.group(1)) in references
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from fixer.markdown_view import prose_lines
+from fixer.markdown_view import link_labels, prose_lines
 
 #: Replaces every character that is not prose in a view.
 MASK = "\x00"
@@ -132,6 +132,13 @@ def prose_view(text: str, syntax: str) -> str:
     # After masking, so that an inline tag (itself a tag) is seen through, not masked.
     masked = _mask_spans(text, spans)
     return _replace_spans(masked, see_through, lambda piece: TRANSPARENT * len(piece))
+
+
+def unfixable_spans(text: str, syntax: str) -> list[tuple[int, int]]:
+    """Prose that is checked but that no fix may change, because markup elsewhere must match it:
+    in Markdown, the label of a shortcut or collapsed reference link (``[label]``, whose
+    definition ``[label]: url`` would no longer resolve it)."""
+    return link_labels(text) if syntax == "markdown" else []
 
 
 def _emphasis_spans(text: str) -> list[tuple[int, int]]:

@@ -93,6 +93,33 @@ def test_html_is_parsed_and_fixed_byte_for_byte_outside_the_words(html: str, fix
     assert fix_text(html, syntax="html") == fixed
 
 
+LINK_DEFINITION = "\n\n[white platelets]: https://x.org/wbc\n"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "fixed"),
+    [
+        # A shortcut or collapsed link's text is its label: the definition would stop resolving it.
+        ("See [white platelets].", "See [white platelets]."),
+        ("See [white platelets][].", "See [white platelets][]."),
+        ("See [White\nPlatelets][].", "See [White\nPlatelets][]."),  # labels match as normalised
+        ("See ![white platelets].", "See ![white platelets]."),
+        # The text of a full reference or inline link is free, and so are brackets that are no link.
+        ("See [white platelets][white platelets].", "See [white blood cells][white platelets]."),
+        ("See [white platelets](https://x.org).", "See [white blood cells](https://x.org)."),
+        ("See [the white platelets].", "See [the white blood cells]."),
+    ],
+)
+def test_markdown_link_labels_are_reported_but_not_fixed(markdown: str, fixed: str) -> None:
+    from fixer import check_text, fix_text
+    from fixer.model import FixSafety
+
+    text = markdown + LINK_DEFINITION
+    assert fix_text(text, syntax="markdown") == fixed + LINK_DEFINITION
+    (finding,) = check_text(text, syntax="markdown")
+    assert finding.fix is (FixSafety.NONE if fixed == markdown else FixSafety.SAFE)
+
+
 MARKDOWN_DOCUMENT = """\
 ---
 title: white platelets
