@@ -64,26 +64,67 @@ def syntax_for(name: str) -> str:
     return SYNTAX_BY_SUFFIX.get(name[dot:].lower(), "text") if dot >= 0 else "text"
 
 
-def _literal_blocks(text: str) -> Iterator[tuple[int, int]]:
-    """reStructuredText literal blocks: the indented lines after a line ending in ``::``."""
+#: reStructuredText directives whose body is no prose but code, math, raw output, file names or
+#: options (docutils' and those of Sphinx and its bundled extensions).
+_OPAQUE_DIRECTIVES = frozenset(
+    {
+        "code",
+        "code-block",
+        "sourcecode",
+        "parsed-literal",
+        "math",
+        "raw",
+        "highlight",
+        "literalinclude",
+        "include",
+        "toctree",
+        "productionlist",
+        "doctest",
+        "testsetup",
+        "testcleanup",
+        "testcode",
+        "testoutput",
+        "graphviz",
+        "graph",
+        "digraph",
+    }
+)
+_RST_DIRECTIVE = re.compile(r"[ \t]*\.\.[ \t]+(?:\|[^|\n]+\|[ \t]+)?([\w.:+-]+?)::(?=\s|$)")
+
+
+def _rst_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """reStructuredText blocks that are no prose: literal blocks (the indented lines after a
+    paragraph ending in ``::``) and opaque directives (``_OPAQUE_DIRECTIVES``) with all that is
+    indented under them, options included. A block ends at the first line that is not blank
+    and is indented no deeper than the line that opened it."""
     offset = 0
-    inside = False
+    block: int | None = None  # the indentation of the line that opened the current block
+    opener: int | None = None  # that of the last non-blank line, if it ended with "::"
     blank_before = True
-    opener = False  # the last non-blank line outside a block ended with "::"
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        indented = bool(stripped) and line.startswith((" ", "\t"))
-        if inside and (indented or not stripped):
+        depth = _indentation(line)
+        if block is not None and (not stripped or depth > block):
             yield offset, offset + len(line)
-        elif indented and blank_before and opener:
-            inside = True
-            yield offset, offset + len(line)
-        else:
-            inside = False
-        if stripped and not inside:
-            opener = stripped.endswith("::")
+        elif stripped:
+            directive = _RST_DIRECTIVE.match(line)
+            if opener is not None and blank_before and depth > opener:
+                block = opener
+            elif directive and directive.group(1).lower() in _OPAQUE_DIRECTIVES:
+                block = depth
+            else:
+                block = None
+            if block is not None:
+                yield offset, offset + len(line)
+            opener = depth if block is None and stripped.endswith("::") else None
         blank_before = not stripped
         offset += len(line)
+
+
+def _indentation(line: str) -> int:
+    """How deep a line is indented, with tab stops every 8 columns as docutils has them."""
+    expanded = line.expandtabs(8)
+    return len(expanded) - len(expanded.lstrip(" \t"))
 
 
 _EMPHASIS = re.compile(r"(?<![\w\\*_~])[*_~]{1,3}(?=[^\W_])|(?<=[^\W_])[*_~]{1,3}(?![\w*_~])")
@@ -121,7 +162,7 @@ def prose_view(text: str, syntax: str) -> str:
     for pattern in patterns:
         spans.extend(_spans(pattern, text))
     if syntax == "rst":
-        spans.extend(_literal_blocks(text))
+        spans.extend(_rst_blocks(text))
     if syntax == "markdown":
         spans.extend(_non_prose_lines(text))
     see_through = [

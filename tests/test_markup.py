@@ -49,6 +49,15 @@ def test_syntax_for(name: str, syntax: str) -> None:
         ("html", "<pre>white platelets</pre>", "white platelets"),
         ("rst", "Example::\n\n    white platelets\n", "white platelets"),
         ("rst", "Use ``white platelets`` here", "white platelets"),
+        ("rst", '.. code-block:: python\n   :linenos:\n\n   x = "white platelets"\n', "white"),
+        ("rst", ".. code::\n\n   white platelets\n", "white platelets"),
+        ("rst", ".. sourcecode:: text\n\n\n   a\n\n   white platelets\n", "white platelets"),
+        ("rst", "- item\n\n  .. code-block:: python\n\n     white platelets\n", "white"),
+        ("rst", ".. math::\n\n   \\text{white platelets}\n", "white platelets"),
+        ("rst", ".. raw:: html\n\n   <p>white platelets</p>\n", "white platelets"),
+        ("rst", ".. highlight:: text\n   :linenothreshold: white platelets\n", "white"),
+        ("rst", ".. literalinclude:: a.py\n   :caption: white platelets\n", "white"),
+        ("rst", ".. toctree::\n\n   white-platelets\n", "white-platelets"),
     ],
 )
 def test_non_prose_is_masked(syntax: str, text: str, hidden: str) -> None:
@@ -66,6 +75,8 @@ def test_non_prose_is_masked(syntax: str, text: str, hidden: str) -> None:
         ("markdown", "> white platelets in a quote"),
         ("html", "<p>white platelets</p>"),
         ("text", "    white platelets indented in plain text"),
+        ("rst", ".. code-block:: python\n\n   x = 1\n\nwhite platelets after the code\n"),
+        ("rst", "- item\n\n  .. code::\n\n     x = 1\n\n  white platelets in the item\n"),
     ],
 )
 def test_prose_stays_visible(syntax: str, text: str) -> None:
