@@ -43,7 +43,7 @@ _MARKDOWN_PATTERNS = [
 
 _RST_PATTERNS = [
     re.compile(r"``.+?``", re.S),
-    re.compile(r"^\.\. .*$", re.M),
+    re.compile(r"^[ \t]*\.\. .*$", re.M),
     re.compile(r"`[^`]+`_"),
     *_TEXT_PATTERNS,
 ]
@@ -89,14 +89,18 @@ _OPAQUE_DIRECTIVES = frozenset(
         "digraph",
     }
 )
+#: The first line of explicit markup (a directive, comment, target, footnote or substitution),
+#: at any depth: never a paragraph, so a "::" at its end opens no literal block.
+_EXPLICIT_MARKUP = re.compile(r"[ \t]*\.\.(?:\s|$)")
 _RST_DIRECTIVE = re.compile(r"[ \t]*\.\.[ \t]+(?:\|[^|\n]+\|[ \t]+)?([\w.:+-]+?)::(?=\s|$)")
 
 
 def _rst_blocks(text: str) -> Iterator[tuple[int, int]]:
     """reStructuredText blocks that are no prose: literal blocks (the indented lines after a
-    paragraph ending in ``::``) and opaque directives (``_OPAQUE_DIRECTIVES``) with all that is
-    indented under them, options included. A block ends at the first line that is not blank
-    and is indented no deeper than the line that opened it."""
+    paragraph ending in ``::``, which a directive such as ``.. note::`` is not) and opaque
+    directives (``_OPAQUE_DIRECTIVES``) with all that is indented under them, options included.
+    A block ends at the first line that is not blank and is indented no deeper than the line
+    that opened it."""
     offset = 0
     block: int | None = None  # the indentation of the line that opened the current block
     opener: int | None = None  # that of the last non-blank line, if it ended with "::"
@@ -116,7 +120,8 @@ def _rst_blocks(text: str) -> Iterator[tuple[int, int]]:
                 block = None
             if block is not None:
                 yield offset, offset + len(line)
-            opener = depth if block is None and stripped.endswith("::") else None
+            paragraph = block is None and not _EXPLICIT_MARKUP.match(line)
+            opener = depth if paragraph and stripped.endswith("::") else None
         blank_before = not stripped
         offset += len(line)
 

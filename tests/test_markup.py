@@ -58,6 +58,7 @@ def test_syntax_for(name: str, syntax: str) -> None:
         ("rst", ".. highlight:: text\n   :linenothreshold: white platelets\n", "white"),
         ("rst", ".. literalinclude:: a.py\n   :caption: white platelets\n", "white"),
         ("rst", ".. toctree::\n\n   white-platelets\n", "white-platelets"),
+        ("rst", "- item\n\n  .. figure:: white-platelets.png\n", "white-platelets"),
     ],
 )
 def test_non_prose_is_masked(syntax: str, text: str, hidden: str) -> None:
@@ -77,6 +78,9 @@ def test_non_prose_is_masked(syntax: str, text: str, hidden: str) -> None:
         ("text", "    white platelets indented in plain text"),
         ("rst", ".. code-block:: python\n\n   x = 1\n\nwhite platelets after the code\n"),
         ("rst", "- item\n\n  .. code::\n\n     x = 1\n\n  white platelets in the item\n"),
+        ("rst", ".. note::\n\n   white platelets in a note\n"),
+        ("rst", "- item\n\n  .. warning::\n\n     white platelets in a warning\n"),
+        ("rst", ".. figure:: cells.png\n\n   white platelets in a caption\n"),
     ],
 )
 def test_prose_stays_visible(syntax: str, text: str) -> None:
