@@ -335,6 +335,10 @@ def fix(
 ) -> None:
     """Apply safe fixes in place ('-' reads standard input and writes standard output)."""
     if interactive:
+        if diff:
+            raise click.UsageError(
+                "-i writes the fixes you accept; it cannot be combined with --diff"
+            )
         sys.exit(_review(paths, _options(**selection)))
     outcome = Outcome()
     work = Work(_options(**selection), fix=True, unsafe=unsafe_fixes, diff=diff)
@@ -353,29 +357,31 @@ def fix(
 
 
 def _review(paths: Sequence[str], options: Options) -> int:
-    from fixer.interactive import Quit, review_file
+    """``fix -i``: review file after file until the reviewer quits; the exit code is that of
+    ``fix`` for what was changed and what is left."""
+    from fixer.interactive import review_file
 
-    errors = 0
+    outcome = Outcome()
     try:
         for path, problem, walked in iter_targets(paths):
             if path == STDIN:
                 raise click.UsageError("fix -i reviews files, not standard input")
-            if problem or (walked and options.excluded(path)):
-                errors += bool(problem)
-                if problem:
-                    click.echo(f"{path}: error: {problem}", err=True)
+            if problem:
+                outcome.error(path, problem)
                 continue
-            applied, error = review_file(path, options)
-            if error:
-                errors += 1
-                click.echo(f"{path}: error: {error}", err=True)
-            elif applied:
-                click.echo(f"{path}: applied {applied} fix{'es' if applied > 1 else ''}")
-    except Quit:
-        pass
+            if walked and options.excluded(path):
+                continue
+            result, stopped = review_file(path, options)
+            outcome.add(result)
+            if result.fixed:
+                click.echo(f"{path}: applied {result.fixed} fix{'es' if result.fixed > 1 else ''}")
+            if stopped:
+                break
     except SetupError as error:
         raise click.UsageError(str(error)) from None
-    return EXIT_ERROR if errors else EXIT_CLEAN
+    for item in outcome.findings:
+        click.echo(text_line(item), err=True)
+    return outcome.exit_code(fixing=True)
 
 
 @cli.command(

@@ -1,77 +1,91 @@
 """``fixer fix -i``: review each finding and decide: accept, choose another suggestion, skip,
-allow the phrase for good (it goes to the allowlist of ``.fixer.toml``), or quit."""
+allow the phrase for good (it goes to the allowlist of ``.fixer.toml``), or quit. What is left
+afterwards counts as it does for ``fixer fix``."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
-from fixer.config import find_config
+from fixer.config import find_config, forget_configs
 from fixer.edits import Edit, apply_edits
 from fixer.files import Document, InputError, read_document, write_atomic
 from fixer.markup import syntax_for
+from fixer.model import Finding, Severity
 from fixer.report import locate, text_block
-from fixer.runner import Options
+from fixer.runner import FileResult, Options, remaining
 
 _PROMPT = "[a]ccept, 1-{n} choose, [s]kip, [i]gnore always, [q]uit"
 
 
-class Quit(Exception):
-    """The reviewer asked to stop; what was decided so far is kept."""
-
-
-def review_file(name: str, options: Options) -> tuple[int, str | None]:
-    """Review one file; return (edits applied, error). Raises ``Quit`` to stop the session."""
+def review_file(name: str, options: Options) -> tuple[FileResult, bool]:
+    """Review one file, write what was accepted and check what is left; also whether the
+    reviewer asked to stop the session."""
+    result = FileResult(name)
     try:
         document = read_document(Path(name), options.encoding)
     except InputError as error:
-        return 0, str(error)
+        result.error = str(error)
+        return result, False
+    syntax = syntax_for(name)
     checker = options.checker(options.settings(name))
-    findings = [f for f in checker.check(document.text, syntax_for(name)) if f.suggestions[0]]
+    findings = [f for f in checker.check(document.text, syntax) if f.suggestions[0]]
     edits: list[Edit] = []
     try:
-        for item in locate(name, document.text, findings):
-            finding = item.finding
-            click.echo(text_block(item))
-            for number, suggestion in enumerate(finding.suggestions, start=1):
-                click.echo(f"  {number}. {suggestion}")
-            answer = (
-                click.prompt(
-                    _PROMPT.format(n=len(finding.suggestions)), default="a", show_default=False
-                )
-                .strip()
-                .lower()
-            )
-            if answer == "q":
-                raise Quit
-            if answer == "i":
-                _allow(Path(name), finding.text)
-            elif answer == "a":
-                edits.append(Edit(finding.edit_start, finding.edit_end, finding.replacement))
-            elif answer.isdigit() and 1 <= int(answer) <= len(finding.suggestions):
-                choice = int(answer) - 1
-                edits.append(
-                    Edit(finding.edit_start, finding.edit_end, finding.replacement)
-                    if choice == 0
-                    else Edit(finding.start, finding.end, finding.suggestions[choice])
-                )
+        stopped = _decide(name, document.text, findings, edits)
     finally:
-        applied = _write(name, document, edits)
-    return applied, None
+        text = _write(result, document, edits)
+    settings = options.settings(name)  # again: "ignore always" may have changed it
+    result.threshold = Severity.parse(settings.fail_on)
+    return remaining(result, text, options.checker(settings), syntax), stopped
 
 
-def _write(name: str, document: Document, edits: list[Edit]) -> int:
+def _decide(name: str, text: str, findings: Sequence[Finding], edits: list[Edit]) -> bool:
+    """Ask about each finding, adding the accepted fixes to ``edits`` as they come (so that
+    an interrupted review keeps them); whether the reviewer quit."""
+    for item in locate(name, text, findings):
+        finding = item.finding
+        click.echo(text_block(item))
+        for number, suggestion in enumerate(finding.suggestions, start=1):
+            click.echo(f"  {number}. {suggestion}")
+        answer = (
+            click.prompt(
+                _PROMPT.format(n=len(finding.suggestions)), default="a", show_default=False
+            )
+            .strip()
+            .lower()
+        )
+        if answer == "q":
+            return True
+        if answer == "i":
+            _allow(Path(name), finding.text)
+        elif answer == "a":
+            edits.append(Edit(finding.edit_start, finding.edit_end, finding.replacement))
+        elif answer.isdigit() and 1 <= int(answer) <= len(finding.suggestions):
+            choice = int(answer) - 1
+            edits.append(
+                Edit(finding.edit_start, finding.edit_end, finding.replacement)
+                if choice == 0
+                else Edit(finding.start, finding.end, finding.suggestions[choice])
+            )
+    return False
+
+
+def _write(result: FileResult, document: Document, edits: list[Edit]) -> str:
+    """Write the accepted edits and record them in ``result``; the text the file now holds."""
     if not edits:
-        return 0
+        return document.text
     text, applied = apply_edits(document.text, edits)
     try:
-        write_atomic(Path(name), document, text)
+        write_atomic(Path(result.name), document, text)
     except InputError as error:
-        click.echo(f"{name}: error: {error}", err=True)
-        return 0
-    return len(applied)
+        result.error = str(error)
+        return document.text
+    result.changed, result.fixed = text != document.text, len(applied)
+    return text
 
 
 def _allow(path: Path, phrase: str) -> None:
@@ -89,4 +103,5 @@ def _allow(path: Path, phrase: str) -> None:
         out.write(
             f'\n[[allow]]\nphrase = "{words}"\nreason = "allowed in fixer fix -i on {today}"\n'
         )
+    forget_configs()  # a new file: let discovery see it when what is left is checked
     click.echo(f"added {words!r} to the allowlist in {target}")

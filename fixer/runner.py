@@ -148,7 +148,13 @@ def process(task: Task, work: Work) -> FileResult:
                 write_atomic(Path(task.name), document, text)
             except InputError as error:
                 result.error = str(error)
-    result.findings = locate(task.name, text, checker.check(text, syntax))
+    return remaining(result, text, checker, syntax)
+
+
+def remaining(result: FileResult, text: str, checker: Checker, syntax: str) -> FileResult:
+    """``result`` with the findings left in ``text`` (the file as fixed, if it was) and whether
+    they fail the file's threshold."""
+    result.findings = locate(result.name, text, checker.check(text, syntax))
     result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
     return result
 
