@@ -22,6 +22,7 @@ from fixer.model import DETECTORS, Finding
 from fixer.words import Normalizer
 
 CONFIG_FILES = (".fixer.toml", "pyproject.toml")
+PROJECT_MARKERS = (".git", "pyproject.toml")
 _KEYS = {"select", "ignore", "fail-on", "lexicons", "exclude", "allow", "skip", "detectors"}
 SKIPPABLE = ("quotations", "references")
 
@@ -65,6 +66,24 @@ def _config_in(folder: Path) -> Path | None:
     return None if folder.parent == folder else _config_in(folder.parent)
 
 
+def new_config_path(start: Path) -> tuple[Path, str]:
+    """Where a new ``.fixer.toml`` for ``start`` (a file or a directory) belongs, and why: the
+    nearest folder at or above it that holds ``.git`` or ``pyproject.toml`` (the project root),
+    else ``start``'s own folder. Discovery finds it there for ``start``, from whatever folder
+    fixer is run, and for the rest of the project too."""
+    directory = (start if start.is_dir() else start.parent).resolve()
+    for folder in (directory, *directory.parents):
+        if any((folder / marker).exists() for marker in PROJECT_MARKERS):
+            return folder / CONFIG_FILES[0], "the project root"
+    return directory / CONFIG_FILES[0], "the file's folder"
+
+
+def fixer_table(path: Path) -> tuple[str, ...]:
+    """The keys that lead to fixer's settings in a configuration file: ``[tool.fixer]`` in a
+    ``pyproject.toml``, the top level anywhere else."""
+    return ("tool", "fixer") if path.name == "pyproject.toml" else ()
+
+
 def forget_configs() -> None:
     """Forget where configuration files were found (each command run starts afresh)."""
     _config_in.cache_clear()
@@ -99,7 +118,9 @@ def load_config(path: Path) -> Settings:
 @cache
 def _load_config(path: Path, _mtime: int, _size: int) -> Settings:
     data = _read(path)
-    table = data.get("tool", {}).get("fixer", {}) if path.name == "pyproject.toml" else data
+    table = data
+    for key in fixer_table(path):
+        table = table.get(key, {})
     where = f"{path}: [tool.fixer]" if path.name == "pyproject.toml" else str(path)
     unknown = sorted(set(table) - _KEYS)
     if unknown:

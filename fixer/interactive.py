@@ -1,6 +1,6 @@
 """``fixer fix -i``: review each finding and decide: accept, choose another suggestion, skip,
-allow the phrase for good (it goes to the allowlist of ``.fixer.toml``), or quit. What is left
-afterwards counts as it does for ``fixer fix``."""
+allow the phrase for good (it goes to the allowlist of the configuration file that applies to
+the file), or quit. What is left afterwards counts as it does for ``fixer fix``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from fixer.config import find_config, forget_configs
+from fixer.allowlist import AllowError, add_allowed
+from fixer.config import forget_configs, new_config_path
 from fixer.edits import Edit, apply_edits
 from fixer.files import Document, InputError, read_document, write_atomic
 from fixer.markup import syntax_for
@@ -35,7 +36,7 @@ def review_file(name: str, options: Options) -> tuple[FileResult, bool]:
     findings = [f for f in checker.check(document.text, syntax) if f.suggestions[0]]
     edits: list[Edit] = []
     try:
-        stopped = _decide(name, document.text, findings, edits)
+        stopped = _decide(name, document.text, findings, edits, options)
     finally:
         text = _write(result, document, edits)
     settings = options.settings(name)  # again: "ignore always" may have changed it
@@ -43,7 +44,9 @@ def review_file(name: str, options: Options) -> tuple[FileResult, bool]:
     return remaining(result, text, options.checker(settings), syntax), stopped
 
 
-def _decide(name: str, text: str, findings: Sequence[Finding], edits: list[Edit]) -> bool:
+def _decide(
+    name: str, text: str, findings: Sequence[Finding], edits: list[Edit], options: Options
+) -> bool:
     """Ask about each finding, adding the accepted fixes to ``edits`` as they come (so that
     an interrupted review keeps them); whether the reviewer quit."""
     for item in locate(name, text, findings):
@@ -61,7 +64,7 @@ def _decide(name: str, text: str, findings: Sequence[Finding], edits: list[Edit]
         if answer == "q":
             return True
         if answer == "i":
-            _allow(Path(name), finding.text)
+            _allow(name, finding.text, options)
         elif answer == "a":
             edits.append(Edit(finding.edit_start, finding.edit_end, finding.replacement))
         elif answer.isdigit() and 1 <= int(answer) <= len(finding.suggestions):
@@ -88,20 +91,24 @@ def _write(result: FileResult, document: Document, edits: list[Edit]) -> str:
     return text
 
 
-def _allow(path: Path, phrase: str) -> None:
-    """Append the phrase to the allowlist of the nearest ``.fixer.toml`` (or a new one in the
-    current folder)."""
-    config = find_config(path)
-    target = (
-        config
-        if config is not None and config.name == ".fixer.toml"
-        else Path.cwd() / ".fixer.toml"
-    )
-    words = " ".join(phrase.split()).replace("\\", "\\\\").replace('"', '\\"')
-    today = datetime.date.today().isoformat()
-    with target.open("a", encoding="utf-8") as out:
-        out.write(
-            f'\n[[allow]]\nphrase = "{words}"\nreason = "allowed in fixer fix -i on {today}"\n'
-        )
-    forget_configs()  # a new file: let discovery see it when what is left is checked
-    click.echo(f"added {words!r} to the allowlist in {target}")
+def _allow(name: str, phrase: str, options: Options) -> None:
+    """Add the phrase to the allowlist of the configuration that applies to the file (as
+    discovery finds it, so later runs from any folder honour it), or of a new ``.fixer.toml``
+    where discovery will find it; say where, or in one line why nothing was written."""
+    words = " ".join(phrase.split())
+    if options.isolated:
+        click.echo(f"{words!r} not allowed: --isolated ignores configuration files", err=True)
+        return
+    config = options.settings(name).source
+    target, where = (config, None) if config else new_config_path(Path(name))
+    reason = f"allowed in fixer fix -i on {datetime.date.today().isoformat()}"
+    try:
+        add_allowed(target, words, reason)
+    except AllowError as error:
+        click.echo(f"{target}: {words!r} not allowed: {error}", err=True)
+        return
+    if where is None:
+        click.echo(f"added {words!r} to the allowlist in {target}")
+    else:
+        forget_configs()  # a new file: let discovery see it for the files still to come
+        click.echo(f"added {words!r} to the allowlist in a new {target} ({where})")

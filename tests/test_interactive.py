@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from fixer.allowlist import AllowError, extended
 from fixer.cli import cli
+from fixer.config import fixer_table
 
 TEXT = "White platelets rise.\nThey got designated treatment.\nLymph center points swell.\n"
 ALLOWED = {"phrase": "sound platelets", "reason": "quoted"}
@@ -80,11 +83,143 @@ def test_diff_is_refused(page: Path) -> None:
     assert page.read_text(encoding="utf-8") == TEXT
 
 
-def test_ignore_adds_the_phrase_to_the_allowlist(page: Path) -> None:
-    review(page, "i\ns\ns\n")
-    config = tomllib.loads((page.parent / ".fixer.toml").read_text(encoding="utf-8"))
-    assert config["allow"][0]["phrase"] == "White platelets"
-    assert config["allow"][0]["reason"].startswith("allowed in fixer fix -i on ")
-    assert page.read_text(encoding="utf-8") == TEXT
-    check = CliRunner().invoke(cli, ["check", "--format", "concise", str(page)])
-    assert "White platelets" not in check.stdout
+FIXER_TOML = '# house rules\nallow = [{ phrase = "sound platelets", reason = "quoted" }]\n'
+MULTILINE = (
+    'fail-on = "error"\nallow = [\n'
+    '    { phrase = "sound platelets", reason = "quoted" },  # house rules\n]\n'
+)
+TABLES = '# house rules\n[[allow]]\nphrase = "sound platelets"\nreason = "quoted"\n'
+PYPROJECT = (
+    '[project]\nname = "site"\n\n[tool.fixer]\nfail-on = "error"  # house rules\n'
+    'allow = [{ phrase = "sound platelets", reason = "quoted" }]\n\n[tool.ruff]\nline-length = 99\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "page_at", "run_in", "args", "written"),
+    [
+        # allow as the README writes it, as a multi-line array, and as tables
+        ({".fixer.toml": FIXER_TOML}, "docs/page.md", ".", (), ".fixer.toml"),
+        ({".fixer.toml": MULTILINE}, "docs/page.md", ".", (), ".fixer.toml"),
+        ({".fixer.toml": TABLES}, "docs/page.md", ".", (), ".fixer.toml"),
+        # the pyproject.toml that applies, not a new .fixer.toml that would shadow it
+        ({"pyproject.toml": PYPROJECT}, "page.md", ".", (), "pyproject.toml"),
+        # the configuration of the file, whatever folder fixer runs in
+        ({"site/.fixer.toml": FIXER_TOML}, "site/page.md", "elsewhere", (), "site/.fixer.toml"),
+        ({"a.toml": FIXER_TOML}, "docs/page.md", ".", ("--config", "a.toml"), "a.toml"),
+        # none applies: a new one at the project root, else beside the file
+        ({"site/.git/HEAD": ""}, "site/docs/page.md", "elsewhere", (), "site/.fixer.toml"),
+        ({}, "docs/page.md", "elsewhere", (), "docs/.fixer.toml"),
+    ],
+)
+def test_ignore_always_writes_the_configuration_that_applies(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    files: dict[str, str],
+    page_at: str,
+    run_in: str,
+    args: tuple[str, ...],
+    written: str,
+) -> None:
+    for name, content in {**files, page_at: TEXT}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    (tmp_path / run_in).mkdir(exist_ok=True)
+    monkeypatch.chdir(tmp_path / run_in)
+    page = Path(os.path.relpath(tmp_path / page_at))
+    result = review(page, "i\ns\ns\n", *args)
+    config = tmp_path / written
+    assert f"allowlist in {'a new ' if written not in files else ''}{config}" in result.stdout
+    before = tomllib.loads(files.get(written, ""))
+    after = tomllib.loads(config.read_text(encoding="utf-8"))
+    added = {"phrase": "White platelets", "reason": allowlist(after, written)[-1]["reason"]}
+    assert allowlist(after, written) == [*allowlist(before, written), added]
+    assert settings_but_allow(after, written) == settings_but_allow(before, written)
+    if written in files:
+        assert "# house rules" in config.read_text(encoding="utf-8")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.toml")) == sorted(
+        {*(name for name in files if name.endswith(".toml")), written}
+    )
+    check = CliRunner().invoke(cli, ["check", "--format", "concise", *args, str(page)])
+    assert "White platelets" not in check.stdout and "Lymph center points" in check.stdout
+
+
+def allowlist(data: dict, name: str) -> list:
+    for key in fixer_table(Path(name)):
+        data = data.get(key, {})
+    return data.get("allow", [])
+
+
+def settings_but_allow(data: dict, name: str) -> dict:
+    table = data
+    for key in fixer_table(Path(name)):
+        table = table.get(key, {})
+    table.pop("allow", None)
+    return data
+
+
+def test_ignore_always_writes_nothing_it_cannot_keep_valid(page: Path) -> None:
+    pyproject = page.parent / "pyproject.toml"
+    content = 'tool.fixer = { fail-on = "error" }  # inline: closed to new keys\n'
+    pyproject.write_text(content, encoding="utf-8")
+    result = review(page, "i\ns\ns\n")
+    assert pyproject.read_text(encoding="utf-8") == content
+    assert not (page.parent / ".fixer.toml").exists()
+    assert result.stderr.splitlines()[0] == (
+        f"{pyproject}: 'White platelets' not allowed: "
+        "its allowlist cannot be extended without rewriting the file"
+    )
+
+
+def test_ignore_always_under_isolated_writes_nothing(page: Path) -> None:
+    result = review(page, "i\ns\ns\n", "--isolated")
+    assert not (page.parent / ".fixer.toml").exists()
+    assert "'White platelets' not allowed: --isolated ignores configuration files" in (
+        result.stderr
+    )
+
+
+ENTRY = '{ phrase = "x \\"y\\"", reason = "r" }'
+TABLE = '[[allow]]\nphrase = "x \\"y\\""\nreason = "r"\n'
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("", TABLE),
+        ("allow = []\n", f"allow = [{ENTRY}]\n"),
+        (
+            'allow = [{ phrase = "a", reason = "b" }]',
+            f'allow = [{{ phrase = "a", reason = "b" }}, {ENTRY}]',
+        ),
+        (
+            'allow = [\n  { phrase = "a", reason = "b" }  # why\n]\n',
+            f'allow = [\n  {{ phrase = "a", reason = "b" }},  # why\n  {ENTRY}\n]\n',
+        ),
+        (
+            'allow = [\r\n    { phrase = "a]#", reason = """b]""" },\r\n]\r\n',
+            f'allow = [\r\n    {{ phrase = "a]#", reason = """b]""" }},\r\n    {ENTRY},\r\n]\r\n',
+        ),
+        (
+            'note = """\nallow = []\n"""\nskip = ["quotations"]',
+            f'note = """\nallow = []\n"""\nskip = ["quotations"]\n\n{TABLE}',  # not in the string
+        ),
+    ],
+)
+def test_an_entry_is_added_in_the_form_the_file_uses(before: str, after: str) -> None:
+    assert extended(before, (), 'x "y"', "r") == after
+
+
+@pytest.mark.parametrize(
+    ("before", "table"),
+    [
+        ("allow = [", ()),
+        ('allow = "all"\n', ()),
+        ('tool.fixer = { fail-on = "error" }\n', ("tool", "fixer")),
+    ],
+)
+def test_an_entry_that_cannot_be_added_safely_is_refused(
+    before: str, table: tuple[str, ...]
+) -> None:
+    with pytest.raises(AllowError):
+        extended(before, table, "x", "r")
