@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
+
+import click
 
 from fixer.markup import SYNTAX_BY_SUFFIX
 
@@ -17,9 +20,10 @@ def iter_targets(
     """Yield ``(path, error, walked)`` in a stable order.
 
     Files named on the command line are taken whatever their suffix; directories are walked in
-    sorted order for the suffixes fixer knows, skipping hidden entries such as ``.git`` and what
-    ``.gitignore`` excludes inside a Git work tree. ``-`` is standard input. A missing path yields
-    an error instead of stopping the walk.
+    sorted order for the suffixes fixer knows, skipping hidden entries such as ``.git``, what
+    ``.gitignore`` excludes inside a Git work tree, and (with a note on stderr) anything that is
+    not a regular file. ``-`` is standard input. A missing path yields an error instead of
+    stopping the walk.
     """
     for given in paths:
         if given == STDIN:
@@ -42,7 +46,30 @@ def _walk(root: Path, suffixes: Collection[str]) -> Iterator[Path]:
             if not name.startswith(".") and Path(name).suffix.lower() in suffixes
         ]
     ignored = _git_ignored(root, found)
-    yield from (path for path in found if path not in ignored)
+    for path in found:
+        if path in ignored:
+            continue
+        kind = _special_kind(path)
+        if kind:
+            click.echo(f"{path}: note: not a regular file ({kind}), skipped", err=True)
+        else:
+            yield path
+
+
+def _special_kind(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file ("a FIFO", "a socket", "a device"), else
+    ``None``. Reading a FIFO waits for a writer that a folder walk never has, and a device never
+    ends, so a walk skips them; a named one is read, like ``-``. A path that cannot be examined
+    (a broken symlink) counts as regular, so that reading it reports why."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    return "a socket" if stat.S_ISSOCK(mode) else "a device"
 
 
 def _git_ignored(root: Path, paths: list[Path]) -> set[Path]:

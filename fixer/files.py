@@ -108,14 +108,18 @@ def write_atomic(
 
     Symlinks are followed: the link stays and its target is rewritten. The new contents go to a
     temporary file beside the target, which then replaces it in one rename, keeping the target's
-    permission bits. If the file no longer holds what was read, nothing is written. On any failure
+    permission bits. If the file no longer holds what was read, or is not a regular file (a FIFO
+    or a device, which a rename would replace), nothing is written. On any failure
     the original is left intact and the temporary file removed. ``replace`` is the seam tests use
     to inject failures between writing and renaming.
     """
     target = Path(os.path.realpath(path))
     data = document.encode(new_text)
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        status = target.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO would block the re-read below
+            raise InputError("not a regular file; not overwritten (use 'fixer fix -' for a pipe)")
+        mode = stat.S_IMODE(status.st_mode)
         if not mode & stat.S_IWUSR:
             raise InputError("file is read-only; not overwritten")
         if target.read_bytes() != document.raw:

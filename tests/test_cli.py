@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import shlex
+import socket
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -161,6 +165,52 @@ def test_directories_are_walked_for_known_suffixes(tmp_path: Path) -> None:
         for f in json.loads(result.stdout)["findings"]
     ]
     assert paths == ["a.md", "d.txt", "g.markdown", "sub/b.html", "sub/c.rst"]
+
+
+def _make_socket(path: Path) -> None:
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+
+
+def fixer_process(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """``python -m fixer``, in a process that a test can time out when it blocks."""
+    return subprocess.run([sys.executable, "-m", "fixer", *args], capture_output=True, timeout=60)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and Unix sockets")
+@pytest.mark.parametrize(("make", "kind"), [(os.mkfifo, "a FIFO"), (_make_socket, "a socket")])
+def test_a_folder_walk_skips_what_is_not_a_regular_file(tmp_path: Path, make, kind: str) -> None:
+    (tmp_path / "a.md").write_text(SPUN, encoding="utf-8")
+    make(tmp_path / "b.md")
+    result = fixer_process("check", "--format", "concise", str(tmp_path))
+    assert result.returncode == 1, "a note, not an error"
+    assert (
+        result.stderr.decode()
+        == f"{tmp_path / 'b.md'}: note: not a regular file ({kind}), skipped\n"
+    )
+    assert result.stdout.decode().count(f"{tmp_path / 'a.md'}:") == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize(
+    ("command", "code", "stdout", "stderr"),
+    [
+        ("check", 1, "white platelets → white blood cells", ""),
+        ("fix", 2, "", "error: not a regular file; not overwritten"),
+    ],
+)
+def test_a_fifo_named_on_the_command_line_is_read_never_replaced(
+    tmp_path: Path, command: str, code: int, stdout: str, stderr: str
+) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_text, args=(SPUN,), daemon=True)
+    writer.start()
+    result = fixer_process(command, str(fifo))
+    writer.join(timeout=10)
+    assert result.returncode == code
+    assert stdout in result.stdout.decode() and stderr in result.stderr.decode()
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
 def test_fix_writes_in_place_and_is_idempotent(spun: Path) -> None:
