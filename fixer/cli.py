@@ -18,7 +18,7 @@ from fixer.cli_lexicon import explain, lexicon
 from fixer.config import forget_configs
 from fixer.discover import STDIN, iter_targets
 from fixer.engine import make_checker
-from fixer.files import InputError, read_stdin
+from fixer.files import InputError, decode
 from fixer.lexicon import LexiconError
 from fixer.model import DETECTORS, Severity
 from fixer.report import Located, statistics_table, summary, text_block, text_line, to_json
@@ -230,10 +230,7 @@ def _run(
             if problem:
                 tasks.append(Task(name, error=problem))
             elif path == STDIN:
-                try:
-                    tasks.append(Task(name, read_stdin(name, work.options.encoding)))
-                except InputError as error:
-                    tasks.append(Task(name, error=str(error)))
+                tasks.append(_stdin_task(name, work.options.encoding))
             elif not (walked and work.options.excluded(name)):
                 tasks.append(Task(name))
         results = _with_progress(run(tasks, work, jobs), len(tasks))
@@ -242,6 +239,16 @@ def _run(
     for result in results:
         outcome.add(result)
     return results
+
+
+def _stdin_task(name: str, encoding: str | None) -> Task:
+    """Standard input as a task; bytes that cannot be checked stay with the error, so that
+    ``fix -`` can pass them through (an editor piping its buffer must not get it back empty)."""
+    raw = sys.stdin.buffer.read()
+    try:
+        return Task(name, decode(name, raw, encoding))
+    except InputError as error:
+        return Task(name, error=str(error), unchecked=raw)
 
 
 @cli.command(epilog=_EXAMPLES)

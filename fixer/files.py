@@ -12,7 +12,6 @@ import codecs
 import contextlib
 import os
 import stat
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,10 +91,6 @@ def read_document(path: Path, encoding: str | None = None) -> Document:
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
     return decode(str(path), raw, encoding)
-
-
-def read_stdin(name: str, encoding: str | None = None) -> Document:
-    return decode(name, sys.stdin.buffer.read(), encoding)
 
 
 Replace = Callable[[str, str], None]

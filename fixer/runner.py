@@ -87,6 +87,7 @@ class Task:
     name: str
     document: Document | None = None
     error: str | None = None  # found before processing (missing file, unreadable stdin)
+    unchecked: bytes | None = None  # standard input that could not be decoded
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class FileResult:
     changed: bool = False
     fixed: int = 0
     diff: str = ""
-    output: bytes | None = None  # the corrected text, for standard input
+    output: bytes | None = None  # what fix writes to stdout for standard input
     threshold: Severity = Severity.WARNING  # the file's fail-on setting
 
 
@@ -117,6 +118,8 @@ def process(task: Task, work: Work) -> FileResult:
     ``error``; a configuration or lexicon problem raises ``SetupError``."""
     result = FileResult(task.name, error=task.error)
     if task.error:
+        if work.fix and not work.diff:
+            result.output = task.unchecked  # a filter passes on what it cannot check
         return result
     from_stdin = task.document is not None
     settings = work.options.settings(task.name, from_stdin)

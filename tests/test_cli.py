@@ -263,6 +263,24 @@ def test_fix_stdin_to_stdout() -> None:
     assert result.exit_code == 1
 
 
+@pytest.mark.parametrize(
+    ("raw", "options", "error"),
+    [
+        (b"white\x00platelets", (), "binary file (contains NUL bytes), skipped"),
+        ("Leukämie, white platelets".encode("latin-1"), (), "not valid utf-8 at byte 4"),
+        (b"white platelets", ("--encoding", "nope"), "unknown encoding 'nope'"),
+    ],
+)
+def test_fix_stdin_passes_on_what_it_cannot_check(
+    raw: bytes, options: tuple[str, ...], error: str
+) -> None:
+    """An editor that pipes its buffer through ``fixer fix -`` must not get it back empty."""
+    result = run("fix", *options, "-", stdin=raw)
+    assert (result.exit_code, result.stdout_bytes) == (2, raw)
+    assert result.stderr.startswith(f"-: error: {error}")
+    assert run("fix", "--diff", *options, "-", stdin=raw).stdout_bytes == b"", "no diff"
+
+
 def test_unsafe_fixes_need_the_flag(tmp_path: Path) -> None:
     path = tmp_path / "u.txt"
     path.write_text("They got designated treatment.\n", encoding="utf-8")
