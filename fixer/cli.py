@@ -21,11 +21,22 @@ from fixer.engine import make_checker
 from fixer.files import InputError, decode
 from fixer.lexicon import LexiconError
 from fixer.model import DETECTORS, Severity
-from fixer.report import Located, statistics_table, summary, text_block, text_line, to_json
+from fixer.report import (
+    Located,
+    statistics_json,
+    statistics_table,
+    summary,
+    text_block,
+    text_line,
+    to_json,
+)
 from fixer.runner import FileResult, Options, SetupError, Task, Work, run
 from fixer.sarif import to_github, to_sarif
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: ``--statistics`` prints a table (text, concise) or JSON; SARIF and GitHub annotations are
+#: per-finding formats with no place for counts, so they are refused (as ruff does).
+STATISTICS_FORMATS = ("text", "concise", "json")
 
 _EXAMPLES = """
 \b
@@ -261,7 +272,11 @@ def _stdin_task(name: str, encoding: str | None) -> Task:
     show_default=True,
     help="Output format (concise: one line per finding, no summary).",
 )
-@click.option("--statistics", is_flag=True, help="Print a count per entry instead of findings.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print a count per entry instead of findings (JSON with --format json).",
+)
 @click.option(
     "--baseline",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -286,6 +301,11 @@ def check(
 ) -> None:
     """Report garbled terms in files, folders or '-' (standard input). Never writes, except
     a baseline file when asked to."""
+    if statistics and output_format not in STATISTICS_FORMATS:
+        raise click.BadOptionUsage(
+            "statistics",
+            f"--statistics works with --format text, concise or json, not {output_format}",
+        )
     outcome = Outcome()
     work = Work(_options(**selection))
     _run(paths, stdin_filename, work, jobs, outcome)
@@ -299,7 +319,9 @@ def check(
         except ValueError as error:
             raise click.UsageError(str(error)) from None
         outcome.keep_only(baseline_file.new_findings(outcome.findings, known))
-    if statistics:
+    if statistics and output_format == "json":
+        click.echo(statistics_json(outcome.findings, outcome.errors, __version__))
+    elif statistics:
         click.echo(statistics_table(outcome.findings))
     elif output_format == "json":
         click.echo(to_json(outcome.findings, outcome.errors, __version__))

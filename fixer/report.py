@@ -120,21 +120,50 @@ def summary(items: Sequence[Located]) -> str:
     return line
 
 
-def statistics_table(items: Sequence[Located]) -> str:
-    """One line per entry, most frequent first: count, rule, entry, garble → correction."""
+def entry_counts(items: Sequence[Located]) -> list[tuple[int, Finding]]:
+    """How often each entry was found, most frequent first, with its first finding (which
+    stands for the rule, the fix safety and the garble → correction)."""
     groups: dict[str, list[Located]] = {}
     for item in items:
         groups.setdefault(item.finding.entry_id, []).append(item)
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [(len(group), group[0].finding) for _, group in ordered]
+
+
+def statistics_table(items: Sequence[Located]) -> str:
+    """One line per entry, most frequent first: count, rule, entry, garble → correction."""
     lines = []
-    for entry_id, group in ordered:
-        finding = group[0].finding
+    for count, finding in entry_counts(items):
         marker = "[*]" if finding.fix is FixSafety.SAFE else "   "
         lines.append(
-            f"{len(group):6d}  {finding.rule.code}  {entry_id:<10} {marker} "
+            f"{count:6d}  {finding.rule.code}  {finding.entry_id:<10} {marker} "
             f"{finding.text.lower()} → {finding.suggestions[0].lower()}"
         )
     return "\n".join(lines) or "No garbled terms found."
+
+
+def statistics_json(
+    items: Sequence[Located], errors: Sequence[tuple[str, str]], version: str
+) -> str:
+    """The counts of ``statistics_table`` as one JSON object, shaped like ``to_json``'s, so
+    that a pipeline reading ``--format json`` gets JSON with ``--statistics`` too."""
+    document = {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "fixer_version": version,
+        "statistics": [
+            {
+                "count": count,
+                "rule": finding.rule.code,
+                "entry_id": finding.entry_id,
+                "fix": str(finding.fix),
+                "text": finding.text.lower(),
+                "suggestion": finding.suggestions[0].lower(),
+            }
+            for count, finding in entry_counts(items)
+        ],
+        "errors": [{"path": path, "message": message} for path, message in errors],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def finding_dict(item: Located) -> dict[str, object]:

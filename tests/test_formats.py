@@ -92,6 +92,33 @@ def test_statistics_and_exit_zero(spun: Path) -> None:
     ]
 
 
+def test_statistics_as_json(spun: Path, tmp_path: Path) -> None:
+    result = run("check", "--statistics", "--format", "json", str(spun), str(tmp_path / "no.md"))
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert (document["schema_version"], document["fixer_version"]) == (1, "0.1.0")
+    assert document["statistics"][0] == {
+        "count": 1,
+        "rule": "FX001",
+        "entry_id": "AN0001",
+        "fix": "safe",
+        "text": "white platelets",
+        "suggestion": "white blood cells",
+    }
+    assert len(document["statistics"]) == 2
+    assert document["errors"] == [
+        {"path": str(tmp_path / "no.md"), "message": "no such file or directory"}
+    ]
+
+
+@pytest.mark.parametrize("output_format", ["sarif", "github"])
+def test_statistics_refuse_per_finding_formats(spun: Path, output_format: str) -> None:
+    result = run("check", "--statistics", "--format", output_format, str(spun))
+    assert result.exit_code == 2
+    assert "--statistics works with --format text, concise or json" in result.stderr
+    assert result.stdout == ""
+
+
 def test_output_is_deterministic(tmp_path: Path) -> None:
     for name in ("b.md", "a.md", "c.txt"):
         (tmp_path / name).write_text(SPUN, encoding="utf-8")
