@@ -24,6 +24,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _BINARY_SNIFF = 8192
+#: Codecs (as ``_without_bom`` names them) whose text is full of NUL bytes.
+_WIDE_CODECS = ("utf-16", "utf-32")
 
 
 class InputError(Exception):
@@ -44,17 +46,20 @@ class Document:
 
 def sniff(raw: bytes, encoding: str | None = None) -> tuple[str, bytes]:
     """The codec and BOM for a file starting with ``raw``; ``InputError`` for binary data or
-    an unknown codec. A BOM wins over ``encoding``."""
+    an unknown codec. A BOM wins over ``encoding``.
+
+    NUL bytes mean binary data, except in an encoding the user named whose text has them
+    (UTF-16 and UTF-32 write every ASCII letter with NULs)."""
     for bom, bom_encoding in _BOMS:
         if raw.startswith(bom):
             return bom_encoding, bom
-    if b"\x00" in raw[:_BINARY_SNIFF]:
-        raise InputError("binary file (contains NUL bytes), skipped")
     codec = _without_bom(encoding or "utf-8")
     try:
         codecs.lookup(codec)
     except LookupError:
         raise InputError(f"unknown encoding {codec!r}") from None
+    if b"\x00" in raw[:_BINARY_SNIFF] and not codec.startswith(_WIDE_CODECS):
+        raise InputError("binary file (contains NUL bytes), skipped")
     return codec, b""
 
 

@@ -39,9 +39,29 @@ def test_latin1_is_refused_without_encoding_and_read_with_it() -> None:
     assert document.encode(TEXT) == raw
 
 
-def test_binary_is_refused() -> None:
+@pytest.mark.parametrize("encoding", [None, "utf-8", "latin-1"])
+def test_binary_is_refused(encoding: str | None) -> None:
     with pytest.raises(InputError, match="binary file"):
-        decode("x.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+        decode("x.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00", encoding)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "codec"),
+    [
+        ("utf-16", "utf-16-le"),
+        ("UTF16", "utf-16-le"),
+        ("utf-16-le", "utf-16-le"),
+        ("utf-16-be", "utf-16-be"),
+        ("utf-32", "utf-32-le"),
+        ("utf-32-be", "utf-32-be"),
+    ],
+)
+def test_a_named_wide_encoding_reads_nul_bytes_as_text(encoding: str, codec: str) -> None:
+    """UTF-16 and UTF-32 text without a BOM is full of NUL bytes: not binary when named."""
+    raw = TEXT.encode(codec)
+    document = decode("x.txt", raw, encoding)
+    assert (document.text, document.encoding) == (TEXT, codec)
+    assert document.encode(TEXT) == raw
 
 
 def test_unknown_encoding_is_a_clear_error() -> None:
