@@ -2,13 +2,15 @@
 
 Only text nodes are prose, and not those inside ``script``, ``style``, ``code``, ``pre`` and the
 like. Tags, attributes, comments and declarations are masked; inline tags (``em``, ``a``,
-``span`` …) and space-like entities (``&nbsp;``) are transparent, so a phrase may run across them
-and a fix keeps them; other entities are masked. Offsets are those of the original text.
+``span`` …) are transparent, so a phrase may run across them and a fix keeps them. A character
+reference that stands for white space (``&nbsp;``, ``&#32;``, ``&#x20;``) is a space followed by
+transparent characters; other references are masked. Offsets are those of the original text.
 """
 
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 from fixer.markup import MASK, NOT_LINE_BREAK, TRANSPARENT
@@ -37,7 +39,6 @@ INLINE = frozenset(
     }
 )
 _LINE_BREAK = re.compile(r"\n")
-SPACE_ENTITIES = frozenset({"nbsp", "#160", "#xa0", "#xA0", "ensp", "emsp", "thinsp", "#32"})
 
 
 class _ProseParser(HTMLParser):
@@ -79,15 +80,19 @@ class _ProseParser(HTMLParser):
             self._set(start, start + len(data), None)
 
     def handle_entityref(self, name: str) -> None:
-        self._entity(name, len(name) + 2)
+        self._reference("&" + name)
 
     def handle_charref(self, name: str) -> None:
-        self._entity("#" + name, len(name) + 3)
+        self._reference("&#" + name)
 
-    def _entity(self, name: str, length: int) -> None:
-        if not self.skipping and name in SPACE_ENTITIES:
-            start = self._offset()
-            self._set(start, start + length, TRANSPARENT)
+    def _reference(self, opening: str) -> None:
+        """Show a reference to white space as a space between words, decoded as a browser
+        decodes it (``&#32;``, ``&#x20;`` and ``&#032;`` alike); the ``;`` is optional."""
+        start = self._offset()
+        end = start + len(opening) + self.text.startswith(";", start + len(opening))
+        if not self.skipping and unescape(self.text[start:end]).isspace():
+            self._set(start, end, TRANSPARENT)
+            self.view[start] = " "
 
     def _tag_end(self) -> int:
         start = self._offset()

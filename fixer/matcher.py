@@ -109,8 +109,10 @@ def _stretches(regions: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def gap_kind(gap: str) -> str | None:
     """``""`` for a plain joiner (spaces, one line break, a hyphen), the punctuation itself for
-    a short punctuated gap ("," in "exactness, review"), ``None`` where no phrase continues."""
-    if _JOINER_RE.fullmatch(gap):
+    a short punctuated gap ("," in "exactness, review"), ``None`` where no phrase continues.
+
+    Inline markup alone is no joiner: "white<span></span>platelets" shows as one word."""
+    if _JOINER_RE.fullmatch(gap) and gap.strip("\u2063"):
         return ""
     mark = gap.strip(" \t\u00a0")
     if mark in (",", ";", ":", "/", "&") and "\n\n" not in gap:

@@ -100,6 +100,19 @@ def test_prose_stays_visible(syntax: str, text: str) -> None:
         ("<p>white <b>platelets</b> &amp; more</p>", "<p>white <b>blood cells</b> &amp; more</p>"),
         ("<p>white platelets<br>white<br>platelets", "<p>white blood cells<br>white<br>platelets"),
         ("<p>unclosed <em>white platelets", "<p>unclosed <em>white blood cells"),
+        # every reference to white space is a space, however it is written
+        ("<p>white&#32;platelets</p>", "<p>white&#32;blood cells</p>"),
+        ("<p>white&#x20;platelets</p>", "<p>white&#x20;blood cells</p>"),
+        ("<p>white&#X20;platelets</p>", "<p>white&#X20;blood cells</p>"),
+        ("<p>white&#032;platelets</p>", "<p>white&#032;blood cells</p>"),
+        ("<p>white&#x00A0;platelets</p>", "<p>white&#x00A0;blood cells</p>"),
+        ("<p>white&#9;platelets</p>", "<p>white&#9;blood cells</p>"),
+        ("<p>white&#32platelets</p>", "<p>white&#32blood cells</p>"),  # ";" is optional
+        ("<p>white&#65;platelets</p>", "<p>white&#65;platelets</p>"),
+        # markup with no white space beside it joins two words into one, as a browser shows it
+        ("<p>white<span></span>platelets</p>", "<p>white<span></span>platelets</p>"),
+        ("<p>white<em>platelets</em></p>", "<p>white<em>platelets</em></p>"),
+        ("<p>white<em></em> platelets</p>", "<p>white<em></em> blood cells</p>"),
     ],
 )
 def test_html_is_parsed_and_fixed_byte_for_byte_outside_the_words(html: str, fixed: str) -> None:
@@ -133,6 +146,15 @@ def test_markdown_link_labels_are_reported_but_not_fixed(markdown: str, fixed: s
     assert fix_text(text, syntax="markdown") == fixed + LINK_DEFINITION
     (finding,) = check_text(text, syntax="markdown")
     assert finding.fix is (FixSafety.NONE if fixed == markdown else FixSafety.SAFE)
+
+
+def test_markdown_inline_tag_alone_does_not_join_words() -> None:
+    from fixer import fix_text
+
+    text = "white<span></span>platelets and white <b>platelets</b>\n"
+    assert fix_text(text, syntax="markdown") == (
+        "white<span></span>platelets and white <b>blood cells</b>\n"
+    )
 
 
 MARKDOWN_DOCUMENT = """\
