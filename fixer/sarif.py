@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from pathlib import Path, PurePath
+from urllib.parse import quote
 
 from fixer.model import RULES, Severity
 from fixer.report import Located
@@ -36,6 +38,15 @@ def _fingerprint(item: Located) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
+def artifact_uri(path: str) -> str:
+    """``path`` as the URI reference SARIF wants (RFC 3986): a relative path with ``/``
+    separators and every other reserved or non-ASCII character percent-encoded (a ``:`` in its
+    first segment would read as a scheme, a ``%`` as an escape), or a ``file:`` URI when
+    absolute."""
+    pure = PurePath(path)
+    return Path(path).as_uri() if pure.is_absolute() else quote(pure.as_posix())
+
+
 def to_sarif(items: Sequence[Located], version: str) -> str:
     codes = sorted(RULES)
     index = {code: i for i, code in enumerate(codes)}
@@ -50,7 +61,8 @@ def to_sarif(items: Sequence[Located], version: str) -> str:
             "charOffset": finding.start,
             "charLength": finding.end - finding.start,
         }
-        location = {"physicalLocation": {"artifactLocation": {"uri": item.path}, "region": region}}
+        uri = artifact_uri(item.path)
+        location = {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
         result: dict[str, object] = {
             "ruleId": finding.rule.code,
             "ruleIndex": index[finding.rule.code],
@@ -71,7 +83,7 @@ def to_sarif(items: Sequence[Located], version: str) -> str:
                     "description": {"text": f"Replace with '{finding.suggestions[0]}'"},
                     "artifactChanges": [
                         {
-                            "artifactLocation": {"uri": item.path},
+                            "artifactLocation": {"uri": uri},
                             "replacements": [
                                 {
                                     "deletedRegion": {
@@ -108,6 +120,17 @@ def to_sarif(items: Sequence[Located], version: str) -> str:
     )
 
 
+def _command_data(text: str) -> str:
+    """``text`` escaped as a workflow command's message, as GitHub's toolkit does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _command_property(text: str) -> str:
+    """``text`` escaped as a workflow command's property value, where ``,`` ends the value
+    and ``:`` may end the properties."""
+    return _command_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def to_github(items: Sequence[Located]) -> str:
     """GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` per finding."""
     kind = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -115,10 +138,10 @@ def to_github(items: Sequence[Located]) -> str:
     for item in items:
         finding = item.finding
         message = f"{finding.text} → {finding.suggestions[0]} ({finding.message})"
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         lines.append(
-            f"::{kind[finding.severity]} file={item.path},line={item.line},col={item.column},"
+            f"::{kind[finding.severity]} file={_command_property(item.path)},"
+            f"line={item.line},col={item.column},"
             f"endLine={item.end_line},endColumn={item.end_column},"
-            f"title=fixer {finding.rule.code}::{message}"
+            f"title={_command_property(f'fixer {finding.rule.code}')}::{_command_data(message)}"
         )
     return "\n".join(lines)

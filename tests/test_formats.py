@@ -47,7 +47,7 @@ def test_sarif_has_what_github_code_scanning_reads(spun: Path) -> None:
     assert "white platelets → white blood cells" in first["message"]["text"]
     region = first["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"], region["endColumn"]) == (3, 18, 33)
-    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(spun)
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == spun.as_uri()
     assert len(first["partialFingerprints"]["fixer/v1"]) == 32
     (change,) = first["fixes"][0]["artifactChanges"]
     replacement = change["replacements"][0]
@@ -68,6 +68,30 @@ def test_github_annotations(spun: Path) -> None:
         "white platelets → white blood cells (garbled anatomy term; entry AN0001)"
     )
     assert lines[1].startswith("::warning ")
+
+
+@pytest.mark.parametrize(
+    ("name", "github_file", "sarif_uri"),
+    [
+        ("a,b:c%.md", "a%2Cb%3Ac%25.md", "a%2Cb%3Ac%25.md"),
+        ("with space.md", "with space.md", "with%20space.md"),
+        ("new\nline.md", "new%0Aline.md", "new%0Aline.md"),
+        ("sub/ü.md", "sub/ü.md", "sub/%C3%BC.md"),
+    ],
+)
+def test_paths_are_escaped_for_github_and_sarif(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, github_file: str, sarif_uri: str
+) -> None:
+    """GitHub's workflow commands end a property at ``,`` and ``:``; SARIF wants URIs."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / name).write_text(SPUN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    annotation = run("check", "--format", "github", name).stdout.splitlines()[0]
+    assert annotation.startswith(f"::error file={github_file},line=3,col=18,")
+    log = json.loads(run("check", "--format", "sarif", name).stdout)
+    result = log["runs"][0]["results"][0]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == sarif_uri
+    assert result["fixes"][0]["artifactChanges"][0]["artifactLocation"]["uri"] == sarif_uri
 
 
 def test_concise_has_no_summary(spun: Path) -> None:
