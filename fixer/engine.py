@@ -32,7 +32,7 @@ from fixer.inflect import (
     match_number,
 )
 from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
-from fixer.markup import prose_view, skip_parts, unfixable_spans
+from fixer.markup import prose_view, skip_parts, syntax_named, unfixable_spans
 from fixer.matcher import Token, tokenize, tokenize_regions
 from fixer.model import DETECTORS, Candidate, Finding, FixSafety
 from fixer.prefilter import Regions, WordScan, scan_words
@@ -119,7 +119,8 @@ class Checker:
         """All findings in ``text``, in order of position. Where the reported findings make the
         document read as spun (``looks_spun``), the readings such a document earns join them
         (``_with_spun_readings``). A finding in prose that no fix may change (``unfixable_spans``)
-        is only reported."""
+        is only reported. ``syntax`` is read by ``syntax_named`` ("md" is Markdown)."""
+        syntax = syntax_named(syntax)
         view = prose_view(text, syntax)
         if self.settings is not None and self.settings.skip:
             view = skip_parts(text, view, self.settings.skip)
@@ -446,7 +447,8 @@ def check_text(
 ) -> list[Finding]:
     """Find garbled medical terms in ``text``.
 
-    ``syntax`` is ``text``, ``markdown``, ``html`` or ``rst``; ``lexicons`` adds user lexicon
+    ``syntax`` is ``text``, ``markdown``, ``html`` or ``rst`` (in any case, or a file suffix
+    such as ``md``; any other name is a ``ValueError``); ``lexicons`` adds user lexicon
     files; ``builtin=False`` leaves out the built-in lexicon; ``detectors`` picks detectors;
     ``select`` and ``ignore`` take rule codes, categories, detectors or entry ids.
 

@@ -58,6 +58,26 @@ SYNTAX_BY_SUFFIX = {
 }
 
 
+#: The syntaxes fixer reads.
+SYNTAXES = tuple(dict.fromkeys(SYNTAX_BY_SUFFIX.values()))
+
+
+def syntax_named(name: str) -> str:
+    """The syntax a caller names: one of ``SYNTAXES`` in any case, or a file suffix fixer reads
+    (``md``, ``htm``, ``.txt`` …), each of which stands for one syntax. Any other name is a
+    ``ValueError``: read as plain text, a Markdown or HTML document would get fixes inside its
+    code spans and markup."""
+    key = name.strip().lower()
+    if key in SYNTAXES:
+        return key
+    syntax = SYNTAX_BY_SUFFIX.get("." + key.removeprefix("."))
+    if syntax is None:
+        raise ValueError(
+            f"unknown syntax {name!r} (known: {', '.join(SYNTAXES)}, or a file suffix such as md)"
+        )
+    return syntax
+
+
 def syntax_for(name: str) -> str:
     """The syntax of a file from its name; anything unknown is plain text."""
     dot = name.rfind(".")

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from fixer.engine import make_checker
+from fixer.markup import syntax_named
 from fixer.model import DETECTORS
 
 _EXTENSIONS = ("fixer_suggestions", "fixer_rule", "fixer_entry_id", "fixer_confidence")
@@ -27,7 +28,7 @@ class TorturedPhrases:
 
     def __init__(self, spans_key: str, detectors: tuple[str, ...], syntax: str) -> None:
         self.spans_key = spans_key
-        self.syntax = syntax
+        self.syntax = syntax_named(syntax)  # an unknown name fails in add_pipe, not on a Doc
         self.checker = make_checker(detectors=detectors)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -37,3 +37,28 @@ def test_fix_text_is_what_fixer_fix_does(tmp_path) -> None:
     path.write_text(text, encoding="utf-8")
     CliRunner().invoke(cli, ["fix", "--unsafe-fixes", str(path)])
     assert path.read_text(encoding="utf-8") == fix_text(text, unsafe=True)
+
+
+@pytest.mark.parametrize(
+    ("syntax", "text", "fixed"),
+    [
+        ("markdown", "`white platelets`, white platelets", "`white platelets`, white blood cells"),
+        ("MARKDOWN", "`white platelets`, white platelets", "`white platelets`, white blood cells"),
+        ("md", "`white platelets`, white platelets", "`white platelets`, white blood cells"),
+        (".md", "`white platelets`, white platelets", "`white platelets`, white blood cells"),
+        ("Html", "<code>white platelets</code>", "<code>white platelets</code>"),
+        ("htm", "<code>white platelets</code>", "<code>white platelets</code>"),
+        ("RST", "Use ``white platelets``.", "Use ``white platelets``."),
+        ("txt", "Use `white platelets`.", "Use `white blood cells`."),
+    ],
+)
+def test_syntax_is_named_in_any_case_or_by_file_suffix(syntax: str, text: str, fixed: str) -> None:
+    assert fix_text(text, syntax=syntax) == fixed
+
+
+@pytest.mark.parametrize("syntax", ["mdx", "plain", "latex", ""])
+def test_an_unknown_syntax_is_a_value_error(syntax: str) -> None:
+    """Read as plain text, it would let fixes into code spans."""
+    for function in (check_text, fix_text):
+        with pytest.raises(ValueError, match=f"unknown syntax '{syntax}'"):
+            function("Use `white platelets`.", syntax=syntax)

@@ -43,3 +43,12 @@ def test_config_is_typed_and_overridable() -> None:
 
 def test_clean_text_gives_an_empty_span_group(nlp) -> None:
     assert list(nlp("White blood cells fight infection.").spans["tortured_phrases"]) == []
+
+
+def test_syntax_config_is_read_like_the_api() -> None:
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("tortured_phrases", config={"syntax": "md"})
+    doc = pipeline("Use `white platelets` here; white platelets.")
+    assert [s.start_char for s in doc.spans["tortured_phrases"]] == [28]
+    with pytest.raises(ValueError, match="unknown syntax 'mdx'"):
+        spacy.blank("en").add_pipe("tortured_phrases", config={"syntax": "mdx"})
