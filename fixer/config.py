@@ -14,11 +14,20 @@ each checked file (the nearest wins, as in ruff); the command line overrides it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from fixer.model import DETECTORS, Finding
+from fixer.model import (
+    ABBREVIATION_ID,
+    CATEGORIES,
+    DETECTORS,
+    READING_ID,
+    RULES,
+    SUPPRESSION,
+    Finding,
+)
 from fixer.words import Normalizer
 
 CONFIG_FILES = (".fixer.toml", "pyproject.toml")
@@ -29,6 +38,16 @@ SKIPPABLE = ("quotations", "references")
 
 class ConfigError(ValueError):
     """A configuration file that cannot be used; the message names the file and the key."""
+
+
+class SelectorError(ValueError):
+    """A name in ``select`` or ``ignore`` (the ``key``) that is no rule, category, detector or
+    entry id: it would match no finding, so a typo would let every check pass."""
+
+    def __init__(self, key: str, name: str) -> None:
+        self.key, self.name = key, name
+        self.reason = f"unknown rule, category, detector or entry id {name!r}"
+        super().__init__(f"{key}: {self.reason}")
 
 
 @dataclass(frozen=True)
@@ -121,7 +140,7 @@ def _load_config(path: Path, _mtime: int, _size: int) -> Settings:
     table = data
     for key in fixer_table(path):
         table = table.get(key, {})
-    where = f"{path}: [tool.fixer]" if path.name == "pyproject.toml" else str(path)
+    where = config_where(path)
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise ConfigError(
@@ -151,6 +170,11 @@ def _load_config(path: Path, _mtime: int, _size: int) -> Settings:
         detectors=detectors,
         source=path,
     )
+
+
+def config_where(path: Path) -> str:
+    """How a message names a configuration file: a pyproject.toml with its table."""
+    return f"{path}: [tool.fixer]" if path.name == "pyproject.toml" else str(path)
 
 
 def _strings(table: dict, key: str, where: str) -> tuple[str, ...]:
@@ -184,6 +208,46 @@ def settings_for(
         return Settings()
     config = explicit or (find_config(path) if path is not None else find_config(Path.cwd()))
     return load_config(config.resolve()) if config else Settings()
+
+
+#: Names that ``select`` and ``ignore`` take whatever the lexicon: rule codes and names,
+#: categories and detectors (abbreviation and reversal findings have their detector's name as
+#: their category, FX900 findings ``SUPPRESSION`` as both).
+_FIXED_NAMES = (
+    *RULES,
+    *(rule.name for rule in RULES.values()),
+    *CATEGORIES,
+    *DETECTORS,
+    SUPPRESSION,
+)
+
+
+def resolve_selectors(settings: Settings, entry_ids: Iterable[str]) -> Settings:
+    """``settings`` with each ``select`` and ``ignore`` name written as the rule, category,
+    detector or entry id (of ``entry_ids``) it names in any case ("fx001", "Anatomy"); raise
+    ``SelectorError`` for a name that names none. No two names differ only in case (codes and
+    ids are upper case, the rest lower case), so reading any case is never ambiguous."""
+    if not (settings.select or settings.ignore):
+        return settings
+    known = {name.casefold(): name for name in (*_FIXED_NAMES, *entry_ids)}
+    return replace(
+        settings,
+        select=tuple(_canonical(name, known, "select") for name in settings.select),
+        ignore=tuple(_canonical(name, known, "ignore") for name in settings.ignore),
+    )
+
+
+def _canonical(name: str, known: dict[str, str], key: str) -> str:
+    """The known name ``name`` stands for. An id a detector makes up ("ABBR:CNS",
+    "REV:chest-pain") cannot be listed ahead of the text: any such id is taken as written
+    after its prefix."""
+    if name.casefold() in known:
+        return known[name.casefold()]
+    prefix, colon, rest = name.partition(":")
+    generated = (prefix + colon).upper()
+    if rest and generated in (ABBREVIATION_ID, READING_ID):
+        return generated + rest
+    raise SelectorError(key, name)
 
 
 def selected(finding: Finding, settings: Settings, normalizer: Normalizer) -> bool:

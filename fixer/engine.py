@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from fixer.cache import bulk_loading
-from fixer.config import Settings, selected
+from fixer.config import Settings, resolve_selectors, selected
 from fixer.detectors.abbreviations import AbbreviationDetector
 from fixer.detectors.fuzzy import FuzzyDetector
 from fixer.detectors.lexicon import LexiconDetector
@@ -89,10 +89,16 @@ class Checker:
         settings: Settings | None = None,
         prefilter: bool = True,
     ) -> None:
-        """``prefilter=False`` shows every detector the whole text (slower, same findings)."""
+        """``prefilter=False`` shows every detector the whole text (slower, same findings). A
+        ``select`` or ``ignore`` name in ``settings`` that names nothing in this lexicon raises
+        ``SelectorError`` (a ``ValueError``)."""
         self.lexicon = lexicon
         self.prefilter = prefilter
-        self.settings = settings
+        self.settings = (
+            settings
+            if settings is None
+            else resolve_selectors(settings, (entry.id for entry in lexicon.entries))
+        )
         self.normalizer = normalizer or default_normalizer()
         self.articles = articles or default_article_rules()
         self.detectors: list[Detector] = [self._detector(name) for name in detectors]
@@ -450,7 +456,8 @@ def check_text(
     ``syntax`` is ``text``, ``markdown``, ``html`` or ``rst`` (in any case, or a file suffix
     such as ``md``; any other name is a ``ValueError``); ``lexicons`` adds user lexicon
     files; ``builtin=False`` leaves out the built-in lexicon; ``detectors`` picks detectors;
-    ``select`` and ``ignore`` take rule codes, categories, detectors or entry ids.
+    ``select`` and ``ignore`` take rule codes, categories, detectors or entry ids, in any case
+    (a name that is none of these is a ``ValueError``).
 
     >>> [f.suggestions[0] for f in check_text("White platelets fight infection.")]
     ['White blood cells']

@@ -62,6 +62,11 @@ class Rule:
 #: Every detector, in order of precedence: where two propose overlapping spans, the first wins
 #: unless a later one completes it (see ``fixer.engine.Checker._completes``).
 DETECTORS = ("lexicon", "abbreviation", "reversal", "fuzzy")
+#: The detector and category of FX900 findings (suppressions that suppress nothing).
+SUPPRESSION = "suppression"
+#: Entry ids that detectors make up for each finding start with these: "ABBR:CNS" (abbreviation
+#: consistency), "REV:chest-pain" (synonym reversal).
+ABBREVIATION_ID, READING_ID = "ABBR:", "REV:"
 
 RULES: dict[str, Rule] = {
     rule.code: rule

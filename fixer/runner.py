@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from fixer.config import ConfigError, Settings, settings_for
+from fixer.config import ConfigError, SelectorError, Settings, config_where, settings_for
 from fixer.discover import STDIN
 from fixer.engine import Checker, make_checker
 from fixer.extract import MANUSCRIPT_SUFFIXES, extract
@@ -66,6 +66,15 @@ class Options:
             return make_checker(settings=settings, detectors=settings.detectors or DETECTORS)
         except LexiconError as error:
             raise SetupError(str(error)) from None
+        except SelectorError as error:
+            raise SetupError(self._unknown_selector(error, settings)) from None
+
+    def _unknown_selector(self, error: SelectorError, settings: Settings) -> str:
+        """The message for an unknown ``select`` or ``ignore`` name, naming where it was given:
+        the command line (which overrides the configuration) or the configuration file."""
+        if getattr(self, error.key) or settings.source is None:
+            return f"Invalid value for '--{error.key}': {error.reason}"
+        return f"{config_where(settings.source)}: key '{error.key}': {error.reason}"
 
     def excluded(self, name: str) -> bool:
         """Whether a file found by walking a folder matches an ``exclude`` glob of its config

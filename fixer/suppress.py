@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fixer.model import RULES, Finding, FixSafety, Severity
+from fixer.model import RULES, SUPPRESSION, Finding, FixSafety, Severity
 from fixer.report import LineIndex
 
 _DIRECTIVE_RE = re.compile(
@@ -90,8 +90,8 @@ def _unused(text: str, directive: Directive) -> Finding:
         suggestions=("",),
         rule=RULES["FX900"],
         entry_id="FX900",
-        detector="suppression",
-        category="suppression",
+        detector=SUPPRESSION,
+        category=SUPPRESSION,
         severity=Severity.INFO,
         confidence=1.0,
         fix=FixSafety.NONE,

@@ -27,6 +27,36 @@ def test_check_text_options() -> None:
     assert check_text(text, builtin=False, detectors=("lexicon",)) == []
 
 
+@pytest.mark.parametrize(
+    ("selection", "rules"),
+    [
+        ({"select": ["fx001"]}, ["FX001", "FX001"]),
+        ({"select": ["Abbreviation"]}, ["FX101"]),
+        ({"ignore": ["abbr:CNS", "an0001"]}, ["FX001"]),
+        (
+            {"ignore": ["REV:chest-pain"]},
+            ["FX101", "FX001", "FX001"],
+        ),  # made-up ids are taken as written
+    ],
+)
+def test_selectors_are_read_in_any_case(selection: dict[str, list[str]], rules: list[str]) -> None:
+    text = "The focal tangible framework (CNS), white platelets and lymph center points."
+    assert [f.rule.code for f in check_text(text, **selection)] == rules
+
+
+@pytest.mark.parametrize(
+    ("selection", "message"),
+    [
+        ({"select": ["FX01"]}, "select: unknown rule, category, detector or entry id 'FX01'"),
+        ({"ignore": ["NOPE123"]}, "ignore: unknown rule, category, detector or entry id"),
+        ({"select": ["AN0001"], "builtin": False}, "'AN0001'"),  # no such entry without it
+    ],
+)
+def test_an_unknown_selector_is_a_value_error(selection: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        check_text("White platelets.", **selection)
+
+
 def test_fix_text_is_what_fixer_fix_does(tmp_path) -> None:
     from click.testing import CliRunner
 

@@ -61,6 +61,54 @@ def test_command_line_overrides_configuration(site: Path) -> None:
     assert len(check("--isolated", page)[1]) == 3
 
 
+@pytest.mark.parametrize(
+    ("option", "names", "prefixes"),
+    [
+        ("--select", "fx002", ["GW"]),
+        ("--select", "Spinner-Wording", ["GW"]),
+        ("--select", "LEXICON", ["AN", "GW", "AN"]),
+        ("--ignore", "an0001,General-Wording", ["AN"]),
+    ],
+)
+def test_selectors_are_read_in_any_case(
+    site: Path, option: str, names: str, prefixes: list[str]
+) -> None:
+    _, ids, _ = check(option, names, str(site / "docs"))
+    assert [i[:2] for i in ids] == prefixes
+
+
+@pytest.mark.parametrize(
+    ("option", "names", "unknown"),
+    [
+        ("--select", "FX01", "FX01"),
+        ("--select", "FX001,anatomyy", "anatomyy"),
+        ("--ignore", "DI9999", "DI9999"),  # the form of an entry id, but no entry has it
+        ("--ignore", "ABBR:", "ABBR:"),
+    ],
+)
+def test_an_unknown_selector_is_a_usage_error(
+    site: Path, option: str, names: str, unknown: str
+) -> None:
+    """A name that matches nothing would let every check pass: a typo must not turn CI green."""
+    code, _, stderr = check(option, names, str(site / "docs"))
+    assert code == 2
+    assert (
+        f"Invalid value for '{option}': unknown rule, category, detector or entry id '{unknown}'"
+        in stderr
+    )
+
+
+def test_entry_ids_of_user_lexicons_are_selectors(site: Path) -> None:
+    (site / "house.tsv").write_text(
+        "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+        "AN9001\tswell\tenlarge\tanatomy\twarning\tsafe\t\tuser:house style\tNodes swell.\n",
+        encoding="utf-8",
+    )
+    page = str(site / "docs")
+    assert check("--select", "an9001", "--lexicon", str(site / "house.tsv"), page)[1] == ["AN9001"]
+    assert check("--select", "AN9001", page)[0] == 2
+
+
 def test_allowlist_needs_a_reason(site: Path) -> None:
     (site / ".fixer.toml").write_text(
         '[[allow]]\nphrase = "white platelets"\nreason = "quoted from an 1890 text"\n',
@@ -105,6 +153,11 @@ def test_gitignore_is_respected_when_walking(site: Path) -> None:
         ("[tool.fixer\n", "cannot read configuration"),
         ('[tool.fixer]\ndetectors = ["lexicon", "spell"]\n', "key 'detectors' takes some of"),
         ("[tool.fixer]\ndetectors = []\n", "key 'detectors' takes some of"),
+        (
+            '[tool.fixer]\nselect = ["NOPE123"]\n',
+            "[tool.fixer]: key 'select': unknown rule, category, detector or entry id 'NOPE123'",
+        ),
+        ('[tool.fixer]\nignore = ["FX001", "DI9999"]\n', "key 'ignore': unknown rule, category"),
     ],
 )
 def test_bad_configuration_names_file_and_key(site: Path, content: str, message: str) -> None:

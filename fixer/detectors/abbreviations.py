@@ -21,7 +21,7 @@ from pathlib import Path
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
 from fixer.matcher import Token, gap_kind
-from fixer.model import RULES, Candidate, FixSafety, Severity
+from fixer.model import ABBREVIATION_ID, RULES, Candidate, FixSafety, Severity
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Thesaurus, Words, default_thesaurus
 from fixer.words import Normalizer, default_normalizer, normalization_tables
@@ -213,7 +213,7 @@ class AbbreviationDetector:
             corrections=(expansion.text,),
             written=" ".join(self.normalizer.lemma(s) for s in surfaces),
             rule=RULES["FX101"],
-            entry_id=f"ABBR:{expansion.abbreviation}",
+            entry_id=ABBREVIATION_ID + expansion.abbreviation,
             detector=self.name,
             category="abbreviation",
             severity=Severity.WARNING,

@@ -26,7 +26,15 @@ from fixer.data import lexicon_dir, read_tsv
 from fixer.inflect import is_plural, singularize
 from fixer.lexicon import Lexicon, builtin_lexicon
 from fixer.matcher import Context, Token
-from fixer.model import RULES, Candidate, ContextClause, Entry, FixSafety, Severity
+from fixer.model import (
+    READING_ID,
+    RULES,
+    Candidate,
+    ContextClause,
+    Entry,
+    FixSafety,
+    Severity,
+)
 from fixer.patterns import function_words, medical_prose_words
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
@@ -785,7 +793,7 @@ class ReversalDetector:
             corrections=(correction,),
             written=" ".join(self.normalizer.lemma(s) for s in surfaces),
             rule=RULES["FX102"],
-            entry_id="REV:" + correction.replace(" ", "-"),
+            entry_id=READING_ID + correction.replace(" ", "-"),
             detector=self.name,
             category="reversal",
             severity=Severity.WARNING if confidence >= WARN_FROM else Severity.INFO,
