@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-_FORMAT = "4"
+_FORMAT = "5"
 
 
 @contextlib.contextmanager

@@ -230,6 +230,13 @@ def _with_progress(results: Iterator[FileResult], count: int) -> list[FileResult
     return collected
 
 
+def _warn_about_lexicons(options: Options, names: Sequence[str]) -> None:
+    """Print, once each, the warnings of the user lexicons these files are checked with: an
+    entry that takes the id of another garble's entry would otherwise drop it unnoticed."""
+    for warning in options.lexicon_warnings(names):
+        click.echo(warning, err=True)
+
+
 def _run(
     paths: Sequence[str], stdin_name: str | None, work: Work, jobs: int | None, outcome: Outcome
 ) -> list[FileResult]:
@@ -244,6 +251,7 @@ def _run(
                 tasks.append(_stdin_task(name, work.options.encoding))
             elif not (walked and work.options.excluded(name)):
                 tasks.append(Task(name))
+        _warn_about_lexicons(work.options, [task.name for task in tasks if not task.error])
         results = _with_progress(run(tasks, work, jobs), len(tasks))
     except SetupError as error:
         raise click.UsageError(str(error)) from None
@@ -392,7 +400,9 @@ def _review(paths: Sequence[str], options: Options) -> int:
 
     outcome = Outcome()
     try:
-        for path, problem, walked in iter_targets(paths):
+        targets = list(iter_targets(paths))
+        _warn_about_lexicons(options, [path for path, problem, _ in targets if not problem])
+        for path, problem, walked in targets:
             if path == STDIN:
                 raise click.UsageError("fix -i reviews files, not standard input")
             if problem:
@@ -499,6 +509,7 @@ def scan(
         elif not (walked and options.excluded(path)):
             names.append(path)
     try:
+        _warn_about_lexicons(options, names)
         documents = scanning.scan(names, options, thresholds, jobs, engine, scheduler)
     except SetupError as error:
         raise click.UsageError(str(error)) from None

@@ -37,7 +37,11 @@ CONTEXT_KINDS = (
     "not_near",
     "not_doc",
 )
-_ID_RE = re.compile(r"^[A-Z]{2}\d{4}$")
+#: A built-in entry's id: its category's prefix and four digits (AN0001).
+BUILTIN_ID_RE = re.compile(r"^[A-Z]{2}\d{4}$")
+#: Any entry's id. A user lexicon may also put a capital between the prefix and four or more
+#: digits (ANP0001): built-in ids never take that form, so such an id never replaces one.
+_ID_RE = re.compile(r"^[A-Z]{2}(?:\d{4}|[A-Z]\d{4,})$")
 _SOURCE_RE = re.compile(r"^(seed|PPS:\d+|swap:\S.*|curated:\S.*|user(:.*)?)$")
 
 
@@ -54,6 +58,9 @@ class LexiconError(ValueError):
 class Lexicon:
     entries: tuple[Entry, ...]
     version: str
+    #: One line per file whose entries took the ids of entries for other garbles (see
+    #: ``_merge``), naming the file, for the command line to print.
+    warnings: tuple[str, ...] = ()
 
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
@@ -101,7 +108,12 @@ def parse_entry(fields: Sequence[str], path: Path, line: int, normalizer: Normal
         )
     row = dict(zip(COLUMNS, (f.strip() for f in fields), strict=True))
     if not _ID_RE.match(row["id"]):
-        raise LexiconError(path, line, f"id {row['id']!r} must be two capitals and four digits")
+        raise LexiconError(
+            path,
+            line,
+            f"id {row['id']!r} must be two capitals and four digits (AN0001), or three capitals "
+            "and four or more (ANP0001)",
+        )
     if row["category"] not in CATEGORIES:
         raise LexiconError(
             path,
@@ -173,10 +185,11 @@ def read_entries(path: Path, normalizer: Normalizer | None = None) -> list[Entry
 
 
 def load_lexicon(paths: Iterable[Path], normalizer: Normalizer | None = None) -> Lexicon:
-    """Load entries from several files; later files override earlier ones by id or garble.
+    """Load entries from several files; later files override earlier ones by id or garble
+    (``_merge``).
 
-    With the default normalizer the parsed entries are cached (``fixer.cache``), keyed by the
-    files' contents and the word tables that normalization depends on.
+    With the default normalizer the parsed entries and warnings are cached (``fixer.cache``),
+    keyed by the files' contents and the word tables that normalization depends on.
     """
     files = list(paths)
     for path in files:
@@ -184,29 +197,67 @@ def load_lexicon(paths: Iterable[Path], normalizer: Normalizer | None = None) ->
             raise LexiconError(path, 0, "cannot read lexicon: no such file")
     digest = hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()[:12]
     if normalizer is not None:
-        return Lexicon(_merge(files, normalizer), digest)
-    entries = cached(
-        "lexicon",
-        [*files, *normalization_tables()],
-        lambda: [_to_json(e) for e in _merge(files, default_normalizer())],
-        lambda rows: tuple(_from_json(row) for row in rows),  # type: ignore[attr-defined]
+        entries, taken = _merge(files, normalizer)
+    else:
+        entries, taken = cached(
+            "lexicon", [*files, *normalization_tables()], lambda: _merged_json(files), _from_cache
+        )
+    warnings = tuple(
+        _taken_ids_warning(path, ids) for path, ids in zip(files, taken, strict=True) if ids
     )
-    return Lexicon(entries, digest)
+    return Lexicon(entries, digest, warnings)
 
 
-def _merge(files: list[Path], normalizer: Normalizer) -> tuple[Entry, ...]:
+def _merge(
+    files: list[Path], normalizer: Normalizer
+) -> tuple[tuple[Entry, ...], tuple[tuple[str, ...], ...]]:
+    """The entries of ``files`` in order, a later entry replacing an earlier one with its id or
+    its garble; and for each file, the ids it takes from entries for other garbles. Replacing
+    is how a user lexicon overrides a built-in entry, but an id that comes back with another
+    garble is more likely a clash (two lexicons both numbered from DI0001) that drops the
+    earlier entry without a sound."""
     by_garble: dict[tuple[str, ...], Entry] = {}
     garble_of_id: dict[str, tuple[str, ...]] = {}
+    taken: list[tuple[str, ...]] = []
     for path in files:
+        ids = []
         for entry in read_entries(path, normalizer):
             key = entry.normal
             if entry.id in garble_of_id:
-                by_garble.pop(garble_of_id.pop(entry.id), None)
+                earlier = garble_of_id.pop(entry.id)
+                if earlier != key:
+                    ids.append(entry.id)
+                by_garble.pop(earlier, None)
             if key in by_garble:
                 garble_of_id.pop(by_garble[key].id, None)
             by_garble[key] = entry
             garble_of_id[entry.id] = key
-    return tuple(by_garble.values())
+        taken.append(tuple(ids))
+    return tuple(by_garble.values()), tuple(taken)
+
+
+#: A warning names at most this many of the ids a file takes.
+_SHOWN_IDS = 3
+
+
+def _taken_ids_warning(path: Path, ids: Sequence[str]) -> str:
+    """One line for a file whose entries take ids from entries for other garbles."""
+    shown = ", ".join(ids[:_SHOWN_IDS]) + (", …" if len(ids) > _SHOWN_IDS else "")
+    count = "1 id is" if len(ids) == 1 else f"{len(ids)} ids are"
+    return (
+        f"{path}: warning: {count} taken from entries for other garbles ({shown}), which are "
+        "dropped; give these entries ids of their own"
+    )
+
+
+def _merged_json(files: list[Path]) -> dict[str, list]:
+    """``_merge`` with the default normalizer, as the cache stores it."""
+    entries, taken = _merge(files, default_normalizer())
+    return {"entries": [_to_json(e) for e in entries], "taken": [list(ids) for ids in taken]}
+
+
+def _from_cache(data: dict[str, list]) -> tuple[tuple[Entry, ...], tuple[tuple[str, ...], ...]]:
+    return tuple(map(_from_json, data["entries"])), tuple(map(tuple, data["taken"]))
 
 
 def _to_json(entry: Entry) -> list[object]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fixer.detectors.lexicon import LexiconDetector
-from fixer.lexicon import COLUMNS, Lexicon, LexiconError, read_entries
+from fixer.lexicon import BUILTIN_ID_RE, COLUMNS, Lexicon, LexiconError, read_entries
 from fixer.matcher import tokenize
 from fixer.model import CATEGORIES, Entry
 from fixer.words import Normalizer, default_normalizer
@@ -98,6 +98,14 @@ def _layout(path: Path, entries: list[Entry], builtin_layout: bool) -> list[Prob
                 )
             )
         if builtin_layout:
+            if not BUILTIN_ID_RE.match(entry.id):
+                problems.append(
+                    Problem(
+                        str(path),
+                        entry.line,
+                        f"built-in id {entry.id} must be a prefix and four digits",
+                    )
+                )
             expected = "general-wording" if path.name == "general.tsv" else path.stem
             if entry.category != expected:
                 problems.append(

@@ -20,6 +20,10 @@ from fixer.lexicon import COLUMNS
 from fixer.model import CATEGORIES
 from fixer.words import Normalizer, default_normalizer
 
+#: Imported ids put this capital between the category prefix and the number (DIP0001), a form
+#: that built-in ids never take (``fixer.lexicon.BUILTIN_ID_RE``): an import never replaces a
+#: built-in entry.
+IMPORTED_ID_MARK = "P"
 HEADERS = (
     ("tortured_phrase", "expected_phrase", "num_papers"),
     ("Fingerprint - Tortured Phrase", "Expected Text", "Nb Retrieved Papers"),
@@ -167,6 +171,6 @@ def convert(
             ]
     rows = [list(COLUMNS)]
     for index, row in enumerate(sorted(best.values(), key=lambda r: r[1]), start=1):
-        row[0] = f"{prefix}{index:04d}"
+        row[0] = f"{prefix}{IMPORTED_ID_MARK}{index:04d}"
         rows.append(row)
     return rows, notes

@@ -7,7 +7,7 @@ import dataclasses
 import fnmatch
 import functools
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -68,6 +68,17 @@ class Options:
             raise SetupError(str(error)) from None
         except SelectorError as error:
             raise SetupError(self._unknown_selector(error, settings)) from None
+
+    def lexicon_warnings(self, names: Iterable[str]) -> list[str]:
+        """The warnings, each once, of the user lexicons that the files ``names`` are checked
+        with (``Lexicon.warnings``). Asked before the files are processed, so that they are
+        said once however many worker processes load the lexicons; in this process the
+        checkers are then already made."""
+        warnings: dict[str, None] = {}
+        for settings in dict.fromkeys(self.settings(name) for name in names):
+            if settings.lexicons:
+                warnings.update(dict.fromkeys(self.checker(settings).lexicon.warnings))
+        return list(warnings)
 
     def _unknown_selector(self, error: SelectorError, settings: Settings) -> str:
         """The message for an unknown ``select`` or ``ignore`` name, naming where it was given:

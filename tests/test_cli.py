@@ -322,6 +322,30 @@ def test_bad_user_lexicon_is_a_usage_error(tmp_path: Path, spun: Path) -> None:
     assert f"{bad}:1: header must be" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "command", [["check"], ["check", "--jobs", "2"], ["fix", "--diff"], ["scan"]], ids=" ".join
+)
+def test_a_lexicon_taking_builtin_ids_is_warned_about_once(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """As an import numbered DI0001… did: one line for the file, however many files and jobs."""
+    lexicon = tmp_path / "import.tsv"
+    lexicon.write_text(
+        "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+        "DI0001\tgrip atom\tadhesion molecule\tdisease\twarning\tsafe\t\tPPS:3\tgrip atom\n",
+        encoding="utf-8",
+    )
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(SPUN, encoding="utf-8")
+    result = run(
+        *command, "--lexicon", str(lexicon), str(tmp_path / "a.md"), str(tmp_path / "b.md")
+    )
+    assert [line for line in result.stderr.splitlines() if line.startswith(str(lexicon))] == [
+        f"{lexicon}: warning: 1 id is taken from entries for other garbles (DI0001), which are "
+        "dropped; give these entries ids of their own"
+    ]
+
+
 def test_jobs_give_identical_results_in_the_same_order(tmp_path: Path) -> None:
     for index in range(20):
         text = SPUN if index % 3 else "Clean text.\n"

@@ -105,6 +105,20 @@ def test_lint_catches(tmp_path: Path, rows: list[str], message: str) -> None:
     assert any(message in p for p in problems), problems
 
 
+def test_user_ids_may_have_a_third_capital_that_builtin_ids_never_have(tmp_path: Path) -> None:
+    """ANP0001 (``import-pps``) or ANU12345 can never be a built-in id, so never replaces one."""
+    rows = [
+        row("ANP0001", "grip atom", "adhesion molecule", "Grip atoms bind."),
+        row("ANU12345", "bond particle", "adhesion molecule", "Bond particles bind."),
+    ]
+    assert lint_files([_write(tmp_path, *rows)]) == []
+    problems = [str(p) for p in lint_files([_write(tmp_path, *rows)], builtin_layout=True)]
+    assert [p for p in problems if "built-in id" in p] == [
+        f"{tmp_path / 'user.tsv'}:2: built-in id ANP0001 must be a prefix and four digits",
+        f"{tmp_path / 'user.tsv'}:3: built-in id ANU12345 must be a prefix and four digits",
+    ]
+
+
 def test_an_in_spun_example_is_linted_as_in_a_spun_document(tmp_path: Path) -> None:
     assert lint_files([_write(tmp_path, SPUN_ONLY)]) == []
 
@@ -114,6 +128,8 @@ def test_an_in_spun_example_is_linted_as_in_a_spun_document(tmp_path: Path) -> N
     [
         ("AN0001\tx y\tz\tanatomy\terror\tsafe\t\tseed", "expected 9 tab-separated fields"),
         ("A1\tx y\tz\tanatomy\terror\tsafe\t\tseed\tex", "id 'A1'"),
+        ("AN00001\tx y\tz\tanatomy\terror\tsafe\t\tseed\tex", "id 'AN00001'"),
+        ("ANP001\tx y\tz\tanatomy\terror\tsafe\t\tseed\tex", "id 'ANP001'"),
         ("AN0001\tx y\tz\tbones\terror\tsafe\t\tseed\tex", "unknown category 'bones'"),
         ("AN0001\tx y\tz\tanatomy\tfatal\tsafe\t\tseed\tex", "unknown severity or fix"),
         ("AN0001\tx y\tz|w\tanatomy\terror\tsafe\t\tseed\tex", "fix 'safe' needs exactly one"),
@@ -153,6 +169,50 @@ def test_user_lexicon_overrides_builtin_entry_by_id(tmp_path: Path) -> None:
     merged = load_lexicon([*FILES, path]).by_id()
     assert merged[first.id].corrections == ("my own term",)
     assert len(merged) == len(builtin)
+
+
+def _taking(tmp_path: Path, name: str, ids: list[str], garble: str = "grip atom") -> Path:
+    """A user lexicon with an entry for ``garble`` (numbered on) under each id."""
+    path = tmp_path / name
+    rows = [
+        row(entry_id, f"{garble} {n}" if n else garble, "adhesion molecule", "Grip atoms bind.")
+        for n, entry_id in enumerate(ids)
+    ]
+    path.write_text("\t".join(COLUMNS) + "\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_builtin_lexicon_takes_no_id_from_another_garble() -> None:
+    assert builtin_lexicon().warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("ids", "garble", "warned"),
+    [
+        (["AN0001"], "white platelet", ""),  # the documented way to override an entry
+        (["AN0001"], "grip atom", "1 id is taken from entries for other garbles (AN0001)"),
+        (
+            ["AN0001", "AN0002", "AN0003", "AN0004"],
+            "grip atom",
+            "4 ids are taken from entries for other garbles (AN0001, AN0002, AN0003, …)",
+        ),
+        (["ANP0001"], "grip atom", ""),
+    ],
+)
+def test_taking_the_id_of_another_garble_is_one_warning_per_file(
+    tmp_path: Path, ids: list[str], garble: str, warned: str
+) -> None:
+    path = _taking(tmp_path, "user.tsv", ids, garble)
+    lexicon = load_lexicon([*FILES, path])
+    expected = f"{path}: warning: {warned}, which are dropped; give these entries ids of their own"
+    assert lexicon.warnings == ((expected,) if warned else ())
+
+
+def test_two_user_lexicons_numbered_alike_are_warned_about(tmp_path: Path) -> None:
+    first = _taking(tmp_path, "first.tsv", ["ANP0001"], "grip atom")
+    second = _taking(tmp_path, "second.tsv", ["ANP0001"], "bond particle")
+    (warning,) = load_lexicon([*FILES, first, second]).warnings
+    assert warning.startswith(f"{second}: warning: 1 id is taken")
 
 
 def test_lexicon_commands(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from conftest import shared_file
 
 from fixer import check_text
 from fixer.cli import cli
-from fixer.lexicon import load_lexicon
+from fixer.lexicon import builtin_lexicon, load_lexicon
 from fixer.pps import Query, clean_expected, convert, parse_query
 
 
@@ -87,6 +87,21 @@ def test_site_header_style_and_thousands_separators(tmp_path: Path) -> None:
         for f in check_text(text, lexicons=[path], builtin=False, detectors=("lexicon",))
     ]
     assert found == [("malignant growth", "cancer"), ("bosom malignant growth", "breast cancer")]
+
+
+def test_imported_ids_are_never_builtin_ids(tmp_path: Path) -> None:
+    """An entry with a built-in id replaces that entry: imports numbered DI0001… once dropped
+    the built-in DI0001… from every check that used them."""
+    source = tmp_path / "site.csv"
+    source.write_text(SITE_EXPORT, encoding="utf-8")
+    output = tmp_path / "pps.tsv"
+    args = ["lexicon", "import-pps", "--category", "disease", str(source), "-o", str(output)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert [e.id for e in load_lexicon([output]).entries] == ["DIP0001", "DIP0002", "DIP0003"]
+    builtin = builtin_lexicon().by_id()
+    for entry_id in ("DI0001", "DI0002", "DI0003"):
+        found = check_text(builtin[entry_id].example, lexicons=[output])
+        assert entry_id in [f.entry_id for f in found]
 
 
 def test_import_the_real_export(tmp_path: Path) -> None:
