@@ -23,17 +23,31 @@ def iter_targets(
     sorted order for the suffixes fixer knows, skipping hidden entries such as ``.git``, what
     ``.gitignore`` excludes inside a Git work tree, and (with a note on stderr) anything that is
     not a regular file. ``-`` is standard input. A missing path yields an error instead of
-    stopping the walk.
+    stopping the walk. A file met again under another name ("a.md" and "./a.md", or named and
+    inside a walked folder) is yielded only the first time.
     """
+    seen: set[str] = set()
     for given in paths:
         if given == STDIN:
             yield given, None, False
         elif os.path.isdir(given):
-            yield from ((str(p), None, True) for p in _walk(Path(given), suffixes))
+            for path in _walk(Path(given), suffixes):
+                if _first_time(str(path), seen):
+                    yield str(path), None, True
         elif os.path.exists(given) or os.path.islink(given):
-            yield given, None, False
+            if _first_time(given, seen):
+                yield given, None, False
         else:
             yield given, "no such file or directory", False
+
+
+def _first_time(path: str, seen: set[str]) -> bool:
+    """Whether ``path`` names a file not yet in ``seen`` (by its real path), recording it."""
+    real = os.path.realpath(path)
+    if real in seen:
+        return False
+    seen.add(real)
+    return True
 
 
 def _walk(root: Path, suffixes: Collection[str]) -> Iterator[Path]:

@@ -167,6 +167,14 @@ def test_directories_are_walked_for_known_suffixes(tmp_path: Path) -> None:
     assert paths == ["a.md", "d.txt", "g.markdown", "sub/b.html", "sub/c.rst"]
 
 
+def test_a_file_named_twice_is_checked_once(tmp_path: Path, monkeypatch) -> None:
+    """One file under several names ("a.md", "./a.md", its folder): its findings come once."""
+    (tmp_path / "a.md").write_text("white platelets\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "--format", "json", "a.md", "./a.md", ".", str(tmp_path / "a.md"))
+    assert [f["path"] for f in json.loads(result.stdout)["findings"]] == ["a.md"]
+
+
 def _make_socket(path: Path) -> None:
     with socket.socket(socket.AF_UNIX) as server:
         server.bind(str(path))
