@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from fixer.files import write_output
 from fixer.report import Located
 
 FORMAT = 1
@@ -36,8 +37,9 @@ def _keys(items: Sequence[Located]) -> list[str]:
 
 
 def write_baseline(path: Path, items: Sequence[Located]) -> None:
+    """Record ``items`` in ``path``; ``InputError`` if it cannot be written."""
     document = {"format": FORMAT, "tool": "fixer", "findings": sorted(_keys(items))}
-    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_output(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
 def read_baseline(path: Path) -> frozenset[str]:

@@ -18,7 +18,7 @@ from fixer.cli_lexicon import explain, lexicon
 from fixer.config import forget_configs
 from fixer.discover import STDIN, iter_targets
 from fixer.engine import make_checker
-from fixer.files import InputError, decode
+from fixer.files import InputError, decode, write_output
 from fixer.lexicon import LexiconError
 from fixer.model import DETECTORS, Severity
 from fixer.report import (
@@ -213,6 +213,13 @@ def _options(
     )
 
 
+def _cannot_write(path: Path, error: InputError) -> NoReturn:
+    """An output file (baseline, report) that cannot be written: one line, exit code 2, as for
+    a file that cannot be read (a traceback would exit 1, which CI reads as findings)."""
+    click.echo(f"{path}: error: {error}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
 #: A progress bar appears on a terminal's stderr from this many files on.
 PROGRESS_FROM = 20
 
@@ -318,7 +325,10 @@ def check(
     work = Work(_options(**selection))
     _run(paths, stdin_filename, work, jobs, outcome)
     if write_baseline:
-        baseline_file.write_baseline(write_baseline, outcome.findings)
+        try:
+            baseline_file.write_baseline(write_baseline, outcome.findings)
+        except InputError as error:
+            _cannot_write(write_baseline, error)
         click.echo(f"{write_baseline}: baseline of {len(outcome.findings)} findings", err=True)
         sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
     if baseline:
@@ -395,7 +405,8 @@ def fix(
 
 def _review(paths: Sequence[str], options: Options) -> int:
     """``fix -i``: review file after file until the reviewer quits; the exit code is that of
-    ``fix`` for what was changed and what is left."""
+    ``fix`` for what was changed and what is left, and 2 if a file or an allowlist could not
+    be written (the review goes on)."""
     from fixer.interactive import review_file
 
     outcome = Outcome()
@@ -410,11 +421,13 @@ def _review(paths: Sequence[str], options: Options) -> int:
                 continue
             if walked and options.excluded(path):
                 continue
-            result, stopped = review_file(path, options)
-            outcome.add(result)
-            if result.fixed:
-                click.echo(f"{path}: applied {result.fixed} fix{'es' if result.fixed > 1 else ''}")
-            if stopped:
+            review = review_file(path, options)
+            outcome.errors.extend(review.errors)  # each printed as it happened
+            outcome.add(review.result)
+            if review.result.fixed:
+                noun = "fixes" if review.result.fixed > 1 else "fix"
+                click.echo(f"{path}: applied {review.result.fixed} {noun}")
+            if review.stop:
                 break
     except SetupError as error:
         raise click.UsageError(str(error)) from None
@@ -528,7 +541,10 @@ def scan(
     if output is None:
         click.echo(rendered, nl=not rendered.endswith("\n"))
     else:
-        output.write_text(rendered, encoding="utf-8")
+        try:
+            write_output(output, rendered)
+        except InputError as error:
+            _cannot_write(output, error)
         click.echo(f"{output}: report on {len(names)} documents", err=True)
     risky = any(d["risk"] in ("high", "suspicious") for d in data["documents"])  # type: ignore[attr-defined]
     sys.exit(EXIT_ERROR if data["errors"] else EXIT_FINDINGS if risky else EXIT_CLEAN)

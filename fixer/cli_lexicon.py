@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from fixer.engine import make_checker
+from fixer.files import InputError, write_output
 from fixer.lexicon_lint import lint_files
 from fixer.model import CATEGORIES, RULES, Entry
 from fixer.pps import PPSError, convert
@@ -125,7 +126,11 @@ def import_pps(csv_file: Path, output: Path | None, category: str) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        try:
+            write_output(output, text)
+        except InputError as error:
+            click.echo(f"{output}: error: {error}", err=True)
+            sys.exit(2)
     click.echo(f"{len(rows) - 1} entries imported, {len(notes)} rows skipped", err=True)
 
 

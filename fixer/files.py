@@ -98,6 +98,15 @@ def read_document(path: Path, encoding: str | None = None) -> Document:
     return decode(str(path), raw, encoding)
 
 
+def write_output(path: Path, text: str) -> None:
+    """Write a file that fixer makes whole (a baseline, a report, a lexicon) as UTF-8. There is
+    no reader's text to lose, so a plain write will do; a failure is a one-line ``InputError``."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot write: {error.strerror or error}") from None
+
+
 Replace = Callable[[str, str], None]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -22,30 +23,48 @@ from fixer.runner import FileResult, Options, remaining
 _PROMPT = "[a]ccept, 1-{n} choose, [s]kip, [i]gnore always, [q]uit"
 
 
-def review_file(name: str, options: Options) -> tuple[FileResult, bool]:
-    """Review one file, write what was accepted and check what is left; also whether the
-    reviewer asked to stop the session."""
-    result = FileResult(name)
+@dataclass
+class Review:
+    """What reviewing one file came to: the file's result as ``fix`` counts it (changes, what
+    is left, and an error reading or writing the file itself), the other errors met on the way
+    (an allowlist that could not be written: each printed in one line as it happened, and
+    counted here, so that the session exits 2 while the review goes on), and whether the
+    reviewer asked to stop."""
+
+    result: FileResult
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+    stop: bool = False  # the reviewer asked to quit; what was decided so far is kept
+
+
+def review_file(name: str, options: Options) -> Review:
+    """Review one file, write what was accepted and check what is left."""
+    review = Review(FileResult(name))
     try:
         document = read_document(Path(name), options.encoding)
     except InputError as error:
-        result.error = str(error)
-        return result, False
+        review.result.error = str(error)
+        return review
     syntax = syntax_for(name)
     checker = options.checker(options.settings(name))
     findings = [f for f in checker.check(document.text, syntax) if f.suggestions[0]]
     edits: list[Edit] = []
     try:
-        stopped = _decide(name, document.text, findings, edits, options)
-    finally:
-        text = _write(result, document, edits)
+        review.stop = _decide(name, document.text, findings, edits, options, review)
+    finally:  # an interrupted review (Ctrl-C, end of input) still keeps what was decided
+        text = _write(review.result, document, edits)
     settings = options.settings(name)  # again: "ignore always" may have changed it
-    result.threshold = Severity.parse(settings.fail_on)
-    return remaining(result, text, options.checker(settings), syntax), stopped
+    review.result.threshold = Severity.parse(settings.fail_on)
+    remaining(review.result, text, options.checker(settings), syntax)
+    return review
 
 
 def _decide(
-    name: str, text: str, findings: Sequence[Finding], edits: list[Edit], options: Options
+    name: str,
+    text: str,
+    findings: Sequence[Finding],
+    edits: list[Edit],
+    options: Options,
+    review: Review,
 ) -> bool:
     """Ask about each finding, adding the accepted fixes to ``edits`` as they come (so that
     an interrupted review keeps them); whether the reviewer quit."""
@@ -64,7 +83,7 @@ def _decide(
         if answer == "q":
             return True
         if answer == "i":
-            _allow(name, finding.text, options)
+            _allow(name, finding.text, options, review)
         elif answer == "a":
             edits.append(Edit(finding.edit_start, finding.edit_end, finding.replacement))
         elif answer.isdigit() and 1 <= int(answer) <= len(finding.suggestions):
@@ -91,10 +110,11 @@ def _write(result: FileResult, document: Document, edits: list[Edit]) -> str:
     return text
 
 
-def _allow(name: str, phrase: str, options: Options) -> None:
+def _allow(name: str, phrase: str, options: Options, review: Review) -> None:
     """Add the phrase to the allowlist of the configuration that applies to the file (as
     discovery finds it, so later runs from any folder honour it), or of a new ``.fixer.toml``
-    where discovery will find it; say where, or in one line why nothing was written."""
+    where discovery will find it; say where, or in one line why nothing was written (an error
+    that fails the session, unless ``--isolated`` asked for no configuration)."""
     words = " ".join(phrase.split())
     if options.isolated:
         click.echo(f"{words!r} not allowed: --isolated ignores configuration files", err=True)
@@ -105,7 +125,9 @@ def _allow(name: str, phrase: str, options: Options) -> None:
     try:
         add_allowed(target, words, reason)
     except AllowError as error:
-        click.echo(f"{target}: {words!r} not allowed: {error}", err=True)
+        message = f"{words!r} not allowed: {error}"
+        click.echo(f"{target}: error: {message}", err=True)
+        review.errors.append((str(target), message))
         return
     if where is None:
         click.echo(f"added {words!r} to the allowlist in {target}")

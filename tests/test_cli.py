@@ -221,6 +221,30 @@ def test_a_fifo_named_on_the_command_line_is_read_never_replaced(
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "--write-baseline", "{out}", "{spun}"],
+        ["scan", "-o", "{out}", "{spun}"],
+        ["scan", "--format", "html", "-o", "{out}", "{spun}"],
+        ["lexicon", "import-pps", "-o", "{out}", "{csv}"],
+    ],
+)
+def test_an_output_file_that_cannot_be_written_is_a_one_line_error(
+    tmp_path: Path, spun: Path, command: list[str]
+) -> None:
+    """Not a traceback and exit code 1, which CI would read as findings."""
+    pps = tmp_path / "pps.csv"
+    pps.write_text("tortured_phrase,expected_phrase,num_papers\nzorb,fever,3\n", "utf-8")
+    out = tmp_path / "missing" / "out"
+    names = {"out": str(out), "spun": str(spun), "csv": str(pps)}
+    result = run(*(arg.format(**names) for arg in command))
+    assert result.exit_code == 2
+    assert (
+        result.stderr.splitlines()[-1] == f"{out}: error: cannot write: No such file or directory"
+    )
+
+
 def test_fix_writes_in_place_and_is_idempotent(spun: Path) -> None:
     result = run("fix", str(spun))
     assert result.exit_code == 1, "a changed file fails the hook, as pre-commit expects"

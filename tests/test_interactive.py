@@ -166,9 +166,10 @@ def test_ignore_always_writes_nothing_it_cannot_keep_valid(page: Path) -> None:
     assert pyproject.read_text(encoding="utf-8") == content
     assert not (page.parent / ".fixer.toml").exists()
     assert result.stderr.splitlines()[0] == (
-        f"{pyproject}: 'White platelets' not allowed: "
+        f"{pyproject}: error: 'White platelets' not allowed: "
         "its allowlist cannot be extended without rewriting the file"
     )
+    assert result.exit_code == 2, "the phrase was not allowed as asked"
 
 
 def test_ignore_always_under_isolated_writes_nothing(page: Path) -> None:
@@ -177,6 +178,25 @@ def test_ignore_always_under_isolated_writes_nothing(page: Path) -> None:
     assert "'White platelets' not allowed: --isolated ignores configuration files" in (
         result.stderr
     )
+    assert result.exit_code == 1, "no error: --isolated asked for no configuration"
+
+
+def test_a_file_or_allowlist_that_cannot_be_written_fails_the_review(page: Path) -> None:
+    """The review goes on, and the exit code says that something was not written."""
+    (page.parent / ".fixer.toml").mkdir()  # where the allowlist would go
+    result = review(page, "i\na\ns\n")
+    assert result.exit_code == 2
+    assert (
+        f"{page.parent / '.fixer.toml'}: error: 'White platelets' not allowed: "
+        "cannot write it: is a directory"
+    ) in result.stderr.splitlines()
+    assert page.read_text(encoding="utf-8").startswith("White platelets rise.\nThey got targeted")
+    assert "applied 1 fix" in result.stdout
+    page.chmod(0o444)
+    result = review(page, "a\ns\n")
+    assert result.exit_code == 2
+    assert f"{page}: error: file is read-only; not overwritten" in result.stderr.splitlines()
+    assert page.read_text(encoding="utf-8").startswith("White platelets rise.")
 
 
 ENTRY = '{ phrase = "x \\"y\\"", reason = "r" }'
