@@ -41,7 +41,17 @@ class Document:
     bom: bytes
 
     def encode(self, text: str) -> bytes:
-        return self.bom + text.encode(self.encoding)
+        """``text`` as this document's bytes. A correction may hold a character the document's
+        encoding lacks ("β" from a user lexicon, in a Latin-1 file): that is ``InputError``, so
+        the file is left as it was and the other files are still processed."""
+        try:
+            return self.bom + text.encode(self.encoding)
+        except UnicodeEncodeError as error:
+            character = error.object[error.start]
+            raise InputError(
+                f"a fix needs {character!r} (U+{ord(character):04X}), which {self.encoding} "
+                "cannot encode; left unchanged"
+            ) from None
 
 
 def sniff(raw: bytes, encoding: str | None = None) -> tuple[str, bytes]:

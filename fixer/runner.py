@@ -160,17 +160,13 @@ def process(task: Task, work: Work) -> FileResult:
     text = document.text
     if work.fix:
         fixed = checker.fix(document.text, syntax, work.unsafe)
-        text, result.fixed = fixed.text, len(fixed.fixed)
-        result.changed = text != document.text
-        if work.diff:
-            result.diff = unified_diff(task.name, document.text, text) if result.changed else ""
-        elif from_stdin:
-            result.output = document.encode(text)
-        elif result.changed:
-            try:
-                write_atomic(Path(task.name), document, text)
-            except InputError as error:
-                result.error = str(error)
+        try:
+            _deliver(task, document, fixed.text, work, result)
+        except InputError as error:
+            result.error = str(error)  # nothing was delivered: the findings are the file's own
+        else:
+            text, result.fixed = fixed.text, len(fixed.fixed)
+            result.changed = text != document.text
     return remaining(result, text, checker, syntax)
 
 
@@ -180,6 +176,24 @@ def remaining(result: FileResult, text: str, checker: Checker, syntax: str) -> F
     result.findings = locate(result.name, text, checker.check(text, syntax))
     result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
     return result
+
+
+def _deliver(task: Task, document: Document, fixed: str, work: Work, result: FileResult) -> None:
+    """Send a fixed text where it goes: a diff, standard output, or the file (if it changed).
+    ``InputError`` when it cannot be encoded or written; then nothing is delivered (standard
+    input comes back as it was)."""
+    if work.diff:
+        result.diff = (
+            unified_diff(task.name, document.text, fixed) if fixed != document.text else ""
+        )
+    elif task.document is not None:  # standard input
+        try:
+            result.output = document.encode(fixed)
+        except InputError:
+            result.output = document.raw  # a filter's output replaces its input: never empty
+            raise
+    elif fixed != document.text:
+        write_atomic(Path(task.name), document, fixed)
 
 
 def _manuscript(name: str, work: Work, checker: Checker, result: FileResult) -> FileResult:

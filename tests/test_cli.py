@@ -273,6 +273,35 @@ def test_fix_utf16_and_explicit_latin1(tmp_path: Path) -> None:
     assert latin.read_bytes() == "white blood cells é".encode("latin-1")
 
 
+def test_a_fix_the_encoding_cannot_hold_leaves_that_file_and_fixes_the_rest(
+    tmp_path: Path,
+) -> None:
+    """A user lexicon's "β" cannot go into a Latin-1 file: that file stays as it was, with its
+    finding still reported, and later files are fixed (standard input comes back as it was)."""
+    beta = tmp_path / "beta.tsv"
+    beta.write_text(
+        "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+        "DR9001\tzorb blax\tβ blocker\tdrug\terror\tsafe\t\tuser\tzorb blax\n",
+        encoding="utf-8",
+    )
+    latin = tmp_path / "l1.txt"
+    latin.write_bytes("Café: zorb blax.\n".encode("latin-1"))
+    later = tmp_path / "z.txt"
+    later.write_bytes(b"White platelets.\n")
+    options = ["fix", "--encoding", "latin-1", "--lexicon", str(beta)]
+    result = run(*options, str(latin), str(later))
+    assert result.exit_code == 2
+    assert latin.read_bytes() == "Café: zorb blax.\n".encode("latin-1")
+    assert later.read_bytes() == b"White blood cells.\n"
+    assert result.stderr.splitlines() == [
+        f"{latin}: error: a fix needs 'β' (U+03B2), which iso8859-1 cannot encode; left unchanged",
+        f"{later}: applied 1 fix",
+        f"{latin}:1:7: FX001 [*] zorb blax → β blocker (error: garbled drug term; entry DR9001)",
+    ]
+    piped = run(*options, "-", stdin="zorb blax\n".encode("latin-1"))
+    assert (piped.exit_code, piped.stdout_bytes) == (2, b"zorb blax\n")
+
+
 def test_fix_diff_writes_nothing(spun: Path) -> None:
     result = run("fix", "--diff", str(spun))
     assert result.exit_code == 1
