@@ -5,7 +5,8 @@ checking a typical file. The compiled results (plain JSON: safe to load, nothing
 kept in ``$XDG_CACHE_HOME/fixer`` (``~/.cache/fixer``), one file per artifact, named after the
 SHA-256 of fixer's version and every source file's bytes: editing a lexicon or upgrading fixer
 simply misses the cache. ``FIXER_NO_CACHE=1`` (or ``--no-cache``) turns it off; a cache that
-cannot be read or written is ignored.
+cannot be read or written is ignored, and one that is damaged (not JSON, or not the shape its
+artifact needs) is built again.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-_FORMAT = "5"
+_FORMAT = "6"
 
 
 @contextlib.contextmanager
@@ -76,17 +77,28 @@ def cached(
         if not enabled():
             return restore(build())
         try:
-            path = cache_dir() / f"{name}-{_digest(name, sources, key)}.json"
+            digest = _digest(name, sources, key)
         except OSError:
             return restore(build())
+        path = cache_dir() / f"{name}-{digest}.json"
         try:
-            with path.open(encoding="utf-8") as handle:
-                return restore(json.load(handle))
-        except (OSError, ValueError):
-            pass
+            return restore(_load(path, digest))
+        except (OSError, ValueError, LookupError, TypeError, AttributeError):
+            pass  # missing or damaged: built again. A bug in restore shows on the built value.
         value = build()
-        _store(path, value)
+        _store(path, {"digest": digest, "value": value})
         return restore(value)
+
+
+def _load(path: Path, digest: str) -> object:
+    """The value stored in ``path``. The file must name the digest it was stored under, so
+    that one emptied to ``{}`` or holding anything else is not taken for data (a ``dict``
+    restore would accept ``{}`` as an empty index)."""
+    with path.open(encoding="utf-8") as handle:
+        stored = json.load(handle)
+    if not isinstance(stored, dict) or stored.get("digest") != digest:
+        raise ValueError(f"{path} is not a cache file for {digest}")
+    return stored["value"]
 
 
 def _store(path: Path, value: object) -> None:

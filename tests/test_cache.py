@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,13 +96,52 @@ def test_cache_can_be_turned_off(
     assert not cache_home.exists(), "nothing is written"
 
 
-def test_damaged_cache_file_is_rebuilt(cache_home: Path) -> None:
-    build, _ = build_counter()
-    cache.cached("demo", [], build, tuple)
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "{not json",
+        "",
+        "{}",  # valid JSON of the wrong shape: a ``dict`` restore would take it for data
+        "[1, 2]",
+        '{"digest": "another", "value": [1, 2]}',
+        '{"digest": "DIGEST"}',
+        '{"digest": "DIGEST", "value": {"rows": 1}}',  # the right file, its value damaged
+    ],
+)
+def test_damaged_cache_file_is_rebuilt(cache_home: Path, damage: str) -> None:
+    build, calls = build_counter()
+
+    def restore(value: list[int]) -> tuple[int, ...]:
+        return tuple(number + 0 for number in value)
+
+    assert cache.cached("demo", [], build, restore) == (1, 2, 3)
     (entry,) = cache_home.iterdir()
-    entry.write_text("{not json", encoding="utf-8")
-    assert cache.cached("demo", [], build, tuple) == (1, 2, 3)
-    assert json.loads(entry.read_text(encoding="utf-8")) == [1, 2, 3]
+    digest = json.loads(entry.read_text(encoding="utf-8"))["digest"]
+    entry.write_text(damage.replace("DIGEST", digest), encoding="utf-8")
+    assert cache.cached("demo", [], build, restore) == (1, 2, 3)
+    assert len(calls) == 2
+    assert json.loads(entry.read_text(encoding="utf-8"))["value"] == [1, 2, 3]
+    assert cache.cached("demo", [], build, restore) == (1, 2, 3)
+    assert len(calls) == 2, "the rebuilt file is a hit again"
+
+
+def test_every_artifact_is_rebuilt_from_a_damaged_cache(cache_home: Path, tmp_path: Path) -> None:
+    """What QA did: ``echo '{}' >`` each cache file. Each run is a fresh process, since a
+    process keeps what it loaded."""
+    page = tmp_path / "page.md"
+    page.write_text("White platelets fill the focal sensory system (CNS).\n", encoding="utf-8")
+
+    def check() -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "fixer", "check", "--format", "concise", str(page)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+    first = check()
+    assert first.returncode == 1 and first.stderr == ""
+    assert len(list(cache_home.iterdir())) >= 5
+    for entry in cache_home.iterdir():
+        entry.write_text("{}\n", encoding="utf-8")
+    again = check()
+    assert (again.returncode, again.stdout, again.stderr) == (1, first.stdout, "")
 
 
 def test_unwritable_cache_directory_is_ignored(
