@@ -336,7 +336,7 @@ def check(
             known = baseline_file.read_baseline(baseline)
         except ValueError as error:
             raise click.UsageError(str(error)) from None
-        outcome.keep_only(baseline_file.new_findings(outcome.findings, known))
+        outcome.keep_only(baseline_file.new_findings(outcome.findings, known, baseline))
     if statistics and output_format == "json":
         click.echo(statistics_json(outcome.findings, outcome.errors, __version__))
     elif statistics:
