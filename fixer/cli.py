@@ -391,7 +391,8 @@ def fix(
     work = Work(_options(**selection), fix=True, unsafe=unsafe_fixes, diff=diff)
     for result in _run(paths, stdin_filename, work, jobs, outcome):
         if result.diff:
-            sys.stdout.write(result.diff)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(result.diff)
         if result.output is not None:
             sys.stdout.flush()
             sys.stdout.buffer.write(result.output)

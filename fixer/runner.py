@@ -128,7 +128,7 @@ class FileResult:
     error: str | None = None
     changed: bool = False
     fixed: int = 0
-    diff: str = ""
+    diff: bytes = b""  # for --diff: a patch of the file's bytes
     output: bytes | None = None  # what fix writes to stdout for standard input
     threshold: Severity = Severity.WARNING  # the file's fail-on setting
 
@@ -183,9 +183,8 @@ def _deliver(task: Task, document: Document, fixed: str, work: Work, result: Fil
     ``InputError`` when it cannot be encoded or written; then nothing is delivered (standard
     input comes back as it was)."""
     if work.diff:
-        result.diff = (
-            unified_diff(task.name, document.text, fixed) if fixed != document.text else ""
-        )
+        if fixed != document.text:
+            result.diff = unified_diff(task.name, document.raw, document.encode(fixed))
     elif task.document is not None:  # standard input
         try:
             result.output = document.encode(fixed)
@@ -238,15 +237,21 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T], jobs: int | None
         yield from pool.map(function, items, chunksize=chunk)
 
 
-def unified_diff(name: str, before: str, after: str) -> str:
+def unified_diff(name: str, before: bytes, after: bytes) -> bytes:
+    """A diff of the file's bytes, so that ``git apply`` and ``patch`` take it as it is: BOM,
+    encoding and line endings included. Lines end at "\\n" only, as for those tools (a text's
+    ``splitlines`` would also break at form feeds and U+2028)."""
     import difflib  # only for --diff
+    import io
 
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
+    lines = difflib.diff_bytes(
+        difflib.unified_diff,
+        io.BytesIO(before).readlines(),
+        io.BytesIO(after).readlines(),
+        fromfile=b"a/" + os.fsencode(name),
+        tofile=b"b/" + os.fsencode(name),
     )
-    return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    return b"".join(
+        line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n"
+        for line in lines
     )

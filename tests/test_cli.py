@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import shutil
 import socket
 import stat
 import subprocess
@@ -316,6 +317,57 @@ def test_fix_diff_writes_nothing(spun: Path) -> None:
         run("fix", "--diff", str(clean)).exit_code,
         run("fix", "--diff", str(clean)).stdout,
     ) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("raw", "options", "removed", "added"),
+    [
+        (
+            b"\xef\xbb\xbfWhite platelets.\r\nmore\n",
+            [],
+            b"-\xef\xbb\xbfWhite platelets.\r\n",
+            b"+\xef\xbb\xbfWhite blood cells.\r\n",
+        ),
+        (
+            "Café: white platelets.\n".encode("latin-1"),
+            ["--encoding", "latin-1"],
+            b"-Caf\xe9: white platelets.\n",
+            b"+Caf\xe9: white blood cells.\n",
+        ),
+        (  # a form feed ends no line for patch tools (it does for str.splitlines)
+            b"Page\x0cwhite platelets.\n",
+            [],
+            b"-Page\x0cwhite platelets.\n",
+            b"+Page\x0cwhite blood cells.\n",
+        ),
+        (
+            b"White platelets.",
+            [],
+            b"-White platelets.\n\\ No newline at end of file\n",
+            b"+White blood cells.\n\\ No newline at end of file\n",
+        ),
+    ],
+)
+def test_fix_diff_is_a_patch_of_the_file_bytes(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    raw: bytes,
+    options: list[str],
+    removed: bytes,
+    added: bytes,
+) -> None:
+    """The diff applies to the file as it is (BOM, encoding, line endings) and gives the bytes
+    that ``fix`` writes."""
+    monkeypatch.chdir(tmp_path)
+    Path("page.txt").write_bytes(raw)
+    Path("fixed.txt").write_bytes(raw)
+    diff = run("fix", "--diff", *options, "page.txt").stdout_bytes
+    assert diff.startswith(b"--- a/page.txt\n+++ b/page.txt\n@@ ")
+    assert removed + added in diff
+    run("fix", *options, "fixed.txt")
+    if shutil.which("git"):
+        subprocess.run(["git", "apply", "-"], input=diff, check=True, capture_output=True)
+        assert Path("page.txt").read_bytes() == Path("fixed.txt").read_bytes() != raw
 
 
 def test_fix_stdin_to_stdout() -> None:
