@@ -2,8 +2,8 @@
 
 A document is decoded from its bytes with a known encoding (a BOM, ``--encoding``, or UTF-8) and
 encoded back the same way, so everything outside the corrected spans, line endings and BOM
-included, comes back byte for byte. Writes are atomic replaces that keep the file's mode and never
-overwrite a file that changed after it was read.
+included, comes back byte for byte. Writes are atomic replaces that keep the file's mode (and
+owner and group, where allowed) and never overwrite a file that changed after it was read.
 """
 
 from __future__ import annotations
@@ -127,10 +127,12 @@ def write_atomic(
 
     Symlinks are followed: the link stays and its target is rewritten. The new contents go to a
     temporary file beside the target, which then replaces it in one rename, keeping the target's
-    permission bits. If the file no longer holds what was read, or is not a regular file (a FIFO
-    or a device, which a rename would replace), nothing is written. On any failure
-    the original is left intact and the temporary file removed. ``replace`` is the seam tests use
-    to inject failures between writing and renaming.
+    permission bits, and its owner and group where allowed. Being a new file, it is no longer
+    hard-linked to the target's other names, which keep the old contents (as with ``sed -i``).
+    If the file no longer holds what was read, or is not a regular file (a FIFO or a device,
+    which a rename would replace), nothing is written. On any failure the original is left intact
+    and the temporary file removed. ``replace`` is the seam tests use to inject failures between
+    writing and renaming.
     """
     target = Path(os.path.realpath(path))
     data = document.encode(new_text)
@@ -155,6 +157,7 @@ def write_atomic(
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        _keep_owner(temporary, status)  # before chmod, since chown clears set-id bits
         os.chmod(temporary, mode)
         replace(temporary, str(target))
     except BaseException as error:
@@ -163,3 +166,12 @@ def write_atomic(
         if isinstance(error, OSError):
             raise InputError(f"cannot write: {error.strerror or error}") from None
         raise
+
+
+def _keep_owner(path: str, status: os.stat_result) -> None:
+    """Give the new file the replaced one's owner and group: the rename puts a new file in its
+    place, owned by whoever runs fixer, so root fixing a user's file would take it over. Only
+    root may give a file to another user (others may choose among their own groups), so a
+    refusal is ignored and the write goes on."""
+    with contextlib.suppress(PermissionError):
+        os.chown(path, status.st_uid, status.st_gid)

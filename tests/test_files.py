@@ -91,6 +91,34 @@ def test_write_keeps_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == ["a.txt"]
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_write_keeps_owner_and_group(tmp_path: Path) -> None:
+    """Root fixing a user's file leaves it the user's."""
+    path = tmp_path / "a.txt"
+    document = _document(path, b"old")
+    os.chown(path, 65534, 65534)
+    path.chmod(0o640)
+    write_atomic(path, document, "new")
+    status = path.stat()
+    assert (status.st_uid, status.st_gid, stat.S_IMODE(status.st_mode)) == (65534, 65534, 0o640)
+
+
+def test_write_goes_on_when_the_owner_cannot_be_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only root may give a file away: for anyone else the refusal is no error."""
+    path = tmp_path / "a.txt"
+    document = _document(path, b"old")
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chown", refuse)
+    write_atomic(path, document, "new")
+    assert path.read_bytes() == b"new"
+    assert os.listdir(tmp_path) == ["a.txt"]
+
+
 def test_write_follows_symlink_to_its_target(tmp_path: Path) -> None:
     target = tmp_path / "target.md"
     link = tmp_path / "link.md"
