@@ -151,6 +151,12 @@ def _common(function):  # type: ignore[no-untyped-def]
         ),
         click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
         click.option(
+            "--force-exclude",
+            is_flag=True,
+            help="Apply the configuration's exclude globs to files named on the command line "
+            "too (the pre-commit hooks do).",
+        ),
+        click.option(
             "--detectors",
             default=None,
             help=f"Comma-separated detectors to run ({', '.join(DETECTORS)}) [default: all]; "
@@ -195,6 +201,7 @@ def _options(
     isolated: bool,
     encoding: str | None,
     detectors: str | None,
+    force_exclude: bool,
 ) -> Options:
     forget_configs()
 
@@ -209,7 +216,15 @@ def _options(
             param_hint="'--detectors'",
         )
     return Options(
-        lexicons, fail_on, split(select), split(ignore), config_file, isolated, encoding, chosen
+        lexicons,
+        fail_on,
+        split(select),
+        split(ignore),
+        config_file,
+        isolated,
+        encoding,
+        chosen,
+        force_exclude,
     )
 
 
@@ -256,7 +271,7 @@ def _run(
                 tasks.append(Task(name, error=problem))
             elif path == STDIN:
                 tasks.append(_stdin_task(name, work.options.encoding))
-            elif not (walked and work.options.excluded(name)):
+            elif not work.options.skipped(name, walked):
                 tasks.append(Task(name))
         _warn_about_lexicons(work.options, [task.name for task in tasks if not task.error])
         results = _with_progress(run(tasks, work, jobs), len(tasks))
@@ -420,7 +435,7 @@ def _review(paths: Sequence[str], options: Options) -> int:
             if problem:
                 outcome.error(path, problem)
                 continue
-            if walked and options.excluded(path):
+            if options.skipped(path, walked):
                 continue
             review = review_file(path, options)
             outcome.errors.extend(review.errors)  # each printed as it happened
@@ -520,7 +535,7 @@ def scan(
             raise click.UsageError("scan reads files and folders, not standard input")
         if problem:
             missing.append({"path": path, "message": problem})
-        elif not (walked and options.excluded(path)):
+        elif not options.skipped(path, walked):
             names.append(path)
     try:
         _warn_about_lexicons(options, names)

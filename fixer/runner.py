@@ -46,6 +46,7 @@ class Options:
     isolated: bool = False
     encoding: str | None = None
     detectors: tuple[str, ...] = ()
+    force_exclude: bool = False
 
     def settings(self, name: str, from_stdin: bool = False) -> Settings:
         path = None if from_stdin and name == STDIN else Path(name)
@@ -87,9 +88,15 @@ class Options:
             return f"Invalid value for '--{error.key}': {error.reason}"
         return f"{config_where(settings.source)}: key '{error.key}': {error.reason}"
 
+    def skipped(self, name: str, walked: bool) -> bool:
+        """Whether to leave a file out: it matches an ``exclude`` glob and was found by walking
+        a folder, or named on the command line with ``--force-exclude`` (as pre-commit names
+        every staged file, and its hooks pass that flag)."""
+        return (walked or self.force_exclude) and self.excluded(name)
+
     def excluded(self, name: str) -> bool:
-        """Whether a file found by walking a folder matches an ``exclude`` glob of its config
-        (globs are relative to the configuration file's folder)."""
+        """Whether a file matches an ``exclude`` glob of its config (globs are relative to the
+        configuration file's folder)."""
         settings = self.settings(name)
         if not settings.exclude or settings.source is None:
             return False

@@ -138,6 +138,17 @@ def test_exclude_globs_apply_to_walks(site: Path) -> None:
     assert len(check(str(site / "docs" / "deep" / "page.md"))[1]) == 3, "explicit files count"
 
 
+def test_force_exclude_applies_the_globs_to_named_files(site: Path) -> None:
+    """pre-commit names every staged file: its hooks pass --force-exclude, as ruff's do."""
+    (site / ".fixer.toml").write_text('exclude = ["docs/deep/*"]\n', encoding="utf-8")
+    page = str(site / "docs" / "deep" / "page.md")
+    assert check("--force-exclude", page)[1] == []
+    (site / "docs" / "index.md").write_text(SPUN, encoding="utf-8")
+    assert len(check("--force-exclude", str(site / "docs" / "index.md"))[1]) == 3
+    hooks = (Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert hooks.count("--force-exclude") == hooks.count("entry: fixer")
+
+
 def test_gitignore_is_respected_when_walking(site: Path) -> None:
     subprocess.run(["git", "init", "-q", str(site)], check=True)
     (site / ".gitignore").write_text("docs/deep/\n", encoding="utf-8")
