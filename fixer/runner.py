@@ -21,7 +21,13 @@ from fixer.lexicon import LexiconError
 from fixer.markup import syntax_for
 from fixer.model import DETECTORS, Severity
 from fixer.report import Located, locate
-from fixer.stream import STREAM_FROM_BYTES, check_large
+from fixer.stream import (
+    STREAM_FROM_BYTES,
+    STREAM_FROM_CHARS,
+    check_large,
+    check_large_text,
+    fix_large,
+)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -165,8 +171,13 @@ def process(task: Task, work: Work) -> FileResult:
         result.error = str(error) if isinstance(error, InputError) else error.strerror
         return result
     text = document.text
+    large = syntax == "text" and len(text) >= STREAM_FROM_CHARS
     if work.fix:
-        fixed = checker.fix(document.text, syntax, work.unsafe)
+        fixed = (
+            fix_large(text, checker, work.unsafe)
+            if large
+            else checker.fix(text, syntax, work.unsafe)
+        )
         try:
             _deliver(task, document, fixed.text, work, result)
         except InputError as error:
@@ -174,6 +185,10 @@ def process(task: Task, work: Work) -> FileResult:
         else:
             text, result.fixed = fixed.text, len(fixed.fixed)
             result.changed = text != document.text
+    if large:
+        result.findings = check_large_text(task.name, text, checker)
+        result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
+        return result
     return remaining(result, text, checker, syntax)
 
 

@@ -4,7 +4,9 @@ The file is read in binary blocks and decoded incrementally; the text is cut at 
 breaks (a phrase never crosses one) into pieces of about ``PIECE_CHARS`` code points, each
 checked on its own, and the findings are moved back to their place in the whole file. Only
 plain text is streamed: Markdown and HTML need their whole structure, and a ``doc:`` context
-clause only sees its own piece.
+clause only sees its own piece. A fix needs the whole text in memory to write it back, but
+fixes and checks it piece by piece too (``fix_large``, ``check_large_text``): the findings, not
+the text, are what a whole-document check makes large.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
-from fixer.engine import Checker
+from fixer.engine import Checker, FixResult
 from fixer.files import InputError, sniff
 from fixer.report import Located, locate
 
 #: Files at least this large are streamed when their syntax is plain text.
 STREAM_FROM_BYTES = 16 * 1024 * 1024
+#: Plain text already in memory (standard input, a file being fixed) of at least this many code
+#: points is checked and fixed in pieces.
+STREAM_FROM_CHARS = STREAM_FROM_BYTES
 PIECE_CHARS = 1_000_000
 _BLOCK = 1024 * 1024
 
@@ -45,6 +50,22 @@ def _pieces(path: Path, encoding: str | None) -> Iterator[str]:
             yield buffer
 
 
+def text_pieces(text: str) -> Iterator[str]:
+    """``text`` cut the way a streamed file is (``_cut``)."""
+    while len(text) > PIECE_CHARS:
+        yield text[: (cut := _cut(text))]
+        text = text[cut:]
+    if text:
+        yield text
+
+
+def fix_large(text: str, checker: Checker, unsafe: bool) -> FixResult:
+    """``checker.fix`` of a large plain text, piece by piece; the findings fixed keep their
+    offsets within their own piece (only their number is used)."""
+    results = [checker.fix(piece, "text", unsafe) for piece in text_pieces(text)]
+    return FixResult("".join(r.text for r in results), tuple(f for r in results for f in r.fixed))
+
+
 def _cut(buffer: str) -> int:
     """Where to end a piece: after the last paragraph break before ``PIECE_CHARS``, else after
     the last line break, else (one enormous line) at ``PIECE_CHARS`` itself."""
@@ -57,9 +78,19 @@ def _cut(buffer: str) -> int:
 
 def check_large(name: str, checker: Checker, encoding: str | None) -> list[Located]:
     """All findings of a large plain-text file, located in the whole file."""
+    return _located(name, _pieces(Path(name), encoding), checker)
+
+
+def check_large_text(name: str, text: str, checker: Checker) -> list[Located]:
+    """All findings of a large plain text already in memory (a file just fixed), located."""
+    return _located(name, text_pieces(text), checker)
+
+
+def _located(name: str, pieces: Iterator[str], checker: Checker) -> list[Located]:
+    """The findings of each piece, moved to their place in the whole text."""
     found: list[Located] = []
     offset = lines = carry = 0  # carry: columns of a line that a cut split
-    for piece in _pieces(Path(name), encoding):
+    for piece in pieces:
         for item in locate(name, piece, checker.check(piece, "text")):
             finding = item.finding
             moved = dataclasses.replace(

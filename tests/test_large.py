@@ -80,6 +80,38 @@ def test_streamed_findings_equal_whole_file_findings(
     assert len(json.loads(whole)["findings"]) == 601
 
 
+def test_big_file_is_fixed_with_flat_memory(tmp_path: Path) -> None:
+    """A fix holds the whole text, but checks and fixes it in pieces: a whole-document check
+    of 17 MB took about 1 GB."""
+    big = tmp_path / "big.txt"
+    repeats = fixer.stream.STREAM_FROM_BYTES // len(PARAGRAPH) + 2000
+    body = PARAGRAPH * repeats
+    big.write_text(body + "At the very end, white platelets.\n", encoding="utf-8")
+    code, peak, _ = fixer_run("fix", str(big))
+    assert code == 1  # it changed the file
+    assert big.read_text(encoding="utf-8") == body + "At the very end, white blood cells.\n"
+    assert peak < PEAK_LIMIT_MB
+
+
+def test_fixing_in_pieces_equals_fixing_the_whole_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "".join(
+        f"Paragraph {i}: white platelets, an obscure term and\nlymph center points.\n\n"
+        for i in range(200)
+    )
+    whole, pieces = tmp_path / "whole.txt", tmp_path / "pieces.txt"
+    for path in (whole, pieces):
+        path.write_text(text, encoding="utf-8")
+    args = ["fix", "--unsafe-fixes"]
+    by_whole = CliRunner().invoke(cli, [*args, str(whole)]).stdout
+    monkeypatch.setattr(fixer.runner, "STREAM_FROM_CHARS", 1)
+    monkeypatch.setattr(fixer.stream, "PIECE_CHARS", 700)
+    by_pieces = CliRunner().invoke(cli, [*args, str(pieces)]).stdout
+    assert pieces.read_bytes() == whole.read_bytes() != text.encode()
+    assert by_pieces.replace("pieces.txt", "whole.txt") == by_whole
+
+
 def test_tree_of_ten_thousand_files_with_one_bad_file(tmp_path: Path) -> None:
     for index in range(10_000):
         folder = tmp_path / f"d{index % 100:02d}"
