@@ -401,19 +401,27 @@ def keep_gaps(text: str, span: Sequence[Token], replacement: str) -> str | None:
 
     A gap between two found words that is more than a space or a hyphen (a line break,
     ``**`` or ``<em>`` around a word) stays at the same word gap of the replacement; extra
-    replacement words go into the last slot. ``None`` when that is impossible (the replacement
-    has too few words), so that the fix is not applied rather than corrupting markup.
+    replacement words go into the last slot. A line break (white space only: a wrapped line)
+    that falls beyond the replacement's gaps moves to its last gap ("lymph center⏎points" →
+    "lymph⏎nodes"). ``None`` when that is impossible (the replacement has too few words for
+    the markup), so that the fix is not applied rather than corrupting markup.
     """
     gaps = [text[a.end : b.start] for a, b in itertools.pairwise(span)]
     special = {i for i, gap in enumerate(gaps) if gap.strip(" ") not in ("", "-", "‐", "‑")}
     if not special:
         return replacement
     parts = replacement.split(" ")
-    if max(special) >= len(parts) - 1:
-        return None
+    slots = len(parts) - 1
+    kept = {i: gaps[i] for i in special if i < slots}
+    beyond = [gaps[i] for i in sorted(special) if i >= slots]
+    if beyond:
+        wrapped = len(beyond) == 1 and not beyond[0].strip()
+        if not wrapped or slots == 0 or slots - 1 in kept:
+            return None
+        kept[slots - 1] = beyond[0]
     pieces = [parts[0]]
     for index, part in enumerate(parts[1:]):
-        pieces.append(gaps[index] if index in special else " ")
+        pieces.append(kept.get(index, " "))
         pieces.append(part)
     return "".join(pieces)
 

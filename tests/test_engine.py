@@ -27,6 +27,9 @@ from fixer.engine import looks_spun
         ("the white\nplatelets are", "the white\nblood cells are"),
         ("the white\r\nplatelets are", "the white\r\nblood cells are"),
         ("far-off organs", "distant organs"),
+        # a wrapped line whose break falls beyond the correction's words moves to its last gap
+        ("the lymph center\npoints swell", "the lymph\nnodes swell"),
+        ("the lymph center\r\n  points swell", "the lymph\r\n  nodes swell"),
         ("far off organs", "distant organs"),
         # longest match, and context
         ("related to unfortunate visualization.", "related to poor prognosis."),
@@ -140,6 +143,12 @@ def test_a_possessive_inside_the_span_makes_the_fix_report_only() -> None:
     assert fix_text("The white platelet's count was low.", unsafe=True) == (
         "The white platelet's count was low."
     )
+
+
+def test_line_breaks_that_cannot_all_be_kept_make_the_fix_report_only() -> None:
+    (finding,) = check_text("the lymph\ncenter\npoints swell")
+    assert finding.suggestions == ("lymph nodes",)
+    assert finding.fix.name == "NONE"
 
 
 def test_markup_that_cannot_be_kept_makes_the_fix_report_only() -> None:
