@@ -19,7 +19,7 @@ from fixer.extract import MANUSCRIPT_SUFFIXES, extract
 from fixer.files import Document, InputError, read_document, write_atomic
 from fixer.lexicon import LexiconError
 from fixer.markup import syntax_for
-from fixer.model import DETECTORS, Severity
+from fixer.model import DETECTORS, FixSafety, Severity
 from fixer.report import Located, locate
 from fixer.stream import (
     STREAM_FROM_BYTES,
@@ -224,7 +224,12 @@ def _manuscript(name: str, work: Work, checker: Checker, result: FileResult) -> 
         return result
     extracted = extract(Path(name))
     result.findings = [
-        dataclasses.replace(item, location=extracted.where(item.finding.start))
+        # fix cannot rewrite the file, so no finding in it is offered as fixable
+        dataclasses.replace(
+            item,
+            finding=dataclasses.replace(item.finding, fix=FixSafety.NONE),
+            location=extracted.where(item.finding.start),
+        )
         for item in locate(name, extracted.text, checker.check(extracted.text, "text"))
     ]
     result.failing = any(i.finding.severity >= result.threshold for i in result.findings)

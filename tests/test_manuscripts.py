@@ -36,8 +36,12 @@ def test_check_reports_pages_and_paragraphs(manuscripts: Path) -> None:
         "white platelets",
     )
     assert any(f["path"] == str(docx) and f["location"].startswith("paragraph ") for f in findings)
+    # fix cannot rewrite a manuscript, so nothing in it is offered as fixable
+    assert {f["fix"] for f in findings} == {"none"}
     concise = CliRunner().invoke(cli, ["check", "--format", "concise", str(pdf)]).stdout
-    assert concise.startswith(f"{pdf}:page 2: FX001 [*] white platelets → white blood cells")
+    assert concise.startswith(f"{pdf}:page 2: FX001 white platelets → white blood cells")
+    full = CliRunner().invoke(cli, ["check", str(pdf)]).stdout
+    assert "fixable" not in full
 
 
 def test_fix_refuses_manuscripts(manuscripts: Path) -> None:
