@@ -52,7 +52,8 @@ def _placed(candidate: Candidate, tokens: Sequence[Token], index: dict[int, int]
     """A candidate over ``tokens`` moved to a larger token list, given as where each of its
     tokens starts (``index``: start offset → position)."""
     first, last = index[tokens[candidate.first].start], index[tokens[candidate.last].start]
-    return dataclasses.replace(candidate, first=first, last=last)
+    completes = tuple(_placed(c, tokens, index) for c in candidate.completes)
+    return dataclasses.replace(candidate, first=first, last=last, completes=completes)
 
 
 def looks_spun(view: str, findings: int) -> bool:
@@ -232,7 +233,12 @@ class Checker:
         least = FixSafety.UNSAFE if unsafe else FixSafety.SAFE
         fixed: list[Finding] = []
         for _ in range(MAX_FIX_PASSES):
-            applicable = [f for f in self.check(text, syntax) if f.fix >= least]
+            applicable = [
+                applied
+                for finding in self.check(text, syntax)
+                for applied in ((finding,) if finding.fix >= least else finding.fallback)
+                if applied.fix >= least
+            ]
             edits = {Edit(f.edit_start, f.edit_end, f.replacement): f for f in applicable}
             new_text, applied = apply_edits(text, edits)
             if new_text == text:
@@ -300,6 +306,7 @@ class Checker:
             edit_start=edit_start,
             edit_end=end,
             replacement=replacement,
+            fallback=tuple(self._finding(text, view, tokens, c) for c in candidate.completes),
         )
 
     def _shape(self, correction: str, garble: str, found: str) -> str:
@@ -393,6 +400,7 @@ def _completed(candidate: Candidate, earlier: list[Candidate]) -> Candidate:
         candidate,
         severity=max(c.severity for c in (candidate, *earlier)),
         message=f"{candidate.message}; completes {entries}",
+        completes=tuple(earlier),
     )
 
 

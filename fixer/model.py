@@ -181,7 +181,8 @@ class Candidate:
     """What a detector proposes: tokens ``first``..``last`` should read as ``corrections``.
 
     ``written`` is the garble as the corrections were written for (same number), so a plural in
-    the text can be carried over to the correction.
+    the text can be carried over to the correction. ``completes``: the shorter candidates that
+    a longer reading replaced because it completes them (``Checker._completes``).
     """
 
     first: int
@@ -196,6 +197,7 @@ class Candidate:
     confidence: float
     fix: FixSafety
     message: str
+    completes: tuple[Candidate, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -222,3 +224,8 @@ class Finding:
     edit_start: int
     edit_end: int
     replacement: str
+    #: The findings this one completes (a longer reading over shorter lexicon findings): a fix
+    #: that may not apply this one applies those of them it may ("fiery entrail ailment" is
+    #: "inflammatory bowel disease", an unsafe reading; "entrail ailment" → "bowel disease" is
+    #: safe).
+    fallback: tuple[Finding, ...] = ()

@@ -196,6 +196,22 @@ def test_a_longer_reading_completes_a_lexicon_finding_only_when_it_changes_more(
     assert found("Patients with peevish gut syndrome were enrolled.") == [
         ("peevish gut", "irritable bowel", "FX001", "ERROR", "SAFE")
     ]
+    # A fix that may not apply the longer reading applies the safe fix it completes.
+    spun = "Patients with peevish gut disorder were enrolled."
+    fixed = {
+        unsafe: fix_text(
+            spun,
+            unsafe=unsafe,
+            lexicons=[lexicon],
+            builtin=False,
+            detectors=("lexicon", "reversal"),
+        )
+        for unsafe in (False, True)
+    }
+    assert fixed == {
+        False: "Patients with irritable bowel disorder were enrolled.",
+        True: "Patients with irritable bowel syndrome were enrolled.",
+    }
 
 
 SPUN = "White platelets, lymph center points and a focal sensory framework. "
