@@ -233,13 +233,10 @@ class Checker:
         least = FixSafety.UNSAFE if unsafe else FixSafety.SAFE
         fixed: list[Finding] = []
         for _ in range(MAX_FIX_PASSES):
-            applicable = [
-                applied
-                for finding in self.check(text, syntax)
-                for applied in ((finding,) if finding.fix >= least else finding.fallback)
-                if applied.fix >= least
-            ]
-            edits = {Edit(f.edit_start, f.edit_end, f.replacement): f for f in applicable}
+            edits = {
+                Edit(f.edit_start, f.edit_end, f.replacement): f
+                for f in applicable(self.check(text, syntax), least)
+            }
             new_text, applied = apply_edits(text, edits)
             if new_text == text:
                 break
@@ -352,6 +349,17 @@ class Checker:
         elif written[0].isupper():
             wanted = wanted.capitalize()
         return article.start, wanted + text[article.end : start] + suggestion
+
+
+def applicable(findings: Iterable[Finding], least: FixSafety) -> list[Finding]:
+    """The findings a fix at safety ``least`` applies: each one that safe, or else those of
+    the findings it completes (``Finding.fallback``) that are."""
+    return [
+        applied
+        for finding in findings
+        for applied in ((finding,) if finding.fix >= least else finding.fallback)
+        if applied.fix >= least
+    ]
 
 
 def _possessive(found: str, garble: str) -> str:

@@ -8,11 +8,11 @@ profile (``HYPOTHESIS_PROFILE``: ``dev`` by default, ``ci`` runs 10,000, ``long`
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from fixer.edits import Edit, apply_edits
-from fixer.engine import MAX_FIX_PASSES, make_checker
+from fixer.engine import MAX_FIX_PASSES, applicable, make_checker
 from fixer.files import InputError, decode
 from fixer.lexicon import builtin_lexicon
 from fixer.markup import MASK
@@ -90,6 +90,9 @@ def documents(draw: st.DrawFn) -> str:
     syntax=st.sampled_from(["text", "markdown", "html", "rst"]),
     unsafe=st.booleans(),
 )
+# An unsafe reading that completes a safe lexicon finding: a safe fix applies the latter.
+@example(text="SERIOUS aspiratory infection ", syntax="text", unsafe=False)
+@example(text=" a critical measure of SERIOUS aspiratory infection ", syntax="text", unsafe=False)
 def test_check_and_fix_properties(text: str, syntax: str, unsafe: bool) -> None:
     findings = CHECKER.check(text, syntax)  # never raises
     for finding in findings:
@@ -97,15 +100,17 @@ def test_check_and_fix_properties(text: str, syntax: str, unsafe: bool) -> None:
         assert MASK not in finding.text or MASK in text
     result = CHECKER.fix(text, syntax, unsafe)
     assert CHECKER.fix(result.text, syntax, unsafe).text == result.text, "fix is idempotent"
-    applicable = [f for f in findings if f.fix >= least(unsafe)]
-    if not applicable:
+    if not applicable(findings, least(unsafe)):
         assert result.text == text, "text without fixable findings comes back unchanged"
+    for finding in findings:  # a finding's fallbacks lie within its span
+        assert all(finding.start <= f.start and f.end <= finding.end for f in finding.fallback)
     # Outside the reported spans nothing changes. A fix can reveal a garble that only the
     # corrected text shows (a context clause now met), so each pass is checked on its own text:
-    # every pass applies exactly the edits of the findings reported on that text.
+    # every pass applies exactly the edits of the findings reported on that text (or of the
+    # findings they complete, where they may not be applied themselves).
     current = text
     for _ in range(MAX_FIX_PASSES):
-        reported = [f for f in CHECKER.check(current, syntax) if f.fix >= least(unsafe)]
+        reported = applicable(CHECKER.check(current, syntax), least(unsafe))
         following, _ = apply_edits(
             current, [Edit(f.edit_start, f.edit_end, f.replacement) for f in reported]
         )
