@@ -109,10 +109,13 @@ def forget_configs() -> None:
 
 
 def _has_fixer_table(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` has a ``[tool.fixer]`` (one whose ``tool`` is no table has
+    none: it is some other tool's business)."""
     try:
-        return "fixer" in _read(path).get("tool", {})
+        tool = _read(path).get("tool", {})
     except ConfigError:
         return True  # let loading report the error
+    return isinstance(tool, dict) and "fixer" in tool
 
 
 def _read(path: Path) -> dict:
@@ -138,9 +141,11 @@ def load_config(path: Path) -> Settings:
 def _load_config(path: Path, _mtime: int, _size: int) -> Settings:
     data = _read(path)
     table = data
+    where = config_where(path)
     for key in fixer_table(path):
         table = table.get(key, {})
-    where = config_where(path)
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: must be a table")
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise ConfigError(

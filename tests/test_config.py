@@ -169,6 +169,7 @@ def test_gitignore_is_respected_when_walking(site: Path) -> None:
             "[tool.fixer]: key 'select': unknown rule, category, detector or entry id 'NOPE123'",
         ),
         ('[tool.fixer]\nignore = ["FX001", "DI9999"]\n', "key 'ignore': unknown rule, category"),
+        ("[tool]\nfixer = 3\n", "[tool.fixer]: must be a table"),
     ],
 )
 def test_bad_configuration_names_file_and_key(site: Path, content: str, message: str) -> None:
@@ -176,6 +177,12 @@ def test_bad_configuration_names_file_and_key(site: Path, content: str, message:
     code, _, stderr = check(str(site / "docs"))
     assert code == 2
     assert str(site / "pyproject.toml") in stderr and message in stderr
+
+
+def test_a_pyproject_whose_tool_is_no_table_is_not_fixers(site: Path) -> None:
+    (site / "pyproject.toml").write_text("tool = 3\n", encoding="utf-8")
+    code, ids, _ = check(str(site / "docs"))
+    assert (code, len(ids)) == (1, 3)
 
 
 def test_quotations_and_reference_lists_can_be_skipped(tmp_path: Path) -> None:
