@@ -137,13 +137,17 @@ class Work:
 class FileResult:
     name: str
     findings: list[Located] = field(default_factory=list)
-    failing: bool = False
     error: str | None = None
     changed: bool = False
     fixed: int = 0
     diff: bytes = b""  # for --diff: a patch of the file's bytes
     output: bytes | None = None  # what fix writes to stdout for standard input
     threshold: Severity = Severity.WARNING  # the file's fail-on setting
+
+    @property
+    def failing(self) -> bool:
+        """Whether a finding left in the file reaches its fail-on threshold."""
+        return any(item.finding.severity >= self.threshold for item in self.findings)
 
 
 def process(task: Task, work: Work) -> FileResult:
@@ -164,7 +168,6 @@ def process(task: Task, work: Work) -> FileResult:
             return _manuscript(task.name, work, checker, result)
         if not (from_stdin or work.fix) and syntax == "text" and _large(task.name):
             result.findings = check_large(task.name, checker, work.options.encoding)
-            result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
             return result
         document = task.document or read_document(Path(task.name), work.options.encoding)
     except (InputError, OSError) as error:
@@ -187,16 +190,13 @@ def process(task: Task, work: Work) -> FileResult:
             result.changed = text != document.text
     if large:
         result.findings = check_large_text(task.name, text, checker)
-        result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
         return result
     return remaining(result, text, checker, syntax)
 
 
 def remaining(result: FileResult, text: str, checker: Checker, syntax: str) -> FileResult:
-    """``result`` with the findings left in ``text`` (the file as fixed, if it was) and whether
-    they fail the file's threshold."""
+    """``result`` with the findings left in ``text`` (the file as fixed, if it was)."""
     result.findings = locate(result.name, text, checker.check(text, syntax))
-    result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
     return result
 
 
@@ -232,7 +232,6 @@ def _manuscript(name: str, work: Work, checker: Checker, result: FileResult) -> 
         )
         for item in locate(name, extracted.text, checker.check(extracted.text, "text"))
     ]
-    result.failing = any(i.finding.severity >= result.threshold for i in result.findings)
     return result
 
 
