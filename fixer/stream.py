@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from fixer.engine import Checker, FixResult
@@ -30,33 +30,44 @@ _BLOCK = 1024 * 1024
 
 
 def _pieces(path: Path, encoding: str | None) -> Iterator[str]:
+    """A file's text, decoded block by block and cut into pieces (``_cut_pieces``)."""
+    return _cut_pieces(_decoded(path, encoding))
+
+
+def _decoded(path: Path, encoding: str | None) -> Iterator[str]:
+    """A file's text in the stretches that each block of its bytes decodes to."""
     with path.open("rb") as handle:
         block = handle.read(_BLOCK)
         codec, bom = sniff(block, encoding)
         decoder = codecs.getincrementaldecoder(codec)("strict")
-        block, consumed, buffer = block[len(bom) :], len(bom), ""
+        block, consumed = block[len(bom) :], len(bom)
         while block:
             try:
-                buffer += decoder.decode(block)
+                text = decoder.decode(block)
             except UnicodeDecodeError as error:
                 raise InputError(f"not valid {codec} near byte {consumed + error.start}") from None
+            yield text
             consumed += len(block)
-            while len(buffer) > PIECE_CHARS:
-                yield buffer[: (cut := _cut(buffer))]
-                buffer = buffer[cut:]
             block = handle.read(_BLOCK)
-        buffer += decoder.decode(b"", final=True)
-        if buffer:
-            yield buffer
+        yield decoder.decode(b"", final=True)
 
 
 def text_pieces(text: str) -> Iterator[str]:
-    """``text`` cut the way a streamed file is (``_cut``)."""
-    while len(text) > PIECE_CHARS:
-        yield text[: (cut := _cut(text))]
-        text = text[cut:]
-    if text:
-        yield text
+    """``text`` cut the way a streamed file is."""
+    return _cut_pieces((text,))
+
+
+def _cut_pieces(stretches: Iterable[str]) -> Iterator[str]:
+    """The text of ``stretches`` (read one after another) in pieces of at most about
+    ``PIECE_CHARS`` code points, each ending where ``_cut`` says."""
+    buffer = ""
+    for stretch in stretches:
+        buffer += stretch
+        while len(buffer) > PIECE_CHARS:
+            yield buffer[: (cut := _cut(buffer))]
+            buffer = buffer[cut:]
+    if buffer:
+        yield buffer
 
 
 def fix_large(text: str, checker: Checker, unsafe: bool) -> FixResult:
