@@ -147,23 +147,18 @@ def statistics_json(
 ) -> str:
     """The counts of ``statistics_table`` as one JSON object, shaped like ``to_json``'s, so
     that a pipeline reading ``--format json`` gets JSON with ``--statistics`` too."""
-    document = {
-        "schema_version": JSON_SCHEMA_VERSION,
-        "fixer_version": version,
-        "statistics": [
-            {
-                "count": count,
-                "rule": finding.rule.code,
-                "entry_id": finding.entry_id,
-                "fix": str(finding.fix),
-                "text": finding.text.lower(),
-                "suggestion": finding.suggestions[0].lower(),
-            }
-            for count, finding in entry_counts(items)
-        ],
-        "errors": [{"path": path, "message": message} for path, message in errors],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    counts = [
+        {
+            "count": count,
+            "rule": finding.rule.code,
+            "entry_id": finding.entry_id,
+            "fix": str(finding.fix),
+            "text": finding.text.lower(),
+            "suggestion": finding.suggestions[0].lower(),
+        }
+        for count, finding in entry_counts(items)
+    ]
+    return _json_document("statistics", counts, errors, version)
 
 
 def finding_dict(item: Located) -> dict[str, object]:
@@ -191,10 +186,17 @@ def finding_dict(item: Located) -> dict[str, object]:
 
 
 def to_json(items: Sequence[Located], errors: Sequence[tuple[str, str]], version: str) -> str:
+    return _json_document("findings", [finding_dict(item) for item in items], errors, version)
+
+
+def _json_document(
+    key: str, rows: list[dict[str, object]], errors: Sequence[tuple[str, str]], version: str
+) -> str:
+    """The JSON output: versions, ``rows`` under ``key``, and the errors of the run."""
     document = {
         "schema_version": JSON_SCHEMA_VERSION,
         "fixer_version": version,
-        "findings": [finding_dict(item) for item in items],
+        key: rows,
         "errors": [{"path": path, "message": message} for path, message in errors],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
