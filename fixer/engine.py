@@ -280,9 +280,8 @@ class Checker:
         suggestions = tuple(self._shape(c, candidate.written, words) for c in candidate.corrections)
         in_place = keep_gaps(text, span, suggestions[0])
         # A possessive inside the span ("white platelet's count") has no place in the correction.
-        keeps_words = _possessives(words[: -len(WORD_RE.findall(words)[-1])]) <= _possessives(
-            candidate.written
-        )
+        inner = WORD_RE.findall(words)[:-1]
+        keeps_words = _possessives(inner) <= _possessives(WORD_RE.findall(candidate.written))
         fix = candidate.fix if in_place is not None and keeps_words else FixSafety.NONE
         edit_start, replacement = self._with_article(
             text, view, tokens, candidate.first, in_place or suggestions[0]
@@ -376,9 +375,9 @@ def _possessive(found: str, garble: str) -> str:
 _POSSESSIVE = re.compile(r"['’][sS]$")
 
 
-def _possessives(text: str) -> int:
-    """How many words of ``text`` end in a possessive "'s"."""
-    return sum(1 for word in WORD_RE.findall(text) if _POSSESSIVE.search(word))
+def _possessives(words: Iterable[str]) -> int:
+    """How many of ``words`` end in a possessive "'s"."""
+    return sum(1 for word in words if _POSSESSIVE.search(word))
 
 
 def _report_only(findings: list[Finding], spans: list[tuple[int, int]]) -> list[Finding]:
