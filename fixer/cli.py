@@ -412,11 +412,19 @@ def fix(
             sys.stdout.flush()
             sys.stdout.buffer.write(result.output)
         elif result.changed and not diff and not result.error:
-            noun = "fix" if result.fixed == 1 else "fixes"
-            click.echo(f"{result.name}: applied {result.fixed} {noun}", err=True)
+            click.echo(_applied(result), err=True)
+    sys.exit(_left_after_fixing(outcome))
+
+
+def _applied(result: FileResult) -> str:
+    return f"{result.name}: applied {result.fixed} {'fix' if result.fixed == 1 else 'fixes'}"
+
+
+def _left_after_fixing(outcome: Outcome) -> int:
+    """Print the findings a fix left, one line each on stderr; the exit code of ``fix``."""
     for item in outcome.findings:
         click.echo(text_line(item), err=True)
-    sys.exit(outcome.exit_code(fixing=True))
+    return outcome.exit_code(fixing=True)
 
 
 def _review(paths: Sequence[str], options: Options) -> int:
@@ -441,15 +449,12 @@ def _review(paths: Sequence[str], options: Options) -> int:
             outcome.errors.extend(review.errors)  # each printed as it happened
             outcome.add(review.result)
             if review.result.fixed:
-                noun = "fixes" if review.result.fixed > 1 else "fix"
-                click.echo(f"{path}: applied {review.result.fixed} {noun}")
+                click.echo(_applied(review.result))
             if review.stop:
                 break
     except SetupError as error:
         raise click.UsageError(str(error)) from None
-    for item in outcome.findings:
-        click.echo(text_line(item), err=True)
-    return outcome.exit_code(fixing=True)
+    return _left_after_fixing(outcome)
 
 
 @cli.command(
