@@ -158,6 +158,15 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
         assert finding.suggestions == (f"chronic {spelling}",)
     (finding,) = check_text("Tenacious Diarrhea In Adults")
     assert finding.suggestions == ("Chronic Diarrhea",)
+    # A hyphen the vocabulary writes is kept, and so is one the text writes between two words
+    # that each stand for one word of the term; the normal (American) spelling wins over
+    # WordNet's "anaemia".
+    assert [f.suggestions for f in check_text("Rates of clinic obtained pneumonia rose.")] == [
+        ("hospital-acquired pneumonia",)
+    ]
+    assert [f.suggestions for f in check_text("Signs of iron-lack paleness were seen.")] == [
+        ("iron-deficiency anemia",)
+    ]
     # A word that only looks plural stays as it is ("diabete" is no word).
     (finding,) = check_text("He has kind 2 diabetes.", detectors=["reversal"])
     assert finding.suggestions == ("type 2 diabetes",)

@@ -13,6 +13,7 @@ score, then by how many lexicon entries independently show its swaps).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -70,15 +71,20 @@ _NO_WORDS: frozenset[str] = frozenset()
 @cache
 def term_spellings() -> dict[str, str]:
     """How ``lexicons/vocabulary.tsv`` writes a known term, by the term's normalized words where
-    the two differ: "bind site" is written "binding site". Words are joined by single spaces
-    (a hyphen is lost: "attention deficit hyperactivity disorder"), and plural words stay
-    singular, so that the correction takes the number of the text it replaces."""
+    the two differ: "bind site" is written "binding site", "hospital acquire pneumonia"
+    "hospital-acquired pneumonia". Words are joined by a single space, or by a hyphen where the
+    vocabulary writes one; plural words stay singular, so that the correction takes the number
+    of the text it replaces. Words are spelt the American way, as normal forms are ("celiac
+    plexus", though WordNet writes "coeliac"). Where the vocabulary writes a term several
+    ways, the first wins ("medical imaging" before "medical image"), hyphenated if another way
+    hyphenates the same words."""
     path = lexicon_dir() / "vocabulary.tsv"
 
     def build() -> dict[str, str]:
         normalizer = default_normalizer()
         rows = [fields[0] for _, fields in read_tsv(path) if fields[0] != "term"]
         english = english_words()
+        american = normalizer.spelling.americanize
         spellings: dict[str, str] = {}
         for term in rows:
             written, normal = WORD_RE.findall(term), normalizer.phrase(term)
@@ -88,9 +94,13 @@ def term_spellings() -> dict[str, str]:
                 _singular(word, base, normalizer, english) if is_plural(word, normalizer) else word
                 for word, base in zip(written, normal, strict=True)
             ]
-            if words != list(normal):
-                spellings.setdefault(" ".join(normal), " ".join(words))
-        return spellings
+            words = [american(word) if word.islower() else word for word in words]
+            joins = ["-" if gap == "-" else " " for gap in WORD_RE.split(term)[1:-1]]
+            way = "".join(_interleave(words, joins))
+            first = spellings.setdefault(" ".join(normal), way)
+            if first.replace("-", " ") == way.replace("-", " ") and "-" in way:
+                spellings[" ".join(normal)] = way  # the same words, hyphenated
+        return {term: way for term, way in spellings.items() if way != term}
 
     sources = [
         path,
@@ -109,9 +119,22 @@ def _singular(word: str, base: str, normalizer: Normalizer, english: Container[s
     return singular if singular.lower() in english else word
 
 
-def _written(term: str) -> str:
-    """A known term (its normalized words) as the vocabulary writes it."""
-    return term_spellings().get(term, term)
+def _interleave(words: Sequence[str], joins: Sequence[str]) -> Iterator[str]:
+    """Words with what joins each to the next: a space or a hyphen."""
+    for word, join in zip(words, [*joins, ""], strict=True):
+        yield word
+        yield join
+
+
+def _written(term: str) -> tuple[list[str], list[str]]:
+    """A known term (its normalized words) as the vocabulary writes it: its words, and what
+    joins each to the next (a space or a hyphen)."""
+    pieces = _JOIN_RE.split(term_spellings().get(term, term))
+    return pieces[0::2], pieces[1::2]
+
+
+_JOIN_RE = re.compile("([ -])")
+_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 class Vocabulary(NamedTuple):
@@ -731,7 +754,7 @@ class ReversalDetector:
         force of "blood pushing against the walls" is no spinner's "blood pressure": spinners
         put "push" for "pressure". A word kept from the text keeps its form too: "controlled
         bunch" is no "controlled group"."""
-        written = _written(" ".join(reading.words)).split(" ")
+        written, _ = _written(" ".join(reading.words))
         for offset, place, swap in reading.places():
             if len(swap.spun) == len(swap.original) == 1:
                 token = tokens[first + offset]
@@ -763,7 +786,7 @@ class ReversalDetector:
         confidence: float,
     ) -> Candidate:
         surfaces = [view[t.start : t.end] for t in tokens[first : last + 1]]
-        written = _written(" ".join(reading.words)).split(" ")
+        written, joins = _written(" ".join(reading.words))
         for offset, place, swap in reading.places():
             # A verb form the term writes ("coughing up blood") where the text has the base
             # form ("hack up blood") is proposed in the text's form: "cough up blood".
@@ -780,7 +803,23 @@ class ReversalDetector:
             surface = surfaces[k].lower()
             if written[place].islower() and self.normalizer.lemma(surface) == surface:
                 written[place] = surface  # the case of the text is applied later
-        correction = " ".join(written)
+        # Two words the text joins by a hyphen stay joined where each stands for one word of
+        # the term ("iron-lack paleness" reads as "iron-deficiency anemia").
+        one_for_one = dict(reading.kept())
+        one_for_one.update(
+            (offset, place)
+            for offset, place, swap in reading.places()
+            if len(swap.spun) == len(swap.original) == 1
+        )
+        for k, place in one_for_one.items():
+            gap = (
+                view[tokens[first + k].end : tokens[first + k + 1].start]
+                if k < last - first
+                else ""
+            )
+            if gap in _HYPHENS and one_for_one.get(k + 1) == place + 1:
+                joins[place] = gap
+        correction = "".join(_interleave(written, joins))
         reasons = [
             f"'{' '.join(surfaces[offset : offset + len(swap.spun)])}' is a "
             f"{'typical' if swap.strong else 'possible'} spinner swap of "
