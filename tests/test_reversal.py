@@ -167,6 +167,10 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
     assert [f.suggestions for f in check_text("Signs of iron-lack paleness were seen.")] == [
         ("iron-deficiency anemia",)
     ]
+    # Words kept from the text are joined as the text joins them.
+    assert [f.suggestions for f in check_text("He has sickle cell malady.")] == [
+        ("sickle cell disease",)
+    ]
     # A word that only looks plural stays as it is ("diabete" is no word).
     (finding,) = check_text("He has kind 2 diabetes.", detectors=["reversal"])
     assert finding.suggestions == ("type 2 diabetes",)

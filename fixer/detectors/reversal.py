@@ -804,21 +804,23 @@ class ReversalDetector:
             if written[place].islower() and self.normalizer.lemma(surface) == surface:
                 written[place] = surface  # the case of the text is applied later
         # Two words the text joins by a hyphen stay joined where each stands for one word of
-        # the term ("iron-lack paleness" reads as "iron-deficiency anemia").
-        one_for_one = dict(reading.kept())
-        one_for_one.update(
-            (offset, place)
+        # the term ("iron-lack paleness" reads as "iron-deficiency anemia"); two words kept
+        # from the text are joined as the text joins them ("sickle cell malady" reads as
+        # "sickle cell disease", though the vocabulary writes "sickle-cell disease").
+        kept = dict(reading.kept())
+        one_for_one = kept | {
+            offset: place
             for offset, place, swap in reading.places()
             if len(swap.spun) == len(swap.original) == 1
-        )
+        }
         for k, place in one_for_one.items():
-            gap = (
-                view[tokens[first + k].end : tokens[first + k + 1].start]
-                if k < last - first
-                else ""
-            )
-            if gap in _HYPHENS and one_for_one.get(k + 1) == place + 1:
+            if one_for_one.get(k + 1) != place + 1:
+                continue
+            gap = view[tokens[first + k].end : tokens[first + k + 1].start]
+            if gap in _HYPHENS:
                 joins[place] = gap
+            elif k in kept and k + 1 in kept:
+                joins[place] = " "
         correction = "".join(_interleave(written, joins))
         reasons = [
             f"'{' '.join(surfaces[offset : offset + len(swap.spun)])}' is a "
