@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
@@ -456,13 +456,13 @@ class ReversalDetector:
         Below ``REPORT_FROM`` a reading counts only if it undoes a rewording ``documented`` by
         the lexicon (``_documented``), or if it reaches ``SPUN_REPORT_FROM`` and its swaps are
         all unusual (``_telling``); with nothing documented, only unusual swaps are looked
-        at."""
+        at; so only the swaps they can undo are (``_below_report``)."""
         sites = self._sites(tokens)
-        if least < REPORT_FROM and not documented.terms:
+        if least < REPORT_FROM:
             sites = {
-                i: unusual
+                i: usable
                 for i, found in sites.items()
-                if (unusual := [(size, swap) for size, swap in found if _unusual(swap)])
+                if (usable := [(n, swap) for n, swap in found if _below_report(swap, documented)])
             }
         if not sites:
             return []
@@ -909,6 +909,23 @@ def _garbles_in_context() -> dict[Words, list[Entry]]:
         if entry.context:
             found.setdefault(entry.normal, []).append(entry)
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _below_report(swap: Swap, documented: Documented) -> bool:
+    """Whether a reading below ``REPORT_FROM`` may undo ``swap``: a ``_telling`` reading undoes
+    only unusual swaps, and a ``_documented`` one only swaps whose spun words the lexicon's
+    garbles hold and whose original words the terms it corrects to hold."""
+    return _unusual(swap) or (
+        all(word in documented.words for word in swap.spun)
+        and all(word in _words_of(documented.terms) for word in swap.original)
+    )
+
+
+@lru_cache(maxsize=4)
+def _words_of(terms: frozenset[str]) -> frozenset[str]:
+    """``_words``, remembered for the few sets of terms a run meets."""
+    return _words(terms)
 
 
 def _odd(swap: Swap) -> bool:
