@@ -303,6 +303,7 @@ class ReversalDetector:
         strong_longer = longer & self._strong_firsts
         # Between two neighbouring swaps of a reading stand only kept words.
         reach = longest + MAX_TERM_WORDS - 2
+        neighbours = self._neighbours
         found: set[int] = set()
         low = 0
         for k, index in enumerate(sites):
@@ -318,7 +319,11 @@ class ReversalDetector:
             while index - sites[low] > reach:
                 low += 1
             for earlier in sites[low:k]:
-                if self._neighbouring(normals[earlier], word, index - earlier):
+                key = (normals[earlier], word, index - earlier)
+                known = neighbours.get(key)  # ``_neighbouring``, inline: the hottest loop
+                if known is None:
+                    known = neighbours[key] = self._may_neighbour(*key)
+                if known:
                     found.update((earlier, index))
         seeds = words.offsets(sorted(i for i in found if self._linked(normals, i)))
         self._forget_if_full()
@@ -739,11 +744,18 @@ class ReversalDetector:
             low -= 1
         while high < len(tokens) and high - after < MAX_TERM_WORDS and tokens[high - 1].gap == "":
             high += 1
-        return any(
-            " ".join(t.normal for t in tokens[start:stop]) in self.vocabulary
-            for start in range(low, first + 1)
-            for stop in range(after, high + 1)
-        )
+        vocabulary, prefixes = self.vocabulary, self.vocabulary_prefixes
+        for start in range(low, first + 1):
+            # Grown word by word, and only while it starts some known term.
+            joined = tokens[start].normal
+            for stop in range(start + 1, high + 1):
+                if stop > start + 1:
+                    joined += " " + tokens[stop - 1].normal
+                if joined not in prefixes:
+                    break
+                if stop >= after and joined in vocabulary:
+                    return True
+        return False
 
     def _forms_agree(
         self, view: str, tokens: Sequence[Token], first: int, reading: _Reading
@@ -855,11 +867,13 @@ def _is_article(view: str, tokens: Sequence[Token], index: int) -> bool:
     "a", or an "A" among capitalized words (a heading or upper-case text, "Which Kind A Man
     Has"), where case tells nothing."""
     token = tokens[index]
-    letter = view[token.start : token.end]
-    if letter == "a":
-        return True
+    if token.end - token.start != 1:
+        return False
+    letter = view[token.start]
+    if letter != "A":
+        return letter == "a"
     neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
-    return letter == "A" and any(view[t.start].isupper() for t in neighbours)
+    return any(view[t.start].isupper() for t in neighbours)
 
 
 class _Readings(dict[str, frozenset[str]]):
