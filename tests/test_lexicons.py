@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from fixer.lexicon import (
 )
 from fixer.lexicon_lint import header_problem, lint_files
 from fixer.model import CATEGORIES, FixSafety, Severity
-from fixer.words import english_words
+from fixer.words import default_normalizer, english_words
 
 FILES = builtin_files()
 ENTRIES = [entry for path in FILES for entry in read_entries(path)]
@@ -263,6 +264,22 @@ def test_vocabulary_is_fresh() -> None:
     }
     missing += sorted(expansions - terms)
     assert missing == []
+
+
+def test_english_phrases_are_plain_phrases_and_no_known_terms() -> None:
+    """english-phrases.txt (``scripts/build_english_phrases.py``): sorted WordNet phrases of 2
+    to 5 plain lower-case words, after its comment header; none is a known term (the
+    vocabulary holds those, and a reading may undo into them)."""
+    from fixer.detectors.reversal import default_vocabulary
+
+    lines = (lexicon_dir() / "english-phrases.txt").read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    phrases = lines[len(header) :]
+    assert header and phrases == sorted(phrases)
+    assert all(re.fullmatch(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){1,4}", p) for p in phrases)
+    normalizer = default_normalizer()
+    terms = default_vocabulary().terms
+    assert [p for p in phrases if " ".join(normalizer.phrase(p)) in terms] == []
 
 
 def test_the_english_word_list_is_sorted_for_bisection() -> None:

@@ -284,3 +284,14 @@ def test_a_strong_swap_many_entries_show_counts_as_odd(
         [swap], ["foot pain", "poor prognosis", "overall prognosis", "skin sensitivity"]
     )
     assert bool(_read(detector, text)) == reported
+
+
+def test_an_established_english_phrase_is_no_garble() -> None:
+    """Spinners put "telephone" for "cell" and "atomic" for "molecular", but WordNet lists
+    "telephone line" and "atomic weight" as English phrases (``lexicons/english-phrases.txt``):
+    a text that writes one means it. A window that is no such phrase is still read back."""
+    assert check_text("Call the telephone line for advice.") == []
+    assert check_text("The atomic weight of iron is 56.") == []
+    assert [f.suggestions for f in check_text("The telephone culture grew fast.")] == [
+        ("cell culture",)
+    ]

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from fixer import inflect
 from fixer.cache import cached
-from fixer.data import lexicon_dir, read_tsv
+from fixer.data import lexicon_dir, read_tsv, read_words
 from fixer.inflect import is_plural, singularize
 from fixer.lexicon import Lexicon, builtin_lexicon
 from fixer.matcher import Context, Token
@@ -137,6 +137,14 @@ _JOIN_RE = re.compile("([ -])")
 _HYPHENS = ("-", "\u2010", "\u2011")
 
 
+class Phrases(NamedTuple):
+    """Phrases, and every start of one (of one word or more), each as its normalized words
+    joined by single spaces."""
+
+    terms: frozenset[str]
+    prefixes: frozenset[str]
+
+
 class Vocabulary(NamedTuple):
     """Known terms, and every start of one (of one word or more), each as its normalized words
     joined by single spaces: sets of strings load several times faster than sets of word tuples,
@@ -183,6 +191,26 @@ def default_vocabulary() -> Vocabulary:
 
     sources = [path, *normalization_tables(), Path(__file__)]  # the code that builds it, too
     return cached("vocabulary", sources, build, restore)  # type: ignore[arg-type]
+
+
+@cache
+def english_phrases() -> Phrases:
+    """Established English phrases that hold a spinner's word (``lexicons/english-phrases.txt``,
+    from WordNet: "telephone line", "atomic weight"), as known terms are held: a text that
+    writes one means it, though it reads back as a term ("cell line")."""
+    path = lexicon_dir() / "english-phrases.txt"
+
+    def build() -> list[str]:
+        normalizer = default_normalizer()
+        phrases = {" ".join(normalizer.phrase(line)) for line in read_words(path)}
+        return ["\n".join(sorted(phrases)), "\n".join(sorted(_starts(phrases) - phrases))]
+
+    def restore(texts: list[str]) -> Phrases:
+        phrases, starts = (frozenset(text.split("\n") if text else ()) for text in texts)
+        return Phrases(phrases, phrases | starts)
+
+    sources = [path, *normalization_tables(), Path(__file__)]
+    return cached("english-phrases", sources, build, restore)  # type: ignore[arg-type]
 
 
 class Documented(NamedTuple):
@@ -636,6 +664,8 @@ class ReversalDetector:
                         stack.append((after + size, swapped, grown, (*used, (after - first, swap))))
         proposals = []
         for window, undone in reportable.items():
+            if self._in_written(english_phrases(), tokens, *window):
+                continue  # looked up last: few windows get here, so clean text rarely loads it
             allowed = [
                 (key, reading, score)
                 for key, reading, score in readings[window]
@@ -738,22 +768,29 @@ class ReversalDetector:
 
     def _in_known_term(self, tokens: Sequence[Token], first: int, after: int) -> bool:
         """Whether tokens ``first..after-1`` as written are a known term, or lie inside one
-        that the text writes ("urine stream" in "weak urine stream"): then they are no garble."""
+        that the text writes ("urine stream" in "weak urine stream"): then they are no garble.
+        So are established English phrases, looked up only for windows that could be reported
+        (``english_phrases``)."""
+        return self._in_written(self._known_terms, tokens, first, after)
+
+    @staticmethod
+    def _in_written(known: Phrases, tokens: Sequence[Token], first: int, after: int) -> bool:
+        """Whether tokens ``first..after-1`` are one of the ``known`` phrases, or lie inside one
+        that the text writes."""
         low, high = first, after
         while low > 0 and first - low < MAX_TERM_WORDS and tokens[low - 1].gap == "":
             low -= 1
         while high < len(tokens) and high - after < MAX_TERM_WORDS and tokens[high - 1].gap == "":
             high += 1
-        vocabulary, prefixes = self.vocabulary, self.vocabulary_prefixes
         for start in range(low, first + 1):
-            # Grown word by word, and only while it starts some known term.
+            # Grown word by word, and only while it starts one of them.
             joined = tokens[start].normal
             for stop in range(start + 1, high + 1):
                 if stop > start + 1:
                     joined += " " + tokens[stop - 1].normal
-                if joined not in prefixes:
+                if joined not in known.prefixes:
                     break
-                if stop >= after and joined in vocabulary:
+                if stop >= after and joined in known.terms:
                     return True
         return False
 
@@ -782,6 +819,10 @@ class ReversalDetector:
             if form and not written[place].lower().endswith(form):
                 return False
         return True
+
+    @cached_property
+    def _known_terms(self) -> Phrases:
+        return Phrases(self.vocabulary, self.vocabulary_prefixes)
 
     @property
     def vocabulary_prefixes(self) -> frozenset[str]:
