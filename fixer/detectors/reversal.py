@@ -488,8 +488,8 @@ class ReversalDetector:
         assume ``REPORT_FROM``; see ``_reportable``), each proposed as ``_best_in`` says.
         Below ``REPORT_FROM`` a reading counts only if it undoes a rewording ``documented`` by
         the lexicon (``_documented``), or if it reaches ``SPUN_REPORT_FROM`` and its swaps are
-        all unusual (``_telling``); with nothing documented, only unusual swaps are looked
-        at; so only the swaps they can undo are (``_below_report``)."""
+        all unusual (``_telling``), so only the swaps such readings can undo are looked at
+        (``_below_report``)."""
         sites = self._sites(tokens)
         if least < REPORT_FROM:
             sites = {
