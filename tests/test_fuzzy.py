@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fixer import check_text
 from fixer.detectors.fuzzy import FuzzyDetector
 from fixer.lexicon import Lexicon, garble_words
 from fixer.matcher import tokenize
@@ -88,3 +89,12 @@ def test_near_misses_rank_below_exact_entries() -> None:
     assert candidate.fix is FixSafety.UNSAFE
     assert candidate.confidence < 0.95
     assert candidate.rule.code == "FX103"
+
+
+def test_a_possessive_of_an_english_word_is_no_slip() -> None:
+    """ "person's" is ordinary English, not a slip of "pearson" (the garble "pearson
+    relationship" for "pearson correlation")."""
+    assert check_text("It changes a person's relationship with food.", detectors=["fuzzy"]) == []
+    assert [f.text for f in check_text("The pearsn relationship held.", detectors=["fuzzy"])] == [
+        "pearsn relationship"
+    ]

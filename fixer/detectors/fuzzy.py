@@ -242,13 +242,15 @@ class FuzzyDetector:
         return best[1] if best else None
 
     def _is_known(self, word: str) -> bool:
-        """Whether a word is ordinary English (so its difference from a garble is deliberate)."""
+        """Whether a word is ordinary English (so its difference from a garble is deliberate),
+        a possessive too ("person's" is no slip of "pearson")."""
         cached = self._known_cache.get(word)
         if cached is None:
             if self._known is None:
                 self._known = english_words()
+            base = word.removesuffix("'s").removesuffix("’s")
             cached = not any(c.isdigit() for c in word) and (
-                word in self._known or self.normalizer.lemma(word) in self._known
+                base in self._known or self.normalizer.lemma(base) in self._known
             )
             self._known_cache[word] = cached
         return cached
