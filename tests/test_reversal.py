@@ -292,6 +292,8 @@ def test_an_established_english_phrase_is_no_garble() -> None:
     a text that writes one means it. A window that is no such phrase is still read back."""
     assert check_text("Call the telephone line for advice.") == []
     assert check_text("The atomic weight of iron is 56.") == []
+    # Frequent word pairs of Google Books: "significant difference", "serum protein".
+    assert check_text("Exercise makes a huge difference. Whey protein is a supplement.") == []
     assert [f.suggestions for f in check_text("The telephone culture grew fast.")] == [
         ("cell culture",)
     ]

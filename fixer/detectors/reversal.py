@@ -282,12 +282,15 @@ class ReversalDetector:
         normalizer: Normalizer,
         vocabulary: Iterable[Words] | None = None,
         thesaurus: Thesaurus | None = None,
+        phrases: Phrases | None = None,
     ) -> None:
         """``vocabulary`` (known terms as normalized words) defaults to
-        ``lexicons/vocabulary.tsv``, loaded on first use."""
+        ``lexicons/vocabulary.tsv``, and ``phrases`` (English phrases that are no garble) to
+        ``english_phrases``, each loaded on first use."""
         self.normalizer = normalizer
         self._vocabulary = None if vocabulary is None else Vocabulary.of(vocabulary)
         self._thesaurus = thesaurus
+        self._phrases = phrases
         self._words_seen = 0
         self.sharp_seeds_after = SHARP_SEEDS_AFTER
         self._neighbours: dict[tuple[str, str, int], bool] = {}  # ``_may_neighbour``, cached
@@ -304,6 +307,14 @@ class ReversalDetector:
     def vocabulary(self) -> frozenset[str]:
         """Known terms, as their normalized words joined by single spaces."""
         return self._terms_and_prefixes.terms
+
+    @property
+    def phrases(self) -> Phrases:
+        """Established English phrases, loaded on first use: a window that is one, or lies in
+        one the text writes, is no garble."""
+        if self._phrases is None:
+            self._phrases = english_phrases()
+        return self._phrases
 
     @property
     def thesaurus(self) -> Thesaurus:
@@ -664,7 +675,7 @@ class ReversalDetector:
                         stack.append((after + size, swapped, grown, (*used, (after - first, swap))))
         proposals = []
         for window, undone in reportable.items():
-            if self._in_written(english_phrases(), tokens, *window):
+            if self._in_written(self.phrases, tokens, *window):
                 continue  # looked up last: few windows get here, so clean text rarely loads it
             allowed = [
                 (key, reading, score)
@@ -770,7 +781,7 @@ class ReversalDetector:
         """Whether tokens ``first..after-1`` as written are a known term, or lie inside one
         that the text writes ("urine stream" in "weak urine stream"): then they are no garble.
         So are established English phrases, looked up only for windows that could be reported
-        (``english_phrases``)."""
+        (``phrases``)."""
         return self._in_written(self._known_terms, tokens, first, after)
 
     @staticmethod
