@@ -37,7 +37,7 @@ from fixer.matcher import Token, tokenize, tokenize_regions
 from fixer.model import DETECTORS, Candidate, Finding, FixSafety
 from fixer.prefilter import Regions, WordScan, scan_words
 from fixer.suppress import apply_suppressions
-from fixer.words import WORD_RE, Normalizer, default_normalizer
+from fixer.words import WORD_RE, Normalizer, default_normalizer, holds_run
 
 #: A fix pass can bring two words together into a new garble; passes repeat until nothing
 #: changes, up to this many times (as ruff does).
@@ -229,18 +229,24 @@ class Checker:
         return tokens, proposed
 
     def fix(self, text: str, syntax: str = "text", unsafe: bool = False) -> FixResult:
-        """Apply every fix at or above the chosen safety, repeating until nothing changes."""
+        """Apply every fix at or above the chosen safety, repeating until nothing changes. A
+        finding that lies within a correction an earlier pass wrote is left: a correction that
+        reads as a garble (a user entry "blood cell" → "white blood cell") is fixed once, not
+        on every pass."""
         least = FixSafety.UNSAFE if unsafe else FixSafety.SAFE
         fixed: list[Finding] = []
+        written: list[tuple[int, int]] = []  # what earlier passes wrote, where it now stands
         for _ in range(MAX_FIX_PASSES):
             edits = {
                 Edit(f.edit_start, f.edit_end, f.replacement): f
                 for f in applicable(self.check(text, syntax), least)
+                if not any(start <= f.start and f.end <= end for start, end in written)
             }
             new_text, applied = apply_edits(text, edits)
             if new_text == text:
                 break
             fixed.extend(edits[edit] for edit in applied)
+            written = _after_edits(written, applied)
             text = new_text
         return FixResult(text, tuple(fixed))
 
@@ -257,7 +263,7 @@ class Checker:
             candidate.first <= c.first
             and c.last <= candidate.last
             and (c.first, c.last) != (candidate.first, candidate.last)
-            and _holds_run(words, phrase(c.corrections[0]))
+            and holds_run(words, phrase(c.corrections[0]))
             for c in earlier
         ):
             return False
@@ -396,8 +402,22 @@ def _overlap(one: Candidate, other: Candidate) -> bool:
     return one.first <= other.last and other.first <= one.last
 
 
-def _holds_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
-    return any(words[i : i + len(run)] == run for i in range(len(words) - len(run) + 1))
+def _after_edits(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
+    """Where ``spans`` and the replacements of ``edits`` (sorted, not overlapping) stand once
+    the edits are applied; a span an edit overlaps is gone."""
+    moved: list[tuple[int, int]] = []
+    shift = 0
+    for edit in edits:
+        start = edit.start + shift
+        moved.append((start, start + len(edit.replacement)))
+        shift += len(edit.replacement) - (edit.end - edit.start)
+    for low, high in spans:
+        before = [e for e in edits if e.end <= low]
+        if any(e.start < high and low < e.end for e in edits):
+            continue
+        delta = sum(len(e.replacement) - (e.end - e.start) for e in before)
+        moved.append((low + delta, high + delta))
+    return moved
 
 
 def _completed(candidate: Candidate, earlier: list[Candidate]) -> Candidate:

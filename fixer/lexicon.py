@@ -13,7 +13,13 @@ from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
 from fixer.matcher import gap_kind
 from fixer.model import CATEGORIES, ContextClause, Entry, FixSafety, Severity
-from fixer.words import WORD_RE, Normalizer, default_normalizer, normalization_tables
+from fixer.words import (
+    WORD_RE,
+    Normalizer,
+    default_normalizer,
+    holds_run,
+    normalization_tables,
+)
 
 COLUMNS = (
     "id",
@@ -138,6 +144,15 @@ def parse_entry(fields: Sequence[str], path: Path, line: int, normalizer: Normal
         raise LexiconError(
             path, line, f"source {row['source']!r} must be seed, PPS:N, swap:…, curated:… or user"
         )
+    garble = normalizer.phrase(row["garble"])
+    for correction in corrections:
+        if holds_run(normalizer.phrase(correction), garble):
+            raise LexiconError(
+                path,
+                line,
+                f"correction {correction!r} holds the garble {row['garble']!r}, so fixing it "
+                "would never end",
+            )
     if fix is FixSafety.SAFE and (len(corrections) > 1 or context):
         raise LexiconError(
             path,

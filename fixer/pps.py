@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from fixer.lexicon import COLUMNS
 from fixer.model import CATEGORIES
-from fixer.words import Normalizer, default_normalizer
+from fixer.words import Normalizer, default_normalizer, holds_run
 
 #: Imported ids put this capital between the category prefix and the number (DIP0001), a form
 #: that built-in ids never take (``fixer.lexicon.BUILTIN_ID_RE``): an import never replaces a
@@ -150,8 +150,8 @@ def convert(
             key = normalizer.phrase(phrase)
             if not key or counts.get(key, -1) >= papers:
                 continue
-            if key == normalizer.phrase(correction):
-                notes.append(f"{name}:{number}: skipped: {phrase!r} is its own correction")
+            if holds_run(normalizer.phrase(correction), key):
+                notes.append(f"{name}:{number}: skipped: its correction holds {phrase!r}")
                 continue
             needed = [alts[0] for alts in parsed.required]
             example = " … ".join([phrase, *needed])

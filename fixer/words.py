@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -23,6 +23,12 @@ from fixer.data import lexicon_dir, read_tsv
 WORD_RE = re.compile(r"[^\W_]++(?:['’][^\W_]++)*+")  # possessive: no backtracking to do
 #: The same as a group: ``SPLIT_RE.split(text)`` alternates gaps and words (gap first and last).
 SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
+
+
+def holds_run(words: Sequence[str], run: Sequence[str]) -> bool:
+    """Whether ``run`` stands in ``words`` as consecutive words."""
+    size = len(run)
+    return any(words[i : i + size] == run for i in range(len(words) - size + 1))
 
 
 def word_starts(pieces: list[str], offset: int = 0) -> list[int]:

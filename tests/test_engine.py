@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from fixer import check_text, fix_text
-from fixer.engine import looks_spun
+from fixer.engine import looks_spun, make_checker
+from fixer.lexicon import COLUMNS
 
 
 @pytest.mark.parametrize(
@@ -51,6 +52,22 @@ from fixer.engine import looks_spun
 def test_fixes(text: str, fixed: str) -> None:
     assert fix_text(text, unsafe=True) == fixed
     assert fix_text(fixed, unsafe=True) == fixed, "a second run changes nothing"
+
+
+def test_a_correction_that_reads_as_a_garble_is_fixed_once(tmp_path: Path) -> None:
+    """Two user entries that undo each other: each pass would flip the words back. A finding
+    inside what an earlier pass wrote is left, so one run fixes once and reports the rest."""
+    lexicon = tmp_path / "user.tsv"
+    lexicon.write_text(
+        "\t".join(COLUMNS)
+        + "\nANU0001\tpale cell\tred cell\tanatomy\terror\tsafe\t\tuser\tA pale cell."
+        + "\nANU0002\tred cell\tpale cell\tanatomy\terror\tsafe\t\tuser\tA red cell.\n",
+        encoding="utf-8",
+    )
+    checker = make_checker([lexicon])
+    result = checker.fix("The pale cell count was low.")
+    assert result.text == "The red cell count was low."
+    assert [f.entry_id for f in result.fixed] == ["ANU0001"]
 
 
 @pytest.mark.parametrize(

@@ -139,6 +139,7 @@ def test_an_in_spun_example_is_linted_as_in_a_spun_document(tmp_path: Path) -> N
         ("AN0001\tx y\tz\tanatomy\terror\tunsafe\tin:print\tseed\tex", "must be 'in:spun'"),
         ("AN0001\tx y\tz\tanatomy\terror\tsafe\t\tblog\tex", "source 'blog'"),
         ("AN0001\tx y\t\tanatomy\terror\tsafe\t\tseed\tex", "no correction"),
+        ("AN0001\tx y\tw x y\tanatomy\terror\tsafe\t\tseed\tex", "holds the garble 'x y'"),
     ],
 )
 def test_malformed_rows_are_rejected_with_file_and_line(

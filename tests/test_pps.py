@@ -64,6 +64,14 @@ SITE_EXPORT = (
 )
 
 
+def test_a_phrase_its_correction_holds_is_skipped() -> None:
+    """Fixing "boost converter" to "buck-boost converter" would never end."""
+    export = SITE_EXPORT.split("\n")[0] + '\n"""boosting converter""",buck-boost converter,12\n'
+    rows, notes = convert(export, "site.csv")
+    assert rows[1:] == []
+    assert notes == ["site.csv:2: skipped: its correction holds 'boosting converter'"]
+
+
 def test_site_header_style_and_thousands_separators(tmp_path: Path) -> None:
     rows, notes = convert(SITE_EXPORT, "site.csv", category="disease")
     assert notes == []
