@@ -117,11 +117,17 @@ def match_number(correction: str, garble: str, found: str, normalizer: Normalize
     between the garble as written and the text as found is carried over.
     """
     garble_words, found_words = WORD_RE.findall(garble), WORD_RE.findall(found)
-    if len(garble_words) != len(found_words) or not found_words:
+    index = head_index(garble_words) if garble_words else -1
+    if not found_words or index < 0:
         return correction
-    index = head_index(garble_words)
+    if len(garble_words) == len(found_words):
+        found_head = found_words[index]
+    elif index == len(garble_words) - 1:
+        found_head = found_words[-1]  # written otherwise ("whiteplatelets"), ending in the head
+    else:
+        return correction
     written = is_plural(garble_words[index], normalizer)
-    seen = is_plural(found_words[index], normalizer)
+    seen = is_plural(found_head, normalizer)
     if written == seen:
         return correction
     parts = correction.split(" ")

@@ -98,3 +98,15 @@ def test_a_possessive_of_an_english_word_is_no_slip() -> None:
     assert [f.text for f in check_text("The pearsn relationship held.", detectors=["fuzzy"])] == [
         "pearsn relationship"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("The whiteplatelets were low.", "white blood cells"),
+        ("The whiteplatelet was low.", "white blood cell"),
+    ],
+)
+def test_a_run_together_garble_keeps_its_number(text: str, suggestion: str) -> None:
+    """The garble "white platelet" is singular; "whiteplatelets" ends in its head, plural."""
+    assert [f.suggestions[0] for f in check_text(text, detectors=["fuzzy"])] == [suggestion]
