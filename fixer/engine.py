@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -37,7 +36,14 @@ from fixer.matcher import Token, tokenize, tokenize_regions
 from fixer.model import DETECTORS, Candidate, Finding, FixSafety
 from fixer.prefilter import Regions, WordScan, scan_words
 from fixer.suppress import apply_suppressions
-from fixer.words import WORD_RE, Normalizer, default_normalizer, holds_run
+from fixer.words import (
+    POSSESSIVE,
+    WORD_RE,
+    Normalizer,
+    default_normalizer,
+    holds_run,
+    possessives,
+)
 
 #: A fix pass can bring two words together into a new garble; passes repeat until nothing
 #: changes, up to this many times (as ruff does).
@@ -287,7 +293,7 @@ class Checker:
         in_place = keep_gaps(text, span, suggestions[0])
         # A possessive inside the span ("white platelet's count") has no place in the correction.
         inner = WORD_RE.findall(words)[:-1]
-        keeps_words = _possessives(inner) <= _possessives(WORD_RE.findall(candidate.written))
+        keeps_words = possessives(inner) <= possessives(WORD_RE.findall(candidate.written))
         fix = candidate.fix if in_place is not None and keeps_words else FixSafety.NONE
         edit_start, replacement = self._with_article(
             text, view, tokens, candidate.first, in_place or suggestions[0]
@@ -372,18 +378,10 @@ def _possessive(found: str, garble: str) -> str:
     text's last word has and the garble's has not: a correction must carry it over, or the
     fix would lose it."""
     words, garble_words = WORD_RE.findall(found), WORD_RE.findall(garble)
-    ending = _POSSESSIVE.search(words[-1]) if words else None
-    if ending is None or (garble_words and _POSSESSIVE.search(garble_words[-1])):
+    ending = POSSESSIVE.search(words[-1]) if words else None
+    if ending is None or (garble_words and POSSESSIVE.search(garble_words[-1])):
         return ""
     return ending.group()
-
-
-_POSSESSIVE = re.compile(r"['’][sS]$")
-
-
-def _possessives(words: Iterable[str]) -> int:
-    """How many of ``words`` end in a possessive "'s"."""
-    return sum(1 for word in words if _POSSESSIVE.search(word))
 
 
 def _report_only(findings: list[Finding], spans: list[tuple[int, int]]) -> list[Finding]:

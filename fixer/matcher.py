@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from fixer.model import ContextClause, Entry
 from fixer.prefilter import WordScan, scan_words
-from fixer.words import SPLIT_RE, Normalizer, word_starts
+from fixer.words import SPLIT_RE, WORD_RE, Normalizer, possessives, word_starts
 
 # What may stand between two words of one phrase.
 # (U+2063 stands for inline markup in a prose view; see fixer.markup.TRANSPARENT.)
@@ -176,7 +176,7 @@ class PhraseMatcher:
             if node is None:
                 i += 1
                 continue
-            match = self._longest_at(context, tokens, i, node, any_topic, taken)
+            match = self._longest_at(text, context, tokens, i, node, any_topic, taken)
             if match is None:
                 i += 1
             else:
@@ -186,6 +186,7 @@ class PhraseMatcher:
 
     def _longest_at(
         self,
+        text: str,
         context: Context,
         tokens: Sequence[Token],
         i: int,
@@ -209,7 +210,13 @@ class PhraseMatcher:
                 break
             node = next_node
         for last, entries in reversed(ends):
+            # A possessive inside the match that neither the garble nor its correction writes
+            # ends the phrase: "white platelet's count" is the count of a "white platelet",
+            # where "Understudy's t test" is "Student's t-test".
+            inner = possessives(text[t.start : t.end] for t in tokens[i:last])
             for entry in entries:
+                if inner and inner > _inner_possessives(entry):
+                    continue
                 if not entry.context or context.holds(entry.context, tokens[i], tokens[last]):
                     return Match(entry, i, last)
                 if any_topic and not any(k in taken for k in range(i, last + 1)):
@@ -219,6 +226,15 @@ class PhraseMatcher:
                     ):
                         return Match(entry, i, last, topic_waived=True)
         return None
+
+
+def _inner_possessives(entry: Entry) -> int:
+    """How many possessives the entry writes before its last word, in its garble or its
+    correction."""
+    return max(
+        possessives(WORD_RE.findall(phrase)[:-1])
+        for phrase in (entry.garble, entry.corrections[0])
+    )
 
 
 class Context:

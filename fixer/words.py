@@ -25,6 +25,15 @@ WORD_RE = re.compile(r"[^\W_]++(?:['’][^\W_]++)*+")  # possessive: no backtrac
 SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 
 
+#: A possessive ending: "'s", in any case and with either apostrophe.
+POSSESSIVE = re.compile(r"['’][sS]$")
+
+
+def possessives(words: Iterable[str]) -> int:
+    """How many of ``words`` end in a possessive "'s"."""
+    return sum(1 for word in words if POSSESSIVE.search(word))
+
+
 def holds_run(words: Sequence[str], run: Sequence[str]) -> bool:
     """Whether ``run`` stands in ``words`` as consecutive words."""
     size = len(run)

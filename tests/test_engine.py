@@ -151,15 +151,18 @@ def test_phrases_across_inline_markup_are_fixed_with_markup_intact(
     assert fix_text(text, syntax=syntax, unsafe=True) == fixed
 
 
-def test_a_possessive_inside_the_span_makes_the_fix_report_only() -> None:
-    """ "white platelet's count" matches "white platelet count", but its correction has no
-    place for the "'s": the fix would lose it."""
-    (finding,) = check_text("The white platelet's count was low.")
-    assert finding.suggestions == ("white blood cell count",)
-    assert finding.fix.name == "NONE"
-    assert fix_text("The white platelet's count was low.", unsafe=True) == (
-        "The white platelet's count was low."
-    )
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # "white platelet's count" is the count of a white platelet: the possessive ends the
+        # garble "white platelet count", and the shorter "white platelet" is fixed.
+        ("The white platelet's count was low.", "The white blood cell's count was low."),
+        # A garble that writes the possessive itself runs across it.
+        ("She has alzheimer's illness.", "She has Alzheimer's disease."),
+    ],
+)
+def test_a_possessive_the_garble_does_not_write_ends_the_phrase(text: str, fixed: str) -> None:
+    assert fix_text(text) == fixed
 
 
 def test_line_breaks_that_cannot_all_be_kept_make_the_fix_report_only() -> None:
