@@ -385,11 +385,12 @@ def _possessive(found: str, garble: str) -> str:
 
 
 def _report_only(findings: list[Finding], spans: list[tuple[int, int]]) -> list[Finding]:
-    """The findings, with no fix for those that overlap one of ``spans``."""
+    """The findings, with no fix for those that overlap one of ``spans``: neither their own
+    nor that of a finding they complete (``applicable`` would apply those instead)."""
     if not spans:
         return findings
     return [
-        dataclasses.replace(f, fix=FixSafety.NONE)
+        dataclasses.replace(f, fix=FixSafety.NONE, fallback=())
         if any(f.start < end and start < f.end for start, end in spans)
         else f
         for f in findings

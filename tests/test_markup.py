@@ -148,6 +148,16 @@ def test_markdown_link_labels_are_reported_but_not_fixed(markdown: str, fixed: s
     assert finding.fix is (FixSafety.NONE if fixed == markdown else FixSafety.SAFE)
 
 
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_a_link_label_keeps_the_shorter_findings_a_longer_reading_completes(unsafe: bool) -> None:
+    """ "fiery entrail ailment" (an unsafe reading) completes "entrail" → "bowel" (a safe
+    lexicon fix): a fix that may not apply the reading would apply that one, in the label too."""
+    from fixer import fix_text
+
+    text = "See [fiery entrail ailment].\n\n[fiery entrail ailment]: https://x.org\n"
+    assert fix_text(text, syntax="markdown", unsafe=unsafe) == text
+
+
 def test_markdown_inline_tag_alone_does_not_join_words() -> None:
     from fixer import fix_text
 
