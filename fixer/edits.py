@@ -13,6 +13,10 @@ class Edit(NamedTuple):
     end: int
     replacement: str
 
+    def moved(self, offset: int) -> Edit:
+        """The edit ``offset`` code points further on: a piece's edit placed in the whole text."""
+        return Edit(self.start + offset, self.end + offset, self.replacement)
+
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
     """Apply edits in order of position; an edit that overlaps one already applied is skipped.

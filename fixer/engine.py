@@ -290,14 +290,12 @@ class Checker:
         span = tokens[candidate.first : candidate.last + 1]
         words = " ".join(text[t.start : t.end] for t in span)  # without markup or line breaks
         suggestions = tuple(self._shape(c, candidate.written, words) for c in candidate.corrections)
-        in_place = keep_gaps(text, span, suggestions[0])
+        in_place = [keep_gaps(text, span, suggestion) for suggestion in suggestions]
         # A possessive inside the span ("white platelet's count") has no place in the correction.
         inner = WORD_RE.findall(words)[:-1]
         keeps_words = possessives(inner) <= possessives(WORD_RE.findall(candidate.written))
-        fix = candidate.fix if in_place is not None and keeps_words else FixSafety.NONE
-        edit_start, replacement = self._with_article(
-            text, view, tokens, candidate.first, in_place or suggestions[0]
-        )
+        fix = candidate.fix if in_place[0] is not None and keeps_words else FixSafety.NONE
+        edit = self._edit(text, view, tokens, candidate, in_place[0] or suggestions[0])
         return Finding(
             start=start,
             end=end,
@@ -311,11 +309,23 @@ class Checker:
             confidence=candidate.confidence,
             fix=fix,
             message=candidate.message,
-            edit_start=edit_start,
-            edit_end=end,
-            replacement=replacement,
+            edit_start=edit.start,
+            edit_end=edit.end,
+            replacement=edit.replacement,
             fallback=tuple(self._finding(text, view, tokens, c) for c in candidate.completes),
+            alternatives=tuple(
+                None if placed is None else self._edit(text, view, tokens, candidate, placed)
+                for placed in in_place[1:]
+            ),
         )
+
+    def _edit(
+        self, text: str, view: str, tokens: Sequence[Token], candidate: Candidate, placed: str
+    ) -> Edit:
+        """The edit that puts ``placed`` (a suggestion, with the markup kept) over the
+        candidate's span, and over the article before it when that must change too."""
+        start, replacement = self._with_article(text, view, tokens, candidate.first, placed)
+        return Edit(start, tokens[candidate.last].end, replacement)
 
     def _shape(self, correction: str, garble: str, found: str) -> str:
         """Fit a correction to the found text: its number, case, and the very spelling of any

@@ -20,7 +20,9 @@ from fixer.model import Finding, Severity
 from fixer.report import locate, text_block
 from fixer.runner import FileResult, Options, remaining
 
-_PROMPT = "[a]ccept, 1-{n} choose, [s]kip, [i]gnore always, [q]uit"
+#: What the reviewer may answer: to a finding with fixes, and to a report-only one.
+_PROMPT = "[a]ccept, 1-{n} choose, [s]kip (Enter), [i]gnore always, [q]uit"
+_REPORT_ONLY_PROMPT = "report only: [s]kip (Enter), [i]gnore always, [q]uit"
 
 
 @dataclass
@@ -69,31 +71,49 @@ def _decide(
     """Ask about each finding, adding the accepted fixes to ``edits`` as they come (so that
     an interrupted review keeps them); whether the reviewer quit."""
     for item in locate(name, text, findings):
-        finding = item.finding
         click.echo(text_block(item))
-        for number, suggestion in enumerate(finding.suggestions, start=1):
-            click.echo(f"  {number}. {suggestion}")
-        answer = (
-            click.prompt(
-                _PROMPT.format(n=len(finding.suggestions)), default="a", show_default=False
-            )
-            .strip()
-            .lower()
-        )
+        choices = _offer(item.finding)
+        answer = _ask(len(choices))
         if answer == "q":
             return True
         if answer == "i":
-            _allow(name, finding.text, options, review)
+            _allow(name, item.finding.text, options, review)
         elif answer == "a":
-            edits.append(Edit(finding.edit_start, finding.edit_end, finding.replacement))
-        elif answer.isdigit() and 1 <= int(answer) <= len(finding.suggestions):
-            choice = int(answer) - 1
-            edits.append(
-                Edit(finding.edit_start, finding.edit_end, finding.replacement)
-                if choice == 0
-                else Edit(finding.start, finding.end, finding.suggestions[choice])
-            )
+            edits.append(choices[0])
+        elif answer.isdigit():
+            edits.append(choices[int(answer) - 1])
     return False
+
+
+def _offer(finding: Finding) -> list[Edit]:
+    """Print the suggestions, numbering those that can be applied; their edits, in order. They
+    are the edits ``fix`` makes (markup kept, the article changed to suit), so a suggestion
+    that ``fix`` could not write, or any of a report-only finding, is shown but not offered."""
+    choices: list[Edit] = []
+    for index, suggestion in enumerate(finding.suggestions):
+        edit = finding.edit(index)
+        if edit is None:
+            click.echo(f"  -  {suggestion} (fixer cannot apply it here)")
+        else:
+            choices.append(edit)
+            click.echo(f"  {len(choices)}. {suggestion}")
+    return choices
+
+
+def _ask(choices: int) -> str:
+    """The reviewer's answer, asked again until it is one on offer. Enter skips: a review
+    writes only what it is told to (``git add -p`` asks again on Enter, which stages nothing
+    either)."""
+    offered = ["s", "i", "q", *(["a"] if choices else []), *map(str, range(1, choices + 1))]
+    prompt = _PROMPT.format(n=choices) if choices else _REPORT_ONLY_PROMPT
+    answer: str = click.prompt(
+        prompt,
+        type=click.Choice(offered, case_sensitive=False),
+        default="s",
+        show_choices=False,
+        show_default=False,
+    )
+    return answer
 
 
 def _write(result: FileResult, document: Document, edits: list[Edit]) -> str:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import cached_property
 
+from fixer.edits import Edit
+
 
 class Severity(IntEnum):
     """How bad a finding is; ordered so that ``ERROR > WARNING > INFO``."""
@@ -206,7 +208,8 @@ class Finding:
 
     ``start`` and ``end`` are code-point offsets into the text; ``edit_start``/``edit_end`` and
     ``replacement`` describe the fix for the first suggestion, which may reach a little beyond the
-    span (an article "a"/"an" before it that must change too).
+    span (an article "a"/"an" before it that must change too); ``alternatives`` those for the
+    others (``edit`` gives each).
     """
 
     start: int
@@ -229,3 +232,17 @@ class Finding:
     #: "inflammatory bowel disease", an unsafe reading; "entrail ailment" → "bowel disease" is
     #: safe).
     fallback: tuple[Finding, ...] = ()
+    #: The edits that write ``suggestions[1:]`` as the first one is written (in place around
+    #: markup and line breaks, the article before changed to suit); None for one whose words
+    #: cannot keep the markup.
+    alternatives: tuple[Edit | None, ...] = ()
+
+    def edit(self, choice: int = 0) -> Edit | None:
+        """The edit that writes suggestion ``choice`` as ``fixer fix`` writes the first, so that
+        choosing another one (``fix -i``) corrupts no markup either. None for every suggestion
+        of a report-only finding (``fix`` none), and for one that cannot be written in place."""
+        if self.fix is FixSafety.NONE:
+            return None
+        if choice == 0:
+            return Edit(self.edit_start, self.edit_end, self.replacement)
+        return self.alternatives[choice - 1]

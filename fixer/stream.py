@@ -110,6 +110,9 @@ def _located(name: str, pieces: Iterator[str], checker: Checker) -> list[Located
                 end=finding.end + offset,
                 edit_start=finding.edit_start + offset,
                 edit_end=finding.edit_end + offset,
+                alternatives=tuple(
+                    None if edit is None else edit.moved(offset) for edit in finding.alternatives
+                ),
             )
             shift = carry if item.line == 1 else 0
             found.append(

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from fixer import check_text, fix_text
+from fixer.edits import apply_edits
 from fixer.engine import looks_spun, make_checker
 from fixer.lexicon import COLUMNS
 
@@ -163,6 +164,38 @@ def test_phrases_across_inline_markup_are_fixed_with_markup_intact(
 )
 def test_a_possessive_the_garble_does_not_write_ends_the_phrase(text: str, fixed: str) -> None:
     assert fix_text(text) == fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "syntax", "written"),
+    [
+        # every suggestion is written as the first: markup kept, the article changed to suit
+        (
+            "He has a coronary <em>illness</em> now.",
+            "html",
+            [
+                "He has a heart <em>disease</em> now.",
+                "He has a coronary <em>artery disease</em> now.",
+            ],
+        ),
+        (
+            "He took an agony reliever.",
+            "text",
+            ["He took a painkiller.", "He took a pain reliever."],
+        ),
+        ("an agony reliever's dose", "text", ["a painkiller's dose", "a pain reliever's dose"]),
+        # one word cannot keep the emphasis that two words share
+        ("A threatening *growth* was found.", "markdown", ["A malignant *tumor* was found.", None]),
+        # a report-only finding has no edit for any suggestion
+        ("See [agony reliever].\n\n[agony reliever]: https://x.org\n", "markdown", [None, None]),
+    ],
+)
+def test_each_suggestion_has_the_edit_a_fix_would_make(
+    text: str, syntax: str, written: list[str | None]
+) -> None:
+    (finding,) = check_text(text, syntax=syntax)
+    edits = [finding.edit(choice) for choice in range(len(finding.suggestions))]
+    assert [None if e is None else apply_edits(text, [e])[0] for e in edits] == written
 
 
 def test_line_breaks_that_cannot_all_be_kept_make_the_fix_report_only() -> None:

@@ -45,6 +45,64 @@ def test_accept_choose_and_skip(page: Path) -> None:
     ]
 
 
+EMPHASIS = "She has **lymph center** points.\n"
+LINK = "See [white platelets].\n\n[white platelets]: http://x\n"
+CORONARY = "<p>He has a coronary <em>illness</em> now.</p>\n"
+RELIEVER = "He took an agony reliever's dose.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "answers", "written"),
+    [
+        # whichever suggestion is chosen, it is written as fix writes it: markup kept, the
+        # article changed to suit, the possessive kept
+        ("a.html", CORONARY, "a\n", "<p>He has a heart <em>disease</em> now.</p>\n"),
+        ("a.html", CORONARY, "2\n", "<p>He has a coronary <em>artery disease</em> now.</p>\n"),
+        ("a.txt", RELIEVER, "a\n", "He took a painkiller's dose.\n"),
+        ("a.txt", RELIEVER, "2\n", "He took a pain reliever's dose.\n"),
+        # a suggestion that fix could not write is not offered: "2" is asked again
+        (
+            "a.md",
+            "A threatening *growth* was found.\n",
+            "2\n1\n",
+            "A malignant *tumor* was found.\n",
+        ),
+        # a report-only finding (a reference-link label, markup no fix can keep) takes neither
+        # "a" nor a number
+        ("a.md", LINK, "a\n1\ns\n", LINK),
+        ("a.md", EMPHASIS, "a\n1\ns\n", EMPHASIS),
+        # Enter skips
+        ("a.txt", RELIEVER, "\n", RELIEVER),
+    ],
+)
+def test_an_answer_writes_what_fix_would(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    text: str,
+    answers: str,
+    written: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    review(path, answers)
+    assert path.read_text(encoding="utf-8") == written
+
+
+def test_a_report_only_finding_is_shown_with_the_answers_it_takes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "a.md"
+    path.write_text(LINK, encoding="utf-8")
+    result = review(path, "a\ns\n")
+    prompt = "report only: [s]kip (Enter), [i]gnore always, [q]uit: "
+    assert "  -  white blood cells (fixer cannot apply it here)\n" in result.stdout
+    assert f"{prompt}a\nError: 'a' is not one of 's', 'i', 'q'.\n{prompt}s\n" in result.stdout
+    assert result.exit_code == 1
+
+
 def test_quit_keeps_what_was_decided(page: Path) -> None:
     review(page, "a\nq\n")
     assert page.read_text(encoding="utf-8").startswith(
