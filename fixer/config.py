@@ -270,6 +270,6 @@ def selected(finding: Finding, settings: Settings, normalizer: Normalizer) -> bo
         return False
     if settings.allow:
         allowed = {normalizer.phrase(phrase) for phrase, _ in settings.allow}
-        if normalizer.phrase(finding.text) in allowed:
+        if normalizer.phrase(finding.phrase) in allowed:
             return False
     return True

@@ -288,7 +288,7 @@ class Checker:
         start, end = tokens[candidate.first].start, tokens[candidate.last].end
         found = text[start:end]
         span = tokens[candidate.first : candidate.last + 1]
-        words = " ".join(text[t.start : t.end] for t in span)  # without markup or line breaks
+        words = " ".join(text[t.start : t.end] for t in span)
         suggestions = tuple(self._shape(c, candidate.written, words) for c in candidate.corrections)
         in_place = [keep_gaps(text, span, suggestion) for suggestion in suggestions]
         # A possessive inside the span ("white platelet's count") has no place in the correction.
@@ -300,6 +300,7 @@ class Checker:
             start=start,
             end=end,
             text=found,
+            phrase=words,
             suggestions=suggestions,
             rule=candidate.rule,
             entry_id=candidate.entry_id,

@@ -77,7 +77,7 @@ def _decide(
         if answer == "q":
             return True
         if answer == "i":
-            _allow(name, item.finding.text, options, review)
+            _allow(name, item.finding.phrase, options, review)
         elif answer == "a":
             edits.append(choices[0])
         elif answer.isdigit():
@@ -135,22 +135,21 @@ def _allow(name: str, phrase: str, options: Options, review: Review) -> None:
     discovery finds it, so later runs from any folder honour it), or of a new ``.fixer.toml``
     where discovery will find it; say where, or in one line why nothing was written (an error
     that fails the session, unless ``--isolated`` asked for no configuration)."""
-    words = " ".join(phrase.split())
     if options.isolated:
-        click.echo(f"{words!r} not allowed: --isolated ignores configuration files", err=True)
+        click.echo(f"{phrase!r} not allowed: --isolated ignores configuration files", err=True)
         return
     config = options.settings(name).source
     target, where = (config, None) if config else new_config_path(Path(name))
     reason = f"allowed in fixer fix -i on {datetime.date.today().isoformat()}"
     try:
-        add_allowed(target, words, reason)
+        add_allowed(target, phrase, reason)
     except AllowError as error:
-        message = f"{words!r} not allowed: {error}"
+        message = f"{phrase!r} not allowed: {error}"
         click.echo(f"{target}: error: {message}", err=True)
         review.errors.append((str(target), message))
         return
     if where is None:
-        click.echo(f"added {words!r} to the allowlist in {target}")
+        click.echo(f"added {phrase!r} to the allowlist in {target}")
     else:
         forget_configs()  # a new file: let discovery see it for the files still to come
-        click.echo(f"added {words!r} to the allowlist in a new {target} ({where})")
+        click.echo(f"added {phrase!r} to the allowlist in a new {target} ({where})")

@@ -215,6 +215,9 @@ class Finding:
     start: int
     end: int
     text: str
+    #: The found words as a reader sees them, one space apart: no markup or line break between
+    #: them ("white platelets" for ``white <em>platelets``). The allowlist is matched on it.
+    phrase: str
     suggestions: tuple[str, ...]
     rule: Rule
     entry_id: str

@@ -87,6 +87,7 @@ def _unused(text: str, directive: Directive) -> Finding:
         start=directive.start,
         end=directive.end,
         text=text[directive.start : directive.end],
+        phrase=text[directive.start : directive.end],
         suggestions=("",),
         rule=RULES["FX900"],
         entry_id="FX900",

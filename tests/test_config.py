@@ -122,6 +122,27 @@ def test_allowlist_needs_a_reason(site: Path) -> None:
     assert ".fixer.toml: each 'allow' entry needs a phrase and a reason" in stderr
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("page.txt", "White platelets rise.\n"),
+        ("page.md", "White *platelets* rise.\n"),
+        ("page.md", "White <em>platelets</em> rise.\n"),
+        ("page.html", "<p>White <em>platelets</em> rise.</p>\n"),
+        ("page.html", '<p>White\n<span class="x">platelets</span> rise.</p>\n'),
+    ],
+)
+def test_an_allowed_phrase_is_matched_on_the_words_a_reader_sees(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    (tmp_path / ".fixer.toml").write_text(
+        'allow = [{ phrase = "white platelets", reason = "quoted" }]\n', encoding="utf-8"
+    )
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    assert check(str(page)) == (0, [], "")
+
+
 def test_extra_lexicon_relative_to_configuration(site: Path) -> None:
     (site / "house.tsv").write_text(
         "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"

@@ -216,6 +216,20 @@ def settings_but_allow(data: dict, name: str) -> dict:
     return data
 
 
+def test_ignore_always_allows_the_words_without_their_markup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "page.html"
+    page.write_text("<p>White <em>platelets</em> rise.</p>\n", encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("White platelets rise.\n", encoding="utf-8")
+    review(page, "i\n")
+    config = tomllib.loads((tmp_path / ".fixer.toml").read_text(encoding="utf-8"))
+    assert [entry["phrase"] for entry in config["allow"]] == ["White platelets"]
+    check = CliRunner().invoke(cli, ["check", str(page), "plain.txt"])
+    assert check.exit_code == 0, check.stdout
+
+
 def test_ignore_always_writes_nothing_it_cannot_keep_valid(page: Path) -> None:
     pyproject = page.parent / "pyproject.toml"
     content = 'tool.fixer = { fail-on = "error" }  # inline: closed to new keys\n'
