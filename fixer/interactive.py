@@ -18,7 +18,7 @@ from fixer.files import Document, InputError, read_document, write_atomic
 from fixer.markup import syntax_for
 from fixer.model import Finding, Severity
 from fixer.report import locate, text_block
-from fixer.runner import FileResult, Options, remaining
+from fixer.runner import FileResult, Options, cannot_rewrite, remaining
 
 #: What the reviewer may answer: to a finding with fixes, and to a report-only one.
 _PROMPT = "[a]ccept, 1-{n} choose, [s]kip (Enter), [i]gnore always, [q]uit"
@@ -40,7 +40,9 @@ class Review:
 
 def review_file(name: str, options: Options) -> Review:
     """Review one file, write what was accepted and check what is left."""
-    review = Review(FileResult(name))
+    review = Review(FileResult(name, error=cannot_rewrite(name)))
+    if review.result.error:
+        return review
     try:
         document = read_document(Path(name), options.encoding)
     except InputError as error:

@@ -220,7 +220,7 @@ def _deliver(task: Task, document: Document, fixed: str, work: Work, result: Fil
 def _manuscript(name: str, work: Work, checker: Checker, result: FileResult) -> FileResult:
     """Check a PDF or DOCX through its extracted text; locations are pages or paragraphs."""
     if work.fix:
-        result.error = f"fix cannot rewrite {Path(name).suffix} files; use fixer check or scan"
+        result.error = cannot_rewrite(name)
         return result
     extracted = extract(Path(name))
     result.findings = [
@@ -233,6 +233,15 @@ def _manuscript(name: str, work: Work, checker: Checker, result: FileResult) -> 
         for item in locate(name, extracted.text, checker.check(extracted.text, "text"))
     ]
     return result
+
+
+def cannot_rewrite(name: str) -> str | None:
+    """Why ``fix`` (and ``fix -i``) may not write a file: a PDF or DOCX manuscript is checked
+    through the text extracted from it, which cannot be written back. None for other files."""
+    suffix = Path(name).suffix
+    if suffix.lower() not in MANUSCRIPT_SUFFIXES:
+        return None
+    return f"fix cannot rewrite {suffix} files; use fixer check or scan"
 
 
 def _large(name: str) -> bool:

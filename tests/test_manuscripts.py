@@ -44,13 +44,19 @@ def test_check_reports_pages_and_paragraphs(manuscripts: Path) -> None:
     assert "fixable" not in full
 
 
-def test_fix_refuses_manuscripts(manuscripts: Path) -> None:
-    pdf = manuscripts / "paper.pdf"
-    before = pdf.read_bytes()
-    result = CliRunner().invoke(cli, ["fix", str(pdf)])
+@pytest.mark.parametrize("name", ["paper.pdf", "paper.docx"])
+@pytest.mark.parametrize("interactive", [(), ("-i",)])
+def test_fix_refuses_manuscripts(
+    manuscripts: Path, name: str, interactive: tuple[str, ...]
+) -> None:
+    path = manuscripts / name
+    before = path.read_bytes()
+    result = CliRunner().invoke(cli, ["fix", *interactive, str(path)], input="a\n")
     assert result.exit_code == 2
-    assert "fix cannot rewrite .pdf files; use fixer check or scan" in result.stderr
-    assert pdf.read_bytes() == before
+    assert result.stderr.splitlines() == [
+        f"{path}: error: fix cannot rewrite {path.suffix} files; use fixer check or scan"
+    ]
+    assert path.read_bytes() == before
 
 
 def test_scan_walks_manuscripts_and_goes_on_after_a_broken_one(manuscripts: Path) -> None:
