@@ -90,11 +90,16 @@ def _without_bom(encoding: str) -> str:
 
 
 def _decode_as(name: str, raw: bytes, encoding: str, bom: bytes) -> Document:
+    """Decode ``raw`` after its BOM. Python also names codecs that turn bytes into bytes
+    (``base64``, ``hex``, ``rot13``): decoding text with one is a ``LookupError``, which must
+    be a one-line ``InputError`` like any other file problem, not a traceback that exits 1."""
     try:
         text = raw[len(bom) :].decode(encoding)
     except UnicodeDecodeError as error:
         hint = "" if encoding != "utf-8" else "; pass --encoding (for example --encoding latin-1)"
         raise InputError(f"not valid {encoding} at byte {error.start + len(bom)}{hint}") from None
+    except LookupError:
+        raise InputError(f"{encoding!r} is not a text encoding") from None
     return Document(name, raw, text, encoding, bom)
 
 

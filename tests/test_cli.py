@@ -382,6 +382,7 @@ def test_fix_stdin_to_stdout() -> None:
         (b"white\x00platelets", (), "binary file (contains NUL bytes), skipped"),
         ("Leukämie, white platelets".encode("latin-1"), (), "not valid utf-8 at byte 4"),
         (b"white platelets", ("--encoding", "nope"), "unknown encoding 'nope'"),
+        (b"white platelets", ("--encoding", "base64"), "'base64' is not a text encoding"),
     ],
 )
 def test_fix_stdin_passes_on_what_it_cannot_check(

@@ -64,9 +64,18 @@ def test_a_named_wide_encoding_reads_nul_bytes_as_text(encoding: str, codec: str
     assert document.encode(TEXT) == raw
 
 
-def test_unknown_encoding_is_a_clear_error() -> None:
-    with pytest.raises(InputError, match="unknown encoding 'nope'"):
-        decode("x.txt", b"abc", encoding="nope")
+@pytest.mark.parametrize(
+    ("encoding", "message"),
+    [
+        ("nope", "unknown encoding 'nope'"),
+        ("base64", "'base64' is not a text encoding"),
+        ("hex", "'hex' is not a text encoding"),
+        ("rot13", "'rot-13' is not a text encoding"),
+    ],
+)
+def test_unknown_or_non_text_encoding_is_a_clear_error(encoding: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        decode("x.txt", b"abc", encoding=encoding)
 
 
 def test_missing_and_directory_paths(tmp_path: Path) -> None:
