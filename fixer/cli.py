@@ -18,7 +18,7 @@ from fixer.cli_lexicon import explain, lexicon
 from fixer.config import forget_configs
 from fixer.discover import STDIN, iter_targets
 from fixer.engine import make_checker
-from fixer.files import InputError, decode, write_output
+from fixer.files import InputError, write_output
 from fixer.lexicon import LexiconError
 from fixer.model import DETECTORS, Severity
 from fixer.report import (
@@ -270,7 +270,7 @@ def _run(
             if problem:
                 tasks.append(Task(name, error=problem))
             elif path == STDIN:
-                tasks.append(_stdin_task(name, work.options.encoding))
+                tasks.append(Task(name, stdin=sys.stdin.buffer.read()))
             elif not work.options.skipped(name, walked):
                 tasks.append(Task(name))
         _warn_about_lexicons(work.options, [task.name for task in tasks if not task.error])
@@ -280,16 +280,6 @@ def _run(
     for result in results:
         outcome.add(result)
     return results
-
-
-def _stdin_task(name: str, encoding: str | None) -> Task:
-    """Standard input as a task; bytes that cannot be checked stay with the error, so that
-    ``fix -`` can pass them through (an editor piping its buffer must not get it back empty)."""
-    raw = sys.stdin.buffer.read()
-    try:
-        return Task(name, decode(name, raw, encoding))
-    except InputError as error:
-        return Task(name, error=str(error), unchecked=raw)
 
 
 @cli.command(epilog=_EXAMPLES)

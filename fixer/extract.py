@@ -68,15 +68,18 @@ class Extracted:
         return f"{self.unit} {max(bisect_right(self.starts, offset), 1)}"
 
 
-def extract(path: Path) -> Extracted:
-    """The text of the .pdf or .docx file at ``path``; ``InputError`` if it cannot be read.
+def extract(path: Path, raw: bytes | None = None) -> Extracted:
+    """The text of the .pdf or .docx file at ``path``, or of its bytes ``raw`` when they were
+    read already (standard input, named by ``--stdin-filename``); ``InputError`` if it cannot
+    be read.
 
     ``ValueError`` for any other suffix: check against :data:`MANUSCRIPT_SUFFIXES` first.
     """
     suffix = path.suffix.lower()
     if suffix not in MANUSCRIPT_SUFFIXES:
         raise ValueError(f"not a manuscript format: {path.name}")
-    raw = _read_bytes(path)
+    if raw is None:
+        raw = _read_bytes(path)
     if suffix == ".pdf":
         return _join(_pdf_pages(raw), "page")
     return _join(_docx_paragraphs(raw), "paragraph")

@@ -16,7 +16,7 @@ from fixer.config import ConfigError, SelectorError, Settings, config_where, set
 from fixer.discover import STDIN
 from fixer.engine import Checker, make_checker
 from fixer.extract import MANUSCRIPT_SUFFIXES, extract
-from fixer.files import Document, InputError, read_document, write_atomic
+from fixer.files import Document, InputError, decode, read_document, write_atomic
 from fixer.lexicon import LexiconError
 from fixer.markup import syntax_for
 from fixer.model import DETECTORS, FixSafety, Severity
@@ -115,12 +115,11 @@ class Options:
 
 @dataclass(frozen=True)
 class Task:
-    """One file to process; ``document`` is set for standard input, read by the caller."""
+    """One file to process; ``stdin`` holds standard input's bytes, read by the caller."""
 
     name: str
-    document: Document | None = None
-    error: str | None = None  # found before processing (missing file, unreadable stdin)
-    unchecked: bytes | None = None  # standard input that could not be decoded
+    stdin: bytes | None = None
+    error: str | None = None  # found before processing (a missing file)
 
 
 @dataclass(frozen=True)
@@ -152,24 +151,32 @@ class FileResult:
 
 def process(task: Task, work: Work) -> FileResult:
     """Check (or fix) one file. Never raises for the file's own problems: they become
-    ``error``; a configuration or lexicon problem raises ``SetupError``."""
+    ``error``; a configuration or lexicon problem raises ``SetupError``. ``fix -`` is a filter:
+    standard input that it did not fix and encode comes out as it came in, whatever the reason
+    (an editor piping its buffer through it must not get it back empty)."""
+    result = _process(task, work)
+    if task.stdin is not None and work.fix and not work.diff and result.output is None:
+        result.output = task.stdin
+    return result
+
+
+def _process(task: Task, work: Work) -> FileResult:
+    """``process`` but for passing standard input on."""
     result = FileResult(task.name, error=task.error)
     if task.error:
-        if work.fix and not work.diff:
-            result.output = task.unchecked  # a filter passes on what it cannot check
         return result
-    from_stdin = task.document is not None
+    from_stdin = task.stdin is not None
     settings = work.options.settings(task.name, from_stdin)
     checker = work.options.checker(settings)
     syntax = syntax_for(task.name)
     result.threshold = Severity.parse(settings.fail_on)
     try:
         if Path(task.name).suffix.lower() in MANUSCRIPT_SUFFIXES:
-            return _manuscript(task.name, work, checker, result)
+            return _manuscript(task, work, checker, result)
         if not (from_stdin or work.fix) and syntax == "text" and _large(task.name):
             result.findings = check_large(task.name, checker, work.options.encoding)
             return result
-        document = task.document or read_document(Path(task.name), work.options.encoding)
+        document = _document(task, work.options.encoding)
     except (InputError, OSError) as error:
         result.error = str(error) if isinstance(error, InputError) else error.strerror
         return result
@@ -194,6 +201,13 @@ def process(task: Task, work: Work) -> FileResult:
     return remaining(result, text, checker, syntax)
 
 
+def _document(task: Task, encoding: str | None) -> Document:
+    """The task's text: standard input's bytes decoded, or the file read."""
+    if task.stdin is not None:
+        return decode(task.name, task.stdin, encoding)
+    return read_document(Path(task.name), encoding)
+
+
 def remaining(result: FileResult, text: str, checker: Checker, syntax: str) -> FileResult:
     """``result`` with the findings left in ``text`` (the file as fixed, if it was)."""
     result.findings = locate(result.name, text, checker.check(text, syntax))
@@ -202,27 +216,25 @@ def remaining(result: FileResult, text: str, checker: Checker, syntax: str) -> F
 
 def _deliver(task: Task, document: Document, fixed: str, work: Work, result: FileResult) -> None:
     """Send a fixed text where it goes: a diff, standard output, or the file (if it changed).
-    ``InputError`` when it cannot be encoded or written; then nothing is delivered (standard
-    input comes back as it was)."""
+    ``InputError`` when it cannot be encoded or written; then nothing is delivered (``process``
+    passes standard input on as it was)."""
     if work.diff:
         if fixed != document.text:
             result.diff = unified_diff(task.name, document.raw, document.encode(fixed))
-    elif task.document is not None:  # standard input
-        try:
-            result.output = document.encode(fixed)
-        except InputError:
-            result.output = document.raw  # a filter's output replaces its input: never empty
-            raise
+    elif task.stdin is not None:
+        result.output = document.encode(fixed)
     elif fixed != document.text:
         write_atomic(Path(task.name), document, fixed)
 
 
-def _manuscript(name: str, work: Work, checker: Checker, result: FileResult) -> FileResult:
-    """Check a PDF or DOCX through its extracted text; locations are pages or paragraphs."""
+def _manuscript(task: Task, work: Work, checker: Checker, result: FileResult) -> FileResult:
+    """Check a PDF or DOCX (a file, or standard input that ``--stdin-filename`` names so)
+    through its extracted text; locations are pages or paragraphs."""
+    name = task.name
     if work.fix:
         result.error = cannot_rewrite(name)
         return result
-    extracted = extract(Path(name))
+    extracted = extract(Path(name), task.stdin)
     result.findings = [
         # fix cannot rewrite the file, so no finding in it is offered as fixable
         dataclasses.replace(

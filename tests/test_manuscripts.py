@@ -68,3 +68,29 @@ def test_scan_walks_manuscripts_and_goes_on_after_a_broken_one(manuscripts: Path
     assert paths == {"paper.pdf", "paper.docx"}
     pdf = next(d for d in data["documents"] if d["path"].endswith("paper.pdf"))
     assert pdf["top"][0]["location"] == "page 2"
+
+
+@pytest.mark.parametrize(
+    ("name", "location"), [("piped.pdf", "page 2"), ("piped.docx", "paragraph ")]
+)
+def test_check_reads_a_manuscript_from_standard_input(
+    manuscripts: Path, monkeypatch: pytest.MonkeyPatch, name: str, location: str
+) -> None:
+    """``--stdin-filename`` names the syntax of what is piped in; no file of that name is read
+    (there is none here)."""
+    monkeypatch.chdir(manuscripts)
+    piped = (manuscripts / Path(name).with_stem("paper").name).read_bytes()
+    result = CliRunner().invoke(
+        cli, ["check", "--format", "json", "--stdin-filename", name, "-"], input=piped
+    )
+    finding = json.loads(result.stdout)["findings"][0]
+    assert (finding["path"], finding["text"]) == (name, "white platelets")
+    assert finding["location"].startswith(location)
+
+
+def test_fix_passes_a_piped_manuscript_through(manuscripts: Path) -> None:
+    """``fix -`` cannot rewrite a manuscript either; as a filter it gives back what it got."""
+    piped = (manuscripts / "paper.pdf").read_bytes()
+    result = CliRunner().invoke(cli, ["fix", "--stdin-filename", "x.pdf", "-"], input=piped)
+    assert (result.exit_code, result.stdout_bytes) == (2, piped)
+    assert result.stderr == "x.pdf: error: fix cannot rewrite .pdf files; use fixer check or scan\n"
