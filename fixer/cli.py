@@ -154,7 +154,7 @@ def _common(function):  # type: ignore[no-untyped-def]
             "--force-exclude",
             is_flag=True,
             help="Apply the configuration's exclude globs to files named on the command line "
-            "too (the pre-commit hooks do).",
+            "and to --stdin-filename too (the pre-commit hooks do).",
         ),
         click.option(
             "--detectors",
@@ -270,7 +270,7 @@ def _run(
             if problem:
                 tasks.append(Task(name, error=problem))
             elif path == STDIN:
-                tasks.append(Task(name, stdin=sys.stdin.buffer.read()))
+                tasks.append(_stdin_task(name, work.options, named=stdin_name is not None))
             elif not work.options.skipped(name, walked):
                 tasks.append(Task(name))
         _warn_about_lexicons(work.options, [task.name for task in tasks if not task.error])
@@ -280,6 +280,14 @@ def _run(
     for result in results:
         outcome.add(result)
     return results
+
+
+def _stdin_task(name: str, options: Options, named: bool) -> Task:
+    """Standard input as a task. With ``--force-exclude``, a ``--stdin-filename`` that the
+    ``exclude`` globs match is left out, as ruff leaves it out, so that an editor piping every
+    buffer through fixer honours the project's excludes; ``fix -`` passes it on unchanged."""
+    excluded = named and options.skipped(name, walked=False)
+    return Task(name, stdin=sys.stdin.buffer.read(), excluded=excluded)
 
 
 @cli.command(epilog=_EXAMPLES)

@@ -120,6 +120,7 @@ class Task:
     name: str
     stdin: bytes | None = None
     error: str | None = None  # found before processing (a missing file)
+    excluded: bool = False  # standard input whose name --force-exclude leaves out: not checked
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def process(task: Task, work: Work) -> FileResult:
 def _process(task: Task, work: Work) -> FileResult:
     """``process`` but for passing standard input on."""
     result = FileResult(task.name, error=task.error)
-    if task.error:
+    if task.error or task.excluded:
         return result
     from_stdin = task.stdin is not None
     settings = work.options.settings(task.name, from_stdin)

@@ -170,6 +170,41 @@ def test_force_exclude_applies_the_globs_to_named_files(site: Path) -> None:
     assert hooks.count("--force-exclude") == hooks.count("entry: fixer")
 
 
+CONCISE = ["check", "--format", "concise"]
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "code", "first_line"),
+    [
+        (CONCISE, "docs/deep/new.md", 0, ""),
+        (
+            CONCISE,
+            "docs/new.md",
+            1,
+            "docs/new.md:1:1: FX001 [*] White platelets → White blood cells "
+            "(error: garbled anatomy term; entry AN0001)",
+        ),
+        (["fix"], "docs/deep/new.md", 0, SPUN.rstrip("\n")),
+        (["fix"], "docs/new.md", 1, "White blood cells. In conclusion, lymph nodes swell."),
+    ],
+)
+def test_force_exclude_applies_to_the_stdin_filename(
+    site: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    name: str,
+    code: int,
+    first_line: str,
+) -> None:
+    """As in ruff: an excluded ``--stdin-filename`` is not checked, and ``fix -`` passes it on
+    unchanged (an editor pipes every buffer through it)."""
+    (site / ".fixer.toml").write_text('exclude = ["docs/deep/*"]\n', encoding="utf-8")
+    monkeypatch.chdir(site)
+    piped = ["--force-exclude", "--stdin-filename", name, "-"]
+    result = CliRunner().invoke(cli, [*command, *piped], input=SPUN)
+    assert (result.exit_code, result.stdout.partition("\n")[0]) == (code, first_line)
+
+
 def test_gitignore_is_respected_when_walking(site: Path) -> None:
     subprocess.run(["git", "init", "-q", str(site)], check=True)
     (site / ".gitignore").write_text("docs/deep/\n", encoding="utf-8")
