@@ -51,6 +51,10 @@ class Located:
     column: int
     end_line: int
     end_column: int
+    #: Where the fix's edit starts: before the span when the fix corrects an article too ("an
+    #: interaction known as" → "a process known as"). It ends where the span ends.
+    edit_line: int
+    edit_column: int
     source_line: str = ""  # the text of ``line``, for showing the finding in context
     location: str | None = None  # "page 3", "paragraph 12": for PDF and DOCX manuscripts
 
@@ -63,8 +67,19 @@ def locate(path: str, text: str, findings: Sequence[Finding]) -> list[Located]:
     for finding in findings:
         line, column = index.position(finding.start)
         end_line, end_column = index.position(finding.end)
+        edit_line, edit_column = index.position(finding.edit_start)
         located.append(
-            Located(path, finding, line, column, end_line, end_column, index.line_text(text, line))
+            Located(
+                path,
+                finding,
+                line,
+                column,
+                end_line,
+                end_column,
+                edit_line,
+                edit_column,
+                index.line_text(text, line),
+            )
         )
     return located
 

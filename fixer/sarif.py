@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
-from fixer.model import RULES, Severity
+from fixer.model import RULES, FixSafety, Severity
 from fixer.report import Located
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -47,6 +47,27 @@ def artifact_uri(path: str) -> str:
     return Path(path).as_uri() if pure.is_absolute() else quote(pure.as_posix())
 
 
+def _fix(item: Located, uri: str) -> dict[str, object]:
+    """The fix as ``fixer fix`` makes it: the finding's edit, not its span and suggestion,
+    since the edit also corrects an article before the span ("an interaction known as" → "a
+    process known as") and keeps the inline markup and line breaks inside it ("white
+    <em>blood cells")."""
+    finding = item.finding
+    deleted = {
+        "startLine": item.edit_line,
+        "startColumn": item.edit_column,
+        "endLine": item.end_line,
+        "endColumn": item.end_column,
+        "charOffset": finding.edit_start,
+        "charLength": finding.edit_end - finding.edit_start,
+    }
+    replacement = {"deletedRegion": deleted, "insertedContent": {"text": finding.replacement}}
+    return {
+        "description": {"text": f"Replace with '{finding.suggestions[0]}'"},
+        "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": [replacement]}],
+    }
+
+
 def to_sarif(items: Sequence[Located], version: str) -> str:
     codes = sorted(RULES)
     index = {code: i for i, code in enumerate(codes)}
@@ -77,31 +98,8 @@ def to_sarif(items: Sequence[Located], version: str) -> str:
                 "detector": finding.detector,
             },
         }
-        if finding.suggestions[0]:
-            result["fixes"] = [
-                {
-                    "description": {"text": f"Replace with '{finding.suggestions[0]}'"},
-                    "artifactChanges": [
-                        {
-                            "artifactLocation": {"uri": uri},
-                            "replacements": [
-                                {
-                                    "deletedRegion": {
-                                        k: region[k]
-                                        for k in (
-                                            "startLine",
-                                            "startColumn",
-                                            "endLine",
-                                            "endColumn",
-                                        )
-                                    },
-                                    "insertedContent": {"text": finding.suggestions[0]},
-                                }
-                            ],
-                        }
-                    ],
-                }
-            ]
+        if finding.fix is not FixSafety.NONE:
+            result["fixes"] = [_fix(item, uri)]
         results.append(result)
     run = {
         "tool": {

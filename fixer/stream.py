@@ -123,6 +123,8 @@ def _located(name: str, pieces: Iterator[str], checker: Checker) -> list[Located
                     end_line=item.end_line + lines,
                     column=item.column + shift,
                     end_column=item.end_column + (carry if item.end_line == 1 else 0),
+                    edit_line=item.edit_line + lines,
+                    edit_column=item.edit_column + (carry if item.edit_line == 1 else 0),
                 )
             )
         offset += len(piece)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,48 @@ def test_sarif_has_what_github_code_scanning_reads(spun: Path) -> None:
     replacement = change["replacements"][0]
     assert replacement["insertedContent"]["text"] == "white blood cells"
     assert replacement["deletedRegion"]["startColumn"] == 18
+
+
+def apply_sarif_fixes(text: str, results: list[dict]) -> str:
+    """``text`` with every fix of ``results`` applied by line and column, as a SARIF consumer
+    applies them; each region's offsets must name the same stretch."""
+    starts = list(accumulate(map(len, text.splitlines(keepends=True)), initial=0))
+    edits = []
+    for result in results:
+        for fix in result.get("fixes", []):
+            for change in fix["artifactChanges"]:
+                for replacement in change["replacements"]:
+                    region = replacement["deletedRegion"]
+                    start = starts[region["startLine"] - 1] + region["startColumn"] - 1
+                    end = starts[region["endLine"] - 1] + region["endColumn"] - 1
+                    assert (region["charOffset"], region["charLength"]) == (start, end - start)
+                    edits.append((start, end, replacement["insertedContent"]["text"]))
+    for start, end, inserted in sorted(edits, reverse=True):
+        text = text[:start] + inserted + text[end:]
+    return text
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("article.txt", "It works by an interaction known as apoptosis.\n"),
+        ("wrapped.txt", "It works by an\ninteraction known as apoptosis.\n"),
+        ("page.html", "<p>Leukemia affects white <em>platelets</em>.</p>\n"),
+        ("lines.md", "Swollen lymph center\npoints.\n"),
+        ("label.md", "See [white platelets].\n\n[white platelets]: https://example.org/wbc\n"),
+    ],
+)
+def test_sarif_fixes_are_the_edits_fix_makes(tmp_path: Path, name: str, text: str) -> None:
+    """Applied, the SARIF fixes give what ``fixer fix`` writes: the article before the span
+    and the markup and line breaks inside it are handled; a finding that ``fix`` leaves alone
+    (a reference link's label, which its definition must match) offers no fix."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    results = json.loads(run("check", "--format", "sarif", str(path)).stdout)["runs"][0]["results"]
+    assert results
+    assert all(("fixes" in r) == (r["properties"]["fix"] != "none") for r in results)
+    run("fix", str(path))
+    assert apply_sarif_fixes(text, results) == path.read_text(encoding="utf-8")
 
 
 def test_sarif_fingerprints_are_stable_across_runs(spun: Path) -> None:

@@ -68,16 +68,19 @@ def test_streamed_findings_equal_whole_file_findings(
             f"Paragraph {i} about white platelets and\nlymph center points.\n\n" for i in range(300)
         )
         + "One enormous line " * 500
-        + "with focal sensory system.\n"
+        + "with an interaction known as focal sensory system.\n"
     )
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
-    whole = CliRunner().invoke(cli, ["check", "--format", "json", str(path)]).stdout
+    formats = ("json", "sarif")  # SARIF also locates each fix's edit (here over "an")
+    whole = [CliRunner().invoke(cli, ["check", "--format", f, str(path)]).stdout for f in formats]
     monkeypatch.setattr(fixer.runner, "STREAM_FROM_BYTES", 1)
     monkeypatch.setattr(fixer.stream, "PIECE_CHARS", 700)
-    streamed = CliRunner().invoke(cli, ["check", "--format", "json", str(path)]).stdout
-    assert json.loads(streamed)["findings"] == json.loads(whole)["findings"]
-    assert len(json.loads(whole)["findings"]) == 601
+    streamed = [
+        CliRunner().invoke(cli, ["check", "--format", f, str(path)]).stdout for f in formats
+    ]
+    assert streamed == whole
+    assert len(json.loads(whole[0])["findings"]) == 602
 
 
 def test_big_file_is_fixed_with_flat_memory(tmp_path: Path) -> None:
