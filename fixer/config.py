@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -203,6 +204,33 @@ def _allow(value: object, where: str) -> tuple[tuple[str, str], ...]:
             raise ConfigError(f"{where}: each 'allow' entry needs a phrase and a reason")
         rows.append((item["phrase"], item["reason"]))
     return tuple(rows)
+
+
+def excluded_by(relative: str, globs: Iterable[str]) -> bool:
+    """Whether a file at ``relative`` (a POSIX path from the configuration file's folder) is
+    left out by one of the ``exclude`` globs. They read as users know globs from .gitignore
+    and ruff, so that "archive" does not silently match nothing: a glob without a slash names
+    a file or folder at any depth ("archive", "*.draft.md"), a trailing slash only a folder
+    ("archive/"), and any other slash ties it to the configuration file's folder, as a leading
+    "./" does ("./archive", "docs/old/**"; a leading "**/" matches there too). A folder that
+    matches leaves out all it holds. ``fnmatch``'s ``*`` also matches "/", as it always has
+    here."""
+    parts = relative.split("/")
+    return any(_excludes(glob, parts) for glob in globs)
+
+
+def _excludes(glob: str, parts: list[str]) -> bool:
+    """Whether ``glob`` matches the file whose path is ``parts`` or a folder above it."""
+    folder_only = glob.endswith("/")
+    pattern = glob.rstrip("/").removeprefix("./")
+    anywhere = "/" not in glob.rstrip("/")
+    patterns = {pattern, pattern.removeprefix("**/")}
+    last = len(parts) - 1 if folder_only else len(parts)  # the file itself is no folder
+    for depth in range(1, last + 1):
+        path = "/".join(parts[:depth])
+        if any(fnmatch(path, p) or (anywhere and fnmatch(parts[depth - 1], p)) for p in patterns):
+            return True
+    return False
 
 
 def settings_for(

@@ -4,7 +4,6 @@ that returns results in input order whatever the number of jobs."""
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -12,7 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from fixer.config import ConfigError, SelectorError, Settings, config_where, settings_for
+from fixer.config import (
+    ConfigError,
+    SelectorError,
+    Settings,
+    config_where,
+    excluded_by,
+    settings_for,
+)
 from fixer.discover import STDIN
 from fixer.engine import Checker, make_checker
 from fixer.extract import MANUSCRIPT_SUFFIXES, extract
@@ -101,8 +107,7 @@ class Options:
         return (walked or self.force_exclude) and self.excluded(name)
 
     def excluded(self, name: str) -> bool:
-        """Whether a file matches an ``exclude`` glob of its config (globs are relative to the
-        configuration file's folder)."""
+        """Whether a file matches an ``exclude`` glob of its config (``excluded_by``)."""
         settings = self.settings(name)
         if not settings.exclude or settings.source is None:
             return False
@@ -110,7 +115,7 @@ class Options:
             relative = Path(name).resolve().relative_to(settings.source.parent).as_posix()
         except ValueError:
             return False
-        return any(fnmatch.fnmatch(relative, glob) for glob in settings.exclude)
+        return excluded_by(relative, settings.exclude)
 
 
 @dataclass(frozen=True)

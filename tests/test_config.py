@@ -159,6 +159,37 @@ def test_exclude_globs_apply_to_walks(site: Path) -> None:
     assert len(check(str(site / "docs" / "deep" / "page.md"))[1]) == 3, "explicit files count"
 
 
+LAYOUT = ("archive/a.md", "archive/old/b.md", "docs/archive/c.md", "docs/d.md")
+
+
+@pytest.mark.parametrize(
+    ("glob", "left"),
+    [
+        ("archive", ["docs/d.md"]),  # a bare name: a file or folder at any depth
+        ("archive/", ["docs/d.md"]),  # a trailing slash: a folder
+        ("**/archive", ["docs/d.md"]),
+        ("./archive", ["docs/archive/c.md", "docs/d.md"]),  # ./ is the configuration's folder
+        ("./archive/**", ["docs/archive/c.md", "docs/d.md"]),
+        ("archive/**", ["docs/archive/c.md", "docs/d.md"]),
+        ("docs/archive", ["archive/a.md", "archive/old/b.md", "docs/d.md"]),
+        ("d.md", ["archive/a.md", "archive/old/b.md", "docs/archive/c.md"]),
+        ("d.md/", ["archive/a.md", "archive/old/b.md", "docs/archive/c.md", "docs/d.md"]),
+        ("*.md", []),
+    ],
+)
+def test_exclude_globs_read_as_gitignore_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, glob: str, left: list[str]
+) -> None:
+    for name in LAYOUT:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(SPUN, encoding="utf-8")
+    (tmp_path / ".fixer.toml").write_text(f"exclude = [{glob!r}]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "docs")  # globs are relative to the configuration, not here
+    lines = CliRunner().invoke(cli, ["check", "--format", "concise", ".."]).stdout.splitlines()
+    checked = {Path(line.partition(":")[0]).relative_to("..").as_posix() for line in lines}
+    assert sorted(checked) == left
+
+
 def test_force_exclude_applies_the_globs_to_named_files(site: Path) -> None:
     """pre-commit names every staged file: its hooks pass --force-exclude, as ruff's do."""
     (site / ".fixer.toml").write_text('exclude = ["docs/deep/*"]\n', encoding="utf-8")
