@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from fixer.files import InputError, read_document
-from fixer.markup import syntax_for
+from fixer.markup import TRANSPARENT, prose_view, syntax_for
 from fixer.model import Entry, Finding, Severity
 from fixer.report import LineIndex
 from fixer.runner import Options, SetupError, ordered_map
@@ -101,7 +101,7 @@ def scan_document(name: str, options: Options, thresholds: Thresholds) -> dict[s
     syntax = "text" if Path(name).suffix.lower() in (".pdf", ".docx") else syntax_for(name)
     found = [f for f in checker.check(text, syntax) if f.rule.code != "FX900"]
     markers = [f for f in found if f.severity >= Severity.WARNING]
-    words = len(_WORD_RE.findall(text))
+    words = count_words(text, syntax)
     distinct = len({f.entry_id for f in markers})
     density = round(1000 * len(markers) / words, 2) if words else 0.0
     obvious = any(f.severity is Severity.ERROR and f.detector == "lexicon" for f in markers)
@@ -119,6 +119,14 @@ def scan_document(name: str, options: Options, thresholds: Thresholds) -> dict[s
         "top": [_top(text, f, where, entries.get(f.entry_id)) for f in ranked[:TOP_FINDINGS]],
         "garbles": _garbles(markers),
     }
+
+
+def count_words(text: str, syntax: str) -> int:
+    """The words a reader sees: those of the prose view, since the density is findings per
+    word of prose (an HTML page's inline script would add thousands of "words" and make a spun
+    page look clean). Markup that a phrase runs across joins what it separates, as a browser
+    joins "white<span></span>platelets" into one word."""
+    return len(_WORD_RE.findall(prose_view(text, syntax).replace(TRANSPARENT, "")))
 
 
 def _garbles(findings: list[Finding]) -> dict[str, list[object]]:

@@ -74,6 +74,31 @@ def test_documents_are_ranked_by_risk(collection: Path) -> None:
     assert data["thresholds"] == {"high_distinct": 5, "high_density": 2.0, "suspicious_distinct": 2}
 
 
+PROSE = "Leukemia affects white platelets and the focal sensory system."
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("page.txt", f"{PROSE}\n"),
+        (
+            "page.html",
+            f"<html><head><script>{'var x = 1; ' * 400}</script><style>p {{ color: red }}</style>"
+            f"</head><body><p>{PROSE.replace('platelets', '<em>platelets</em>')}</p></body>\n",
+        ),
+        ("page.md", f"<!-- a comment of seven words here -->\n\n**{PROSE}**\n\n```\nx = y\n```\n"),
+        ("page.rst", f"{PROSE}\n\n.. code-block:: python\n\n   x = compute(y)\n"),
+    ],
+)
+def test_words_are_those_of_the_prose(tmp_path: Path, name: str, text: str) -> None:
+    """Markup, scripts and code are no words: the same prose has the same density and risk in
+    any syntax."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scan", "--format", "json", str(tmp_path / name)])
+    (document,) = json.loads(result.stdout)["documents"]
+    assert (document["words"], document["density"], document["risk"]) == (9, 222.22, "high")
+
+
 def test_pps_evidence_is_reported(collection: Path) -> None:
     data = json.loads(
         CliRunner().invoke(cli, ["scan", "--format", "json", str(collection / "high.txt")]).stdout
