@@ -154,7 +154,7 @@ def _common(function):  # type: ignore[no-untyped-def]
             "--force-exclude",
             is_flag=True,
             help="Apply the configuration's exclude globs to files named on the command line "
-            "and to --stdin-filename too (the pre-commit hooks do).",
+            "and to the name given for '-' too (the pre-commit hooks do).",
         ),
         click.option(
             "--detectors",
@@ -181,15 +181,18 @@ def _common(function):  # type: ignore[no-untyped-def]
             default=None,
             help="Decode files without a BOM with this encoding (default UTF-8).",
         ),
-        click.option(
-            "--stdin-filename",
-            default=None,
-            help="Name to report for '-' and to pick its syntax (.md, .html …).",
-        ),
     ]
     for option in reversed(options):
         function = option(function)
     return function
+
+
+#: For ``check`` and ``fix``, which read '-'; ``scan`` reads files and folders only.
+_stdin_filename = click.option(
+    "--stdin-filename",
+    default=None,
+    help="Name to report for '-' and to pick its syntax (.md, .html, .pdf …).",
+)
 
 
 def _options(
@@ -292,6 +295,7 @@ def _stdin_task(name: str, options: Options, named: bool) -> Task:
 
 @cli.command(epilog=_EXAMPLES)
 @_common
+@_stdin_filename
 @click.option(
     "--format",
     "output_format",
@@ -376,6 +380,7 @@ def check(
 
 @cli.command(epilog=_EXAMPLES)
 @_common
+@_stdin_filename
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that are not safe.")
 @click.option("--diff", is_flag=True, help="Print a unified diff instead of writing files.")
 @click.option(
@@ -512,7 +517,6 @@ Examples:
 )
 def scan(
     paths: tuple[str, ...],
-    stdin_filename: str | None,
     jobs: int | None,
     output_format: str,
     output: Path | None,
@@ -529,7 +533,6 @@ def scan(
     from fixer.extract import MANUSCRIPT_SUFFIXES
     from fixer.markup import SYNTAX_BY_SUFFIX
 
-    del stdin_filename
     options = _options(**selection)
     thresholds = scanning.Thresholds(high_distinct, high_density, suspicious_distinct)
     names, missing = [], []

@@ -125,6 +125,13 @@ def test_text_report_and_errors(collection: Path) -> None:
     assert result.stdout.splitlines()[1].startswith("high")
 
 
+def test_scan_offers_no_standard_input() -> None:
+    """scan reads files and folders; its help must not offer a name for '-'."""
+    assert "--stdin-filename" not in CliRunner().invoke(cli, ["scan", "--help"]).stdout
+    for args in (["--stdin-filename", "x.md", "x.md"], ["-"]):
+        assert CliRunner().invoke(cli, ["scan", *args]).exit_code == 2
+
+
 def test_jobs_and_dask_give_the_same_ranking(collection: Path) -> None:
     pytest.importorskip("dask.distributed")
     names = sorted(str(p) for p in collection.iterdir())
