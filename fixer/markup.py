@@ -200,6 +200,13 @@ def prose_view(text: str, syntax: str) -> str:
     return _replace_spans(masked, see_through, lambda piece: TRANSPARENT * len(piece))
 
 
+def as_read(view: str) -> str:
+    """A prose view (or a stretch of one) as a reader sees it: without the inline markup that a
+    phrase may run across ("white <em>platelets" reads "white platelets", and
+    "white<span></span>platelets" one word, as in a browser)."""
+    return view.replace(TRANSPARENT, "")
+
+
 def unfixable_spans(text: str, syntax: str) -> list[tuple[int, int]]:
     """Prose that is checked but that no fix may change, because markup elsewhere must match it:
     in Markdown, the label of a shortcut or collapsed reference link (``[label]``, whose

@@ -152,7 +152,7 @@ def statistics_table(items: Sequence[Located]) -> str:
         marker = "[*]" if finding.fix is FixSafety.SAFE else "   "
         lines.append(
             f"{count:6d}  {finding.rule.code}  {finding.entry_id:<10} {marker} "
-            f"{finding.text.lower()} → {finding.suggestions[0].lower()}"
+            f"{finding.phrase.lower()} → {finding.suggestions[0].lower()}"
         )
     return "\n".join(lines) or "No garbled terms found."
 
@@ -168,7 +168,7 @@ def statistics_json(
             "rule": finding.rule.code,
             "entry_id": finding.entry_id,
             "fix": str(finding.fix),
-            "text": finding.text.lower(),
+            "text": finding.phrase.lower(),
             "suggestion": finding.suggestions[0].lower(),
         }
         for count, finding in entry_counts(items)

@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from fixer.files import InputError, read_document
-from fixer.markup import TRANSPARENT, prose_view, syntax_for
+from fixer.markup import as_read, prose_view, syntax_for
 from fixer.model import Entry, Finding, Severity
 from fixer.report import LineIndex
 from fixer.runner import Options, SetupError, ordered_map
@@ -124,19 +124,19 @@ def scan_document(name: str, options: Options, thresholds: Thresholds) -> dict[s
 def count_words(text: str, syntax: str) -> int:
     """The words a reader sees: those of the prose view, since the density is findings per
     word of prose (an HTML page's inline script would add thousands of "words" and make a spun
-    page look clean). Markup that a phrase runs across joins what it separates, as a browser
-    joins "white<span></span>platelets" into one word."""
-    return len(_WORD_RE.findall(prose_view(text, syntax).replace(TRANSPARENT, "")))
+    page look clean)."""
+    return len(_WORD_RE.findall(as_read(prose_view(text, syntax))))
 
 
 def _garbles(findings: list[Finding]) -> dict[str, list[object]]:
-    """entry id → [garble as first found, suggestion, count] for one document."""
+    """entry id → [garble as first found, suggestion, count] for one document, both in
+    lower case (as ``--statistics`` has them: a name for the entry, not a place in the text)."""
     counts = Counter(f.entry_id for f in findings)
     first: dict[str, Finding] = {}
     for finding in findings:
         first.setdefault(finding.entry_id, finding)
     return {
-        key: [" ".join(first[key].text.lower().split()), first[key].suggestions[0], count]
+        key: [first[key].phrase.lower(), first[key].suggestions[0].lower(), count]
         for key, count in counts.items()
     }
 

@@ -178,6 +178,29 @@ def test_statistics_as_json(spun: Path, tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "phrase"),
+    [
+        ("page.html", "<p>Affects white <em>platelets</em>.</p>\n", "white platelets"),
+        ("page.html", "<p>Affects white&nbsp;platelets.</p>\n", "white platelets"),
+        ("page.md", "Swollen Lymph **Center**\nPoints.\n", "lymph center points"),
+    ],
+)
+def test_statistics_print_the_phrase_as_prose(
+    tmp_path: Path, name: str, text: str, phrase: str
+) -> None:
+    """A count per entry names its garble as read, on one line: the markup and line breaks of
+    the first finding's span are no part of it."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (line,) = run("check", "--statistics", str(path)).stdout.splitlines()
+    assert f" {phrase} → " in line
+    (counts,) = json.loads(run("check", "--statistics", "--format", "json", str(path)).stdout)[
+        "statistics"
+    ]
+    assert counts["text"] == phrase
+
+
 @pytest.mark.parametrize("output_format", ["sarif", "github"])
 def test_statistics_refuse_per_finding_formats(spun: Path, output_format: str) -> None:
     result = run("check", "--statistics", "--format", output_format, str(spun))

@@ -125,6 +125,20 @@ def test_text_report_and_errors(collection: Path) -> None:
     assert result.stdout.splitlines()[1].startswith("high")
 
 
+def test_garbles_are_named_in_lower_case_and_as_prose(tmp_path: Path) -> None:
+    """A document's garbles name each entry as ``--statistics`` does: the garble and its
+    suggestion both in lower case, the garble without markup."""
+    (tmp_path / "page.html").write_text("<p>WHITE <b>PLATELETS</b> rise.</p>\n", encoding="utf-8")
+    data = json.loads(CliRunner().invoke(cli, ["scan", "--format", "json", str(tmp_path)]).stdout)
+    assert data["documents"][0]["garbles"] == {
+        "AN0001": ["white platelets", "white blood cells", 1]
+    }
+    assert (data["garbles"][0]["text"], data["garbles"][0]["suggestion"]) == (
+        "white platelets",
+        "white blood cells",
+    )
+
+
 def test_scan_offers_no_standard_input() -> None:
     """scan reads files and folders; its help must not offer a name for '-'."""
     assert "--stdin-filename" not in CliRunner().invoke(cli, ["scan", "--help"]).stdout
