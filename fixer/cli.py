@@ -506,7 +506,8 @@ Examples:
     type=click.FloatRange(min=0),
     default=2.0,
     show_default=True,
-    help="Findings per 1,000 words that make a document high risk.",
+    help="Findings per 1,000 words that make a document high risk (with at least "
+    "--suspicious-distinct distinct garbles).",
 )
 @click.option(
     "--suspicious-distinct",
