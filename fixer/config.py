@@ -293,7 +293,7 @@ def selected(finding: Finding, settings: Settings, normalizer: Normalizer) -> bo
         finding.detector,
     }
     if settings.select and not names & set(settings.select):
-        return finding.rule.code == "FX900"
+        return False
     if names & set(settings.ignore):
         return False
     if settings.allow:

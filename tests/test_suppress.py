@@ -56,3 +56,22 @@ def test_suppressed_findings_are_not_fixed() -> None:
     assert fix_text(text, syntax="markdown") == (
         "White platelets. <!-- fixer: ignore -->\nWhite blood cells.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        ((), (), ["FX900"]),
+        (("FX001",), (), []),
+        (("FX001", "FX900"), (), ["FX900"]),
+        (("unused-suppression",), (), ["FX900"]),
+        ((), ("FX900",), []),
+        ((), ("suppression",), []),
+    ],
+)
+def test_unused_suppression_follows_select_and_ignore(
+    select: tuple[str, ...], ignore: tuple[str, ...], expected: list[str]
+) -> None:
+    text = "Nothing spun here. <!-- fixer: ignore -->\n"
+    findings = check_text(text, syntax="markdown", select=select, ignore=ignore)
+    assert [f.rule.code for f in findings] == expected
