@@ -139,18 +139,19 @@ class Checker:
             view = skip_parts(text, view, self.settings.skip)
         tokens, proposed = self._propose(view)
         taken = self._standing(text, view, tokens, proposed)
-        findings = self._reported(text, view, tokens, taken)
+        findings = self._reported(text, syntax, view, tokens, taken)
         if looks_spun(view, sum(1 for f in findings if f.rule.code != "FX900")):
             tokens, taken = self._with_spun_readings(view, tokens, taken)
-            findings = self._reported(text, view, tokens, taken)
+            findings = self._reported(text, syntax, view, tokens, taken)
         return _report_only(findings, unfixable_spans(text, syntax))
 
     def _reported(
-        self, text: str, view: str, tokens: Sequence[Token], taken: list[Candidate]
+        self, text: str, syntax: str, view: str, tokens: Sequence[Token], taken: list[Candidate]
     ) -> list[Finding]:
         """The findings of the candidates that stand, less those suppressed in the text or left
         out by the settings."""
-        findings = apply_suppressions(text, [self._finding(text, view, tokens, c) for c in taken])
+        found = [self._finding(text, view, tokens, c) for c in taken]
+        findings = apply_suppressions(text, syntax, found)
         if self.settings is not None:
             findings = [f for f in findings if selected(f, self.settings, self.normalizer)]
         return findings

@@ -41,17 +41,24 @@ INLINE = frozenset(
 _LINE_BREAK = re.compile(r"\n")
 
 
-class _ProseParser(HTMLParser):
+class _Placed(HTMLParser):
+    """An HTML parser that knows the offset in the text of what it handles."""
+
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
-        self.view = list(NOT_LINE_BREAK.sub(MASK, text))
         self.line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
-        self.skipping: list[str] = []
 
     def _offset(self) -> int:
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
+
+
+class _ProseParser(_Placed):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.view = list(NOT_LINE_BREAK.sub(MASK, text))
+        self.skipping: list[str] = []
 
     def _set(self, start: int, end: int, char: str | None) -> None:
         """Show ``text[start:end]`` as it is (``char`` None) or as ``char``, line breaks kept."""
@@ -105,3 +112,23 @@ def html_view(text: str) -> str:
     parser.feed(text)
     parser.close()
     return "".join(parser.view)
+
+
+class _CommentParser(_Placed):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.comments: list[tuple[int, int]] = []
+
+    def handle_comment(self, data: str) -> None:
+        start = self._offset() + len("<!--")
+        if self.text.startswith("<!--", start - len("<!--")):  # not a bogus comment ("<!x>")
+            self.comments.append((start, start + len(data)))
+
+
+def html_comments(text: str) -> list[tuple[int, int]]:
+    """The spans of the bodies of an HTML document's comments, as the parser finds them: not
+    text that only looks like one (in an attribute value, in ``script`` or ``style``)."""
+    parser = _CommentParser(text)
+    parser.feed(text)
+    parser.close()
+    return parser.comments

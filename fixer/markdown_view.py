@@ -2,8 +2,9 @@
 
 Prose lines are those of paragraphs, headings and table cells (the parser's inline content).
 Fenced and indented code, HTML blocks, reference definitions, thematic breaks, table rules and
-YAML/TOML front matter are not. Inline structure (code spans, link targets, autolinks) is left
-to ``fixer.markup``, which masks it within the prose lines.
+YAML/TOML front matter are not. Prose and HTML blocks are markup, where an HTML comment is a
+comment (``markup_lines``). Inline structure (code spans, link targets, autolinks) is left to
+``fixer.markup``, which masks it within the prose lines.
 
 The parser also knows the reference definitions, and so which bracketed text is the label of a
 shortcut or collapsed reference link (``link_labels``).
@@ -12,6 +13,7 @@ shortcut or collapsed reference link (``link_labels``).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +23,6 @@ if TYPE_CHECKING:
 _FRONT_MATTER = re.compile(
     r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M
 )
-_NOT_PROSE = frozenset({"fence", "code_block", "html_block"})
 #: Bracketed text that is a whole link label: ``[label]`` or ``[label][]``, not the text of an
 #: inline link ``[text](url)`` or of a full reference link ``[text][label]``.
 _SHORTCUT_LINK = re.compile(r"(?<![\]\\])\[([^\[\]]+)\](?:\[\])?(?![\[(])")
@@ -49,16 +50,24 @@ def _parsed(text: str) -> tuple[list[Token], dict[str, Any]]:
 
 def prose_lines(text: str) -> set[int]:
     """The 0-based numbers of the lines that hold prose."""
-    prose: set[int] = set()
-    code: set[int] = set()
+    lines = _lines_by_type(text)
+    return lines["inline"] - lines["fence"] - lines["code_block"] - lines["html_block"]
+
+
+def markup_lines(text: str) -> set[int]:
+    """The 0-based numbers of the lines where HTML is markup, not text shown as code: those of
+    prose (which may hold inline HTML) and of HTML blocks."""
+    lines = _lines_by_type(text)
+    return (lines["inline"] | lines["html_block"]) - lines["fence"] - lines["code_block"]
+
+
+def _lines_by_type(text: str) -> defaultdict[str, set[int]]:
+    """The 0-based numbers of the lines of each type of block token."""
+    lines: defaultdict[str, set[int]] = defaultdict(set)
     for token in _parsed(text)[0]:
-        if token.map is None:
-            continue
-        if token.type in _NOT_PROSE:
-            code.update(range(*token.map))
-        elif token.type == "inline":
-            prose.update(range(*token.map))
-    return prose - code
+        if token.map is not None:
+            lines[token.type].update(range(*token.map))
+    return lines
 
 
 def link_labels(text: str) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from fixer.markdown_view import link_labels, prose_lines
+from fixer.markdown_view import link_labels, markup_lines, prose_lines
 
 #: Replaces every character that is not prose in a view.
 MASK = "\x00"
@@ -24,8 +24,10 @@ _URL = r"(?:https?|ftp)://[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*|www\.[
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _TEXT_PATTERNS = [re.compile(_URL), re.compile(_EMAIL)]
 
+#: An HTML comment, its body the group.
+_HTML_COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 _HTML_PATTERNS = [
-    re.compile(r"<!--.*?(?:-->|\Z)", re.S),
+    _HTML_COMMENT,
     re.compile(r"<(script|style|code|pre|kbd|samp|var)\b.*?(?:</\1\s*>|\Z)", re.S | re.I),
     re.compile(r"<[!?/]?[A-Za-z][^>]*>", re.S),
     re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"),
@@ -112,6 +114,9 @@ _OPAQUE_DIRECTIVES = frozenset(
 #: The first line of explicit markup (a directive, comment, target, footnote or substitution),
 #: at any depth: never a paragraph, so a "::" at its end opens no literal block.
 _EXPLICIT_MARKUP = re.compile(r"[ \t]*\.\.(?:\s|$)")
+#: The first line of a reStructuredText comment: explicit markup that is no directive, target,
+#: footnote, citation or substitution definition.
+_RST_COMMENT = re.compile(r"[ \t]*\.\.(?:[ \t]+(?![_\[|])(?![\w.:+-]+?::(?:\s|$))|[ \t]*$)")
 _RST_DIRECTIVE = re.compile(r"[ \t]*\.\.[ \t]+(?:\|[^|\n]+\|[ \t]+)?([\w.:+-]+?)::(?=\s|$)")
 
 
@@ -189,7 +194,7 @@ def prose_view(text: str, syntax: str) -> str:
     if syntax == "rst":
         spans.extend(_rst_blocks(text))
     if syntax == "markdown":
-        spans.extend(_non_prose_lines(text))
+        spans.extend(_other_lines(text, prose_lines(text)))
     see_through = [
         span
         for pattern in _TRANSPARENT_PATTERNS.get(syntax, ())
@@ -205,6 +210,65 @@ def as_read(view: str) -> str:
     phrase may run across ("white <em>platelets" reads "white platelets", and
     "white<span></span>platelets" one word, as in a browser)."""
     return view.replace(TRANSPARENT, "")
+
+
+def directive_spans(text: str, syntax: str) -> list[tuple[int, int]]:
+    """Where suppression directives are read (``fixer.suppress``): in the comments of each
+    syntax (HTML comments in Markdown and HTML, reStructuredText comments), never in code,
+    markup or prose, where a directive is only shown or talked about; plain text has no
+    comments, so there anywhere but in URLs and e-mail addresses."""
+    if syntax == "html":
+        from fixer.html_view import html_comments  # the HTML parser: only for HTML
+
+        return html_comments(text)
+    if syntax == "markdown":
+        return _markdown_comments(text)
+    if syntax == "rst":
+        return list(_rst_comments(text))
+    return _outside(len(text), [span for p in _TEXT_PATTERNS for span in _spans(p, text)])
+
+
+def _markdown_comments(text: str) -> list[tuple[int, int]]:
+    """The bodies of a Markdown document's HTML comments. Code blocks, front matter and then
+    code spans are masked first, so that a comment shown as code is none, and an unclosed
+    ``<!--`` in code cannot run on into a comment that follows."""
+    if "<!--" not in text:
+        return []
+    visible = _mask_spans(text, list(_other_lines(text, markup_lines(text))))
+    visible = _mask_spans(visible, _spans(_MARKDOWN_PATTERNS[0], visible))
+    return [match.span(1) for match in _HTML_COMMENT.finditer(visible)]
+
+
+def _rst_comments(text: str) -> Iterator[tuple[int, int]]:
+    """The lines of reStructuredText comments (a comment's first line and those indented
+    deeper under it), outside literal blocks and opaque directives (``_rst_blocks``)."""
+    skipped = {start for start, _ in _rst_blocks(text)}
+    offset = 0
+    depth: int | None = None  # the indentation of the comment being read
+    for line in text.splitlines(keepends=True):
+        if offset in skipped:
+            depth = None
+        elif depth is not None and (not line.strip() or _indentation(line) > depth):
+            yield offset, offset + len(line)
+        elif _RST_COMMENT.match(line):
+            depth = _indentation(line)
+            yield offset, offset + len(line)
+        else:
+            depth = None
+        offset += len(line)
+
+
+def _outside(length: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of a text of ``length`` characters that no span covers."""
+    gaps: list[tuple[int, int]] = []
+    done = 0
+    for start, end in sorted(spans):
+        if start > done:
+            gaps.append((done, start))
+        done = max(done, end)
+    if done < length:
+        gaps.append((done, length))
+    return gaps
 
 
 def unfixable_spans(text: str, syntax: str) -> list[tuple[int, int]]:
@@ -224,12 +288,11 @@ def _emphasis_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _non_prose_lines(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of the Markdown lines that the CommonMark parser does not call prose."""
-    prose = prose_lines(text)
+def _other_lines(text: str, kept: set[int]) -> Iterator[tuple[int, int]]:
+    """The spans of the lines whose 0-based numbers are not in ``kept``."""
     offset = 0
     for number, line in enumerate(text.splitlines(keepends=True)):
-        if number not in prose:
+        if number not in kept:
             yield offset, offset + len(line)
         offset += len(line)
 

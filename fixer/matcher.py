@@ -232,8 +232,7 @@ def _inner_possessives(entry: Entry) -> int:
     """How many possessives the entry writes before its last word, in its garble or its
     correction."""
     return max(
-        possessives(WORD_RE.findall(phrase)[:-1])
-        for phrase in (entry.garble, entry.corrections[0])
+        possessives(WORD_RE.findall(phrase)[:-1]) for phrase in (entry.garble, entry.corrections[0])
     )
 
 

@@ -5,16 +5,20 @@
     <!-- fixer: disable AN0001, FX101 --> … <!-- fixer: enable -->
 
 A directive is the text ``fixer:`` followed by ``ignore``, ``ignore-next-line``, ``disable`` or
-``enable`` and optionally rule codes or entry ids; it works the same inside an HTML comment, a
-Markdown or reST comment, or plain text. Without codes it covers every finding. A directive that
-suppresses nothing is reported (rule FX900), as ruff reports an unused ``noqa``.
+``enable`` and optionally rule codes or entry ids. It is read only in a comment (an HTML comment
+in Markdown or HTML, a reST comment) or, as plain text has none, anywhere in plain text
+(``directive_spans``): shown as code or written in prose, it is only text, as ruff reads
+``noqa`` only in comments. Without codes it covers every finding. A directive that suppresses
+nothing is reported (rule FX900), as ruff reports an unused ``noqa``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from fixer.markup import directive_spans
 from fixer.model import RULES, SUPPRESSION, Finding, FixSafety, Severity
 from fixer.report import LineIndex
 
@@ -38,11 +42,11 @@ class Directive:
         return not self.codes or bool(self.codes & {finding.rule.code, finding.entry_id})
 
 
-def parse_directives(text: str, lines: LineIndex) -> list[Directive]:
+def parse_directives(text: str, syntax: str, lines: LineIndex) -> list[Directive]:
     line_count = lines.count
     directives: list[Directive] = []
     open_blocks: list[Directive] = []
-    for match in _DIRECTIVE_RE.finditer(text):
+    for match in _directives(text, syntax):
         kind = match.group(1)
         codes = frozenset(re.findall(r"[A-Z]{2,5}[:\d][\w:-]*", match.group(2)))
         line = lines.line(match.start())
@@ -61,12 +65,18 @@ def parse_directives(text: str, lines: LineIndex) -> list[Directive]:
     return directives
 
 
-def apply_suppressions(text: str, findings: list[Finding]) -> list[Finding]:
+def _directives(text: str, syntax: str) -> Iterator[re.Match[str]]:
+    """The directives of a text, in order, where they are read (``directive_spans``)."""
+    for start, end in directive_spans(text, syntax):
+        yield from _DIRECTIVE_RE.finditer(text, start, end)
+
+
+def apply_suppressions(text: str, syntax: str, findings: list[Finding]) -> list[Finding]:
     """Drop suppressed findings; add an FX900 finding for each directive that dropped none."""
     if "fixer:" not in text:
         return findings
     lines = LineIndex(text)
-    directives = parse_directives(text, lines)
+    directives = parse_directives(text, syntax, lines)
     if not directives:
         return findings
     kept = []

@@ -39,6 +39,51 @@ def test_suppressions(text: str, expected: list[str]) -> None:
     assert codes(text) == expected
 
 
+SPUN = "\n\nWhite platelets.\n"
+
+
+@pytest.mark.parametrize(
+    ("syntax", "text"),
+    [
+        ("markdown", "<!-- fixer: disable -->" + SPUN),
+        ("markdown", "Intro <!-- fixer: disable --> here." + SPUN),
+        ("markdown", "> <!-- fixer: disable -->" + SPUN),
+        ("markdown", "<!--\nfixer: disable\n-->" + SPUN),
+        ("markdown", "```\n<!--\n```\n\n<!-- fixer: ignore-next-line -->\nWhite platelets.\n"),
+        ("html", "<!-- fixer: disable -->\n<p>White platelets.</p>\n"),
+        ("rst", ".. fixer: disable" + SPUN),
+        ("rst", "..\n   fixer: disable" + SPUN),
+        ("rst", ".. note::\n\n   .. fixer: disable" + SPUN),
+        ("text", "fixer: disable" + SPUN),
+    ],
+)
+def test_directives_are_read_in_comments(syntax: str, text: str) -> None:
+    assert codes(text, syntax) == []
+
+
+@pytest.mark.parametrize(
+    ("syntax", "text"),
+    [
+        ("markdown", "```html\n<!-- fixer: disable -->\n```" + SPUN),
+        ("markdown", "    <!-- fixer: disable -->" + SPUN),
+        ("markdown", "Use `<!-- fixer: disable -->` to stop." + SPUN),
+        ("markdown", "Write fixer: disable to stop." + SPUN),
+        ("markdown", "---\nnote: fixer: disable\n---" + SPUN),
+        ("html", '<p title="fixer: disable">x</p>\n<p>White platelets.</p>\n'),
+        ("html", "<p>Write fixer: disable to stop.</p>\n<p>White platelets.</p>\n"),
+        ("html", "<code>&lt;!-- fixer: disable --&gt;</code>\n<p>White platelets.</p>\n"),
+        ("html", "<script>// <!-- fixer: disable --></script>\n<p>White platelets.</p>\n"),
+        ("rst", "Use ``.. fixer: disable`` to stop." + SPUN),
+        ("rst", "Example::\n\n   .. fixer: disable" + SPUN),
+        ("rst", ".. code-block:: rst\n\n   .. fixer: disable" + SPUN),
+        ("rst", "Write fixer: disable to stop." + SPUN),
+        ("text", "See https://example.org/fixer:disable now." + SPUN),
+    ],
+)
+def test_directives_are_not_read_in_code_markup_or_prose(syntax: str, text: str) -> None:
+    assert codes(text, syntax) == ["FX001:White platelets"]
+
+
 def test_plain_text_form() -> None:
     assert codes("White platelets. fixer: ignore\n", syntax="text") == []
     assert codes("# fixer: ignore-next-line\nWhite platelets.\n", syntax="text") == []
