@@ -245,7 +245,7 @@ def settings_for(
 
 #: Names that ``select`` and ``ignore`` take whatever the lexicon: rule codes and names,
 #: categories and detectors (abbreviation and reversal findings have their detector's name as
-#: their category, FX900 findings ``SUPPRESSION`` as both).
+#: their category, FX900 and FX901 findings ``SUPPRESSION`` as both).
 _FIXED_NAMES = (
     *RULES,
     *(rule.name for rule in RULES.values()),
@@ -255,14 +255,31 @@ _FIXED_NAMES = (
 )
 
 
-def resolve_selectors(settings: Settings, entry_ids: Iterable[str]) -> Settings:
-    """``settings`` with each ``select`` and ``ignore`` name written as the rule, category,
-    detector or entry id (of ``entry_ids``) it names in any case ("fx001", "Anatomy"); raise
-    ``SelectorError`` for a name that names none. No two names differ only in case (codes and
-    ids are upper case, the rest lower case), so reading any case is never ambiguous."""
+def known_names(entry_ids: Iterable[str]) -> dict[str, str]:
+    """The names that ``select``, ``ignore`` and suppression directives take, by case-folded
+    form: rules, categories, detectors and the entry ids ``entry_ids``. No two names differ
+    only in case (codes and ids are upper case, the rest lower case), so reading any case is
+    never ambiguous."""
+    return {name.casefold(): name for name in (*_FIXED_NAMES, *entry_ids)}
+
+
+def name_for(name: str, known: dict[str, str]) -> str | None:
+    """The name of ``known`` that ``name`` stands for in any case ("fx001", "Anatomy"), or
+    ``None``. An id a detector makes up ("ABBR:CNS", "REV:chest-pain") cannot be listed ahead
+    of the text: any such id is taken as written after its prefix."""
+    if name.casefold() in known:
+        return known[name.casefold()]
+    prefix, colon, rest = name.partition(":")
+    generated = (prefix + colon).upper()
+    return generated + rest if rest and generated in (ABBREVIATION_ID, READING_ID) else None
+
+
+def resolve_selectors(settings: Settings, known: dict[str, str]) -> Settings:
+    """``settings`` with each ``select`` and ``ignore`` name written as the known name it
+    stands for (``name_for``; ``known`` as ``known_names`` makes it); raise ``SelectorError``
+    for a name that names none."""
     if not (settings.select or settings.ignore):
         return settings
-    known = {name.casefold(): name for name in (*_FIXED_NAMES, *entry_ids)}
     return replace(
         settings,
         select=tuple(_canonical(name, known, "select") for name in settings.select),
@@ -271,27 +288,15 @@ def resolve_selectors(settings: Settings, entry_ids: Iterable[str]) -> Settings:
 
 
 def _canonical(name: str, known: dict[str, str], key: str) -> str:
-    """The known name ``name`` stands for. An id a detector makes up ("ABBR:CNS",
-    "REV:chest-pain") cannot be listed ahead of the text: any such id is taken as written
-    after its prefix."""
-    if name.casefold() in known:
-        return known[name.casefold()]
-    prefix, colon, rest = name.partition(":")
-    generated = (prefix + colon).upper()
-    if rest and generated in (ABBREVIATION_ID, READING_ID):
-        return generated + rest
-    raise SelectorError(key, name)
+    canonical = name_for(name, known)
+    if canonical is None:
+        raise SelectorError(key, name)
+    return canonical
 
 
 def selected(finding: Finding, settings: Settings, normalizer: Normalizer) -> bool:
     """Whether a finding survives ``select``, ``ignore`` and ``allow``."""
-    names = {
-        finding.rule.code,
-        finding.rule.name,
-        finding.entry_id,
-        finding.category,
-        finding.detector,
-    }
+    names = finding.names
     if settings.select and not names & set(settings.select):
         return False
     if names & set(settings.ignore):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from fixer.cache import bulk_loading
-from fixer.config import Settings, resolve_selectors, selected
+from fixer.config import Settings, known_names, resolve_selectors, selected
 from fixer.detectors.abbreviations import AbbreviationDetector
 from fixer.detectors.fuzzy import FuzzyDetector
 from fixer.detectors.lexicon import LexiconDetector
@@ -33,7 +33,7 @@ from fixer.inflect import (
 from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
 from fixer.markup import prose_view, skip_parts, syntax_named, unfixable_spans
 from fixer.matcher import Token, tokenize, tokenize_regions
-from fixer.model import DETECTORS, Candidate, Finding, FixSafety
+from fixer.model import DETECTORS, SUPPRESSION, Candidate, Finding, FixSafety
 from fixer.prefilter import Regions, WordScan, scan_words
 from fixer.suppress import apply_suppressions
 from fixer.words import (
@@ -101,11 +101,8 @@ class Checker:
         ``SelectorError`` (a ``ValueError``)."""
         self.lexicon = lexicon
         self.prefilter = prefilter
-        self.settings = (
-            settings
-            if settings is None
-            else resolve_selectors(settings, (entry.id for entry in lexicon.entries))
-        )
+        self.names = known_names(entry.id for entry in lexicon.entries)
+        self.settings = settings if settings is None else resolve_selectors(settings, self.names)
         self.normalizer = normalizer or default_normalizer()
         self.articles = articles or default_article_rules()
         self.detectors: list[Detector] = [self._detector(name) for name in detectors]
@@ -140,7 +137,7 @@ class Checker:
         tokens, proposed = self._propose(view)
         taken = self._standing(text, view, tokens, proposed)
         findings = self._reported(text, syntax, view, tokens, taken)
-        if looks_spun(view, sum(1 for f in findings if f.rule.code != "FX900")):
+        if looks_spun(view, sum(1 for f in findings if f.detector != SUPPRESSION)):
             tokens, taken = self._with_spun_readings(view, tokens, taken)
             findings = self._reported(text, syntax, view, tokens, taken)
         return _report_only(findings, unfixable_spans(text, syntax))
@@ -151,7 +148,7 @@ class Checker:
         """The findings of the candidates that stand, less those suppressed in the text or left
         out by the settings."""
         found = [self._finding(text, view, tokens, c) for c in taken]
-        findings = apply_suppressions(text, syntax, found)
+        findings = apply_suppressions(text, syntax, found, self.names)
         if self.settings is not None:
             findings = [f for f in findings if selected(f, self.settings, self.normalizer)]
         return findings

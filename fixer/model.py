@@ -64,7 +64,7 @@ class Rule:
 #: Every detector, in order of precedence: where two propose overlapping spans, the first wins
 #: unless a later one completes it (see ``fixer.engine.Checker._completes``).
 DETECTORS = ("lexicon", "abbreviation", "reversal", "fuzzy")
-#: The detector and category of FX900 findings (suppressions that suppress nothing).
+#: The detector and category of findings about suppression directives (FX900, FX901).
 SUPPRESSION = "suppression"
 #: Entry ids that detectors make up for each finding start with these: "ABBR:CNS" (abbreviation
 #: consistency), "REV:chest-pain" (synonym reversal).
@@ -91,6 +91,11 @@ RULES: dict[str, Rule] = {
             "A garble written together or slightly misspelt (run-together words, OCR slips).",
         ),
         Rule("FX900", "unused-suppression", "A fixer: ignore/disable comment suppresses nothing."),
+        Rule(
+            "FX901",
+            "unknown-suppression-name",
+            "A fixer: directive names no rule, category, detector or entry id.",
+        ),
     )
 }
 
@@ -249,3 +254,10 @@ class Finding:
         if choice == 0:
             return Edit(self.edit_start, self.edit_end, self.replacement)
         return self.alternatives[choice - 1]
+
+    @property
+    def names(self) -> frozenset[str]:
+        """What ``select``, ``ignore`` and suppression directives may call the finding."""
+        return frozenset(
+            (self.rule.code, self.rule.name, self.entry_id, self.category, self.detector)
+        )

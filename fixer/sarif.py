@@ -14,7 +14,7 @@ from fixer.report import Located
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _HELP_URI = "https://example.org/fixer/rules#{code}"
-_DEFAULT_LEVEL = {"FX001": "error", "FX002": "note", "FX900": "note"}
+_DEFAULT_LEVEL = {"FX001": "error", "FX002": "note", "FX900": "note", "FX901": "error"}
 
 
 def _rule(code: str) -> dict[str, object]:

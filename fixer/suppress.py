@@ -1,15 +1,18 @@
-"""Inline suppression comments, in any syntax that can hold a comment.
+"""Inline suppression comments, in the comments of each syntax.
 
     White platelets are fine here.   <!-- fixer: ignore -->
     <!-- fixer: ignore-next-line FX001 -->
     <!-- fixer: disable AN0001, FX101 --> … <!-- fixer: enable -->
 
 A directive is the text ``fixer:`` followed by ``ignore``, ``ignore-next-line``, ``disable`` or
-``enable`` and optionally rule codes or entry ids. It is read only in a comment (an HTML comment
-in Markdown or HTML, a reST comment) or, as plain text has none, anywhere in plain text
-(``directive_spans``): shown as code or written in prose, it is only text, as ruff reads
-``noqa`` only in comments. Without codes it covers every finding. A directive that suppresses
-nothing is reported (rule FX900), as ruff reports an unused ``noqa``.
+``enable`` (in any case) and optionally names, on the same line. It is read only in a comment (an
+HTML comment in Markdown or HTML, a reST comment) or, as plain text has none, anywhere in plain
+text (``directive_spans``): shown as code or written in prose, it is only text, as ruff reads
+``noqa`` only in comments. Without names it covers every finding. Names are read as ``select``
+reads them (rule codes and names, categories, detectors, entry ids, in any case); one that names
+nothing is reported (rule FX901) and covers nothing, so that a typo neither passes silently nor
+turns into a directive for every finding. A directive that suppresses nothing is reported (rule
+FX900), as ruff reports an unused ``noqa``.
 """
 
 from __future__ import annotations
@@ -18,19 +21,24 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from fixer.config import name_for
 from fixer.markup import directive_spans
 from fixer.model import RULES, SUPPRESSION, Finding, FixSafety, Severity
 from fixer.report import LineIndex
 
+#: Whether a text has a directive at all: looked for from the colon, a literal that the regex
+#: engine finds fast, where a case-insensitive "fixer:" would be tried at every position.
+_KEYWORD = re.compile(r":(?<=fixer:)", re.I)
 _DIRECTIVE_RE = re.compile(
-    r"fixer:\s*(ignore-next-line|ignore|disable|enable)\b((?:[\s,]+[A-Z]{2,5}[:\d][\w:-]*)*)"
+    r"\bfixer:[ \t]*(ignore-next-line|ignore|disable|enable)\b([^\r\n]*)", re.I
 )
+_NAME = re.compile(r"[^\s,]+")
 
 
 @dataclass
 class Directive:
     kind: str
-    codes: frozenset[str]  # empty: every finding
+    names: frozenset[str]  # as select reads them; empty: every finding
     start: int  # offsets of the directive text
     end: int
     lines: range  # 0-based lines it covers
@@ -39,30 +47,52 @@ class Directive:
     def covers(self, finding: Finding, line: int) -> bool:
         if line not in self.lines:
             return False
-        return not self.codes or bool(self.codes & {finding.rule.code, finding.entry_id})
+        return not self.names or bool(self.names & finding.names)
 
 
-def parse_directives(text: str, syntax: str, lines: LineIndex) -> list[Directive]:
+@dataclass(frozen=True)
+class Unknown:
+    """A name in a directive that names no rule, category, detector or entry id."""
+
+    kind: str
+    name: str
+    start: int
+    end: int
+
+
+def parse_directives(
+    text: str, syntax: str, lines: LineIndex, known: dict[str, str]
+) -> tuple[list[Directive], list[Unknown]]:
+    """The directives of a text, and the names in them that name nothing (``known``: the
+    names ``select`` takes, by case-folded form). A directive whose every name is unknown is
+    none: read as one without names it would cover every finding."""
     line_count = lines.count
     directives: list[Directive] = []
+    unknown: list[Unknown] = []
     open_blocks: list[Directive] = []
     for match in _directives(text, syntax):
-        kind = match.group(1)
-        codes = frozenset(re.findall(r"[A-Z]{2,5}[:\d][\w:-]*", match.group(2)))
+        kind = match.group(1).lower()
+        written = list(_NAME.finditer(text, match.start(2), match.end(2)))
+        resolved = {name.group(): name_for(name.group(), known) for name in written}
+        unknown += [Unknown(kind, n.group(), *n.span()) for n in written if not resolved[n.group()]]
+        names = frozenset(name for name in resolved.values() if name)
+        if written and not names:
+            continue
+        span = (match.start(), written[-1].end() if written else match.end(1))
         line = lines.line(match.start())
         if kind == "ignore":
-            directives.append(Directive(kind, codes, *match.span(), range(line, line + 1)))
+            directives.append(Directive(kind, names, *span, range(line, line + 1)))
         elif kind == "ignore-next-line":
-            directives.append(Directive(kind, codes, *match.span(), range(line + 1, line + 2)))
+            directives.append(Directive(kind, names, *span, range(line + 1, line + 2)))
         elif kind == "disable":
-            block = Directive(kind, codes, *match.span(), range(line, line_count))
+            block = Directive(kind, names, *span, range(line, line_count))
             directives.append(block)
             open_blocks.append(block)
         else:
-            for block in [b for b in open_blocks if not codes or b.codes == codes]:
+            for block in [b for b in open_blocks if not names or b.names == names]:
                 block.lines = range(block.lines.start, line + 1)
                 open_blocks.remove(block)
-    return directives
+    return directives, unknown
 
 
 def _directives(text: str, syntax: str) -> Iterator[re.Match[str]]:
@@ -71,13 +101,17 @@ def _directives(text: str, syntax: str) -> Iterator[re.Match[str]]:
         yield from _DIRECTIVE_RE.finditer(text, start, end)
 
 
-def apply_suppressions(text: str, syntax: str, findings: list[Finding]) -> list[Finding]:
-    """Drop suppressed findings; add an FX900 finding for each directive that dropped none."""
-    if "fixer:" not in text:
+def apply_suppressions(
+    text: str, syntax: str, findings: list[Finding], known: dict[str, str]
+) -> list[Finding]:
+    """Drop suppressed findings; add an FX900 finding for each directive that dropped none, and
+    an FX901 finding for each name in a directive that names nothing (``known``: the names
+    ``select`` takes, by case-folded form)."""
+    if not _KEYWORD.search(text):
         return findings
     lines = LineIndex(text)
-    directives = parse_directives(text, syntax, lines)
-    if not directives:
+    directives, unknown = parse_directives(text, syntax, lines, known)
+    if not (directives or unknown):
         return findings
     kept = []
     for finding in findings:
@@ -88,26 +122,49 @@ def apply_suppressions(text: str, syntax: str, findings: list[Finding]) -> list[
         if not covering:
             kept.append(finding)
     kept += [_unused(text, d) for d in directives if not d.used]
+    kept += [_unknown(name) for name in unknown]
     return sorted(kept, key=lambda f: (f.start, f.end))
 
 
 def _unused(text: str, directive: Directive) -> Finding:
-    what = ", ".join(sorted(directive.codes)) or "any finding"
+    what = ", ".join(sorted(directive.names)) or "any finding"
+    return _finding(
+        "FX900",
+        Severity.INFO,
+        f"'fixer: {directive.kind}' suppresses nothing ({what})",
+        text[directive.start : directive.end],
+        directive.start,
+    )
+
+
+def _unknown(name: Unknown) -> Finding:
+    return _finding(
+        "FX901",
+        Severity.ERROR,
+        f"'fixer: {name.kind}': unknown rule, category, detector or entry id {name.name!r}",
+        name.name,
+        name.start,
+    )
+
+
+def _finding(code: str, severity: Severity, message: str, text: str, start: int) -> Finding:
+    """A finding about a directive (``text`` at ``start``), which no fix changes."""
+    end = start + len(text)
     return Finding(
-        start=directive.start,
-        end=directive.end,
-        text=text[directive.start : directive.end],
-        phrase=text[directive.start : directive.end],
+        start=start,
+        end=end,
+        text=text,
+        phrase=" ".join(text.split()),
         suggestions=("",),
-        rule=RULES["FX900"],
-        entry_id="FX900",
+        rule=RULES[code],
+        entry_id=code,
         detector=SUPPRESSION,
         category=SUPPRESSION,
-        severity=Severity.INFO,
+        severity=severity,
         confidence=1.0,
         fix=FixSafety.NONE,
-        message=f"'fixer: {directive.kind}' suppresses nothing ({what})",
-        edit_start=directive.start,
-        edit_end=directive.end,
-        replacement=text[directive.start : directive.end],
+        message=message,
+        edit_start=start,
+        edit_end=end,
+        replacement=text,
     )

@@ -84,6 +84,46 @@ def test_directives_are_not_read_in_code_markup_or_prose(syntax: str, text: str)
     assert codes(text, syntax) == ["FX001:White platelets"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("White platelets. <!-- fixer: ignore an0001 -->\n", []),
+        (
+            "White platelets. <!-- fixer: ignore an0006 -->\n",
+            ["FX001:White platelets", "FX900:fixer: ignore an0006"],
+        ),
+        ("White platelets. <!-- fixer: ignore Anatomy -->\n", []),
+        ("White platelets. <!-- fixer: ignore tortured-phrase -->\n", []),
+        (
+            "White platelets. <!-- fixer: ignore anatom -->\n",
+            ["FX001:White platelets", "FX901:anatom"],
+        ),
+        ("White platelets. <!-- fixer: ignore fx001, ZZ9999 -->\n", ["FX901:ZZ9999"]),
+        ("White platelets. <!-- FIXER: IGNORE -->\n", []),
+        (
+            "<!-- Fixer: Disable -->\nWhite platelets.\n<!-- FIXER: ENABLE -->\nwhite platelets.\n",
+            ["FX001:white platelets"],
+        ),
+        (
+            "<!-- fixer: disable -->\nWhite platelets.\n"
+            "<!-- fixer: enable typo -->\nwhite platelets.\n",
+            ["FX901:typo"],
+        ),
+    ],
+)
+def test_names_are_read_as_select_reads_them(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
+
+
+def test_unknown_name_is_reported_as_error_unless_deselected() -> None:
+    text = "Nothing spun. <!-- fixer: ignore anatom -->\n"
+    findings = check_text(text, syntax="markdown")
+    assert [(f.rule.code, str(f.severity), f.message) for f in findings] == [
+        ("FX901", "error", "'fixer: ignore': unknown rule, category, detector or entry id 'anatom'")
+    ]
+    assert check_text(text, syntax="markdown", select=["FX001"]) == []
+
+
 def test_plain_text_form() -> None:
     assert codes("White platelets. fixer: ignore\n", syntax="text") == []
     assert codes("# fixer: ignore-next-line\nWhite platelets.\n", syntax="text") == []
