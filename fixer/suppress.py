@@ -42,12 +42,18 @@ class Directive:
     start: int  # offsets of the directive text
     end: int
     lines: range  # 0-based lines it covers
+    #: For a disable: the enables below it, each as the line it takes effect from and the
+    #: names it turns back on (empty: all).
+    enabled: list[tuple[int, frozenset[str]]] = field(default_factory=list)
     used: bool = field(default=False)
 
     def covers(self, finding: Finding, line: int) -> bool:
-        if line not in self.lines:
+        names = finding.names
+        if line not in self.lines or (self.names and not self.names & names):
             return False
-        return not self.names or bool(self.names & finding.names)
+        return not any(
+            since <= line and (not enabled or enabled & names) for since, enabled in self.enabled
+        )
 
 
 @dataclass(frozen=True)
@@ -65,11 +71,11 @@ def parse_directives(
 ) -> tuple[list[Directive], list[Unknown]]:
     """The directives of a text, and the names in them that name nothing (``known``: the
     names ``select`` takes, by case-folded form). A directive whose every name is unknown is
-    none: read as one without names it would cover every finding."""
+    none: read as one without names it would cover every finding. An enable ends the
+    disables above it for the names it gives, or for all."""
     line_count = lines.count
     directives: list[Directive] = []
     unknown: list[Unknown] = []
-    open_blocks: list[Directive] = []
     for match in _directives(text, syntax):
         kind = match.group(1).lower()
         written = list(_NAME.finditer(text, match.start(2), match.end(2)))
@@ -85,13 +91,10 @@ def parse_directives(
         elif kind == "ignore-next-line":
             directives.append(Directive(kind, names, *span, range(line + 1, line + 2)))
         elif kind == "disable":
-            block = Directive(kind, names, *span, range(line, line_count))
-            directives.append(block)
-            open_blocks.append(block)
+            directives.append(Directive(kind, names, *span, range(line, line_count)))
         else:
-            for block in [b for b in open_blocks if not names or b.names == names]:
-                block.lines = range(block.lines.start, line + 1)
-                open_blocks.remove(block)
+            for block in (d for d in directives if d.kind == "disable"):
+                block.enabled.append((line + 1, names))
     return directives, unknown
 
 

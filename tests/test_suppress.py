@@ -115,6 +115,27 @@ def test_names_are_read_as_select_reads_them(text: str, expected: list[str]) -> 
     assert codes(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("disable", "enable", "expected"),
+    [
+        ("AN0001, AN0006", "", ["FX001:white platelets", "FX001:focal sensory system"]),
+        ("AN0001, AN0006", "AN0001", ["FX001:white platelets"]),
+        ("anatomy", "AN0001", ["FX001:white platelets"]),
+        ("", "AN0001", ["FX001:white platelets"]),
+        ("", "AN0001 AN0006", ["FX001:white platelets", "FX001:focal sensory system"]),
+        ("anatomy", "AN0006", ["FX001:focal sensory system"]),
+    ],
+)
+def test_enable_ends_a_disable_for_the_names_it_gives(
+    disable: str, enable: str, expected: list[str]
+) -> None:
+    text = (
+        f"<!-- fixer: disable {disable} -->\nWhite platelets, focal sensory system.\n"
+        f"<!-- fixer: enable {enable} -->\nwhite platelets, focal sensory system.\n"
+    )
+    assert codes(text) == expected
+
+
 def test_unknown_name_is_reported_as_error_unless_deselected() -> None:
     text = "Nothing spun. <!-- fixer: ignore anatom -->\n"
     findings = check_text(text, syntax="markdown")
