@@ -109,7 +109,9 @@ def apply_suppressions(
 ) -> list[Finding]:
     """Drop suppressed findings; add an FX900 finding for each directive that dropped none, and
     an FX901 finding for each name in a directive that names nothing (``known``: the names
-    ``select`` takes, by case-folded form)."""
+    ``select`` takes, by case-folded form). A finding that runs over several lines (a wrapped
+    phrase) is on each of them: a directive for any of them covers it, as a ``noqa`` at the end
+    of a multi-line string does in ruff."""
     if not _KEYWORD.search(text):
         return findings
     lines = LineIndex(text)
@@ -118,8 +120,8 @@ def apply_suppressions(
         return findings
     kept = []
     for finding in findings:
-        line = lines.line(finding.start)
-        covering = [d for d in directives if d.covers(finding, line)]
+        spanned = range(lines.line(finding.start), lines.line(finding.end - 1) + 1)
+        covering = [d for d in directives if any(d.covers(finding, line) for line in spanned)]
         for directive in covering:
             directive.used = True
         if not covering:

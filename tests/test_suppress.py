@@ -136,6 +136,26 @@ def test_enable_ends_a_disable_for_the_names_it_gives(
     assert codes(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("White\nplatelets. <!-- fixer: ignore -->\n", []),
+        (
+            "White platelets and lymph center\npoints. <!-- fixer: ignore AN0003 -->\n",
+            ["FX001:White platelets"],
+        ),
+        ("<!-- fixer: ignore-next-line -->\nWhite\nplatelets.\n", []),
+        ("<!-- fixer: disable -->\nWhite\nplatelets.\n", []),
+        (
+            "<!-- fixer: ignore-next-line -->\nSeen.\nWhite\nplatelets.\n",
+            ["FX900:fixer: ignore-next-line", "FX001:White\nplatelets"],
+        ),
+    ],
+)
+def test_a_wrapped_finding_is_on_each_of_its_lines(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
+
+
 def test_unknown_name_is_reported_as_error_unless_deselected() -> None:
     text = "Nothing spun. <!-- fixer: ignore anatom -->\n"
     findings = check_text(text, syntax="markdown")
