@@ -1,4 +1,4 @@
-"""Inline suppression comments, in the comments of each syntax.
+"""Inline suppression directives, written in the comments of each syntax.
 
     White platelets are fine here.   <!-- fixer: ignore -->
     <!-- fixer: ignore-next-line FX001 -->
@@ -37,6 +37,8 @@ _NAME = re.compile(r"[^\s,]+")
 
 @dataclass
 class Directive:
+    """A directive as read: what it covers, and whether it covered a finding."""
+
     kind: str
     names: frozenset[str]  # as select reads them; empty: every finding
     start: int  # offsets of the directive text
@@ -56,32 +58,21 @@ class Directive:
         )
 
 
-@dataclass(frozen=True)
-class Unknown:
-    """A name in a directive that names no rule, category, detector or entry id."""
-
-    kind: str
-    name: str
-    start: int
-    end: int
-
-
 def parse_directives(
     text: str, syntax: str, lines: LineIndex, known: dict[str, str]
-) -> tuple[list[Directive], list[Unknown]]:
-    """The directives of a text, and the names in them that name nothing (``known``: the
-    names ``select`` takes, by case-folded form). A directive whose every name is unknown is
-    none: read as one without names it would cover every finding. An enable ends the
-    disables above it for the names it gives, or for all."""
+) -> tuple[list[Directive], list[Finding]]:
+    """The directives of a text, and an FX901 finding for each name in them that names
+    nothing (``known``: the names ``select`` takes, by case-folded form). A directive whose
+    every name is unknown is none: read as one without names it would cover every finding. An
+    enable ends the disables above it for the names it gives, or for all."""
     line_count = lines.count
     directives: list[Directive] = []
-    unknown: list[Unknown] = []
+    unknown: list[Finding] = []
     for match in _directives(text, syntax):
         kind = match.group(1).lower()
         written = list(_NAME.finditer(text, match.start(2), match.end(2)))
-        resolved = {name.group(): name_for(name.group(), known) for name in written}
-        unknown += [Unknown(kind, n.group(), *n.span()) for n in written if not resolved[n.group()]]
-        names = frozenset(name for name in resolved.values() if name)
+        names = frozenset(filter(None, (name_for(name.group(), known) for name in written)))
+        unknown += [_unknown(kind, name) for name in written if not name_for(name.group(), known)]
         if written and not names:
             continue
         span = (match.start(), written[-1].end() if written else match.end(1))
@@ -127,7 +118,7 @@ def apply_suppressions(
         if not covering:
             kept.append(finding)
     kept += [_unused(text, d) for d in directives if not d.used]
-    kept += [_unknown(name) for name in unknown]
+    kept += unknown
     return sorted(kept, key=lambda f: (f.start, f.end))
 
 
@@ -142,13 +133,13 @@ def _unused(text: str, directive: Directive) -> Finding:
     )
 
 
-def _unknown(name: Unknown) -> Finding:
+def _unknown(kind: str, name: re.Match[str]) -> Finding:
     return _finding(
         "FX901",
         Severity.ERROR,
-        f"'fixer: {name.kind}': unknown rule, category, detector or entry id {name.name!r}",
-        name.name,
-        name.start,
+        f"'fixer: {kind}': unknown rule, category, detector or entry id {name.group()!r}",
+        name.group(),
+        name.start(),
     )
 
 
