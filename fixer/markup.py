@@ -55,6 +55,8 @@ SYNTAX_BY_SUFFIX = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".xhtml": "html",
+    ".xht": "html",
     ".rst": "rst",
     ".txt": "text",
 }

@@ -19,6 +19,8 @@ def visible(text: str, syntax: str) -> str:
         ("A.MARKDOWN", "markdown"),
         ("x.html", "html"),
         ("x.htm", "html"),
+        ("x.xhtml", "html"),
+        ("X.XHT", "html"),
         ("r.rst", "rst"),
         ("t.txt", "text"),
         ("noext", "text"),
