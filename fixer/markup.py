@@ -20,9 +20,16 @@ TRANSPARENT = "\u2063"
 #: Any character but a line break (masks keep line breaks, so lines stay where they were).
 NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
-_URL = r"(?:https?|ftp)://[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*|www\.[^\s<>()\[\]]+"
+#: The rest of an address: anything up to white space, brackets or angle brackets, with balanced
+#: parentheses ("10.1016/S0140-6736(20)30183-5").
+_ADDRESS_REST = r"[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*"
+_URL = rf"(?:https?|ftp)://{_ADDRESS_REST}|www\.[^\s<>()\[\]]+"
+#: A web address without a scheme: a domain name and a path ("example.org/white-platelets").
+_BARE_URL = rf"(?<![\w.@/-])(?:[\w-]++\.)++[A-Za-z]{{2,}}+/(?:{_ADDRESS_REST})?"
+#: A DOI, bare or after "doi:" ("10.1000/xyz", "10.1000.10/xyz").
+_DOI = rf"10\.\d{{4,9}}(?:\.\d+)*/{_ADDRESS_REST}"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_TEXT_PATTERNS = [re.compile(_URL), re.compile(_EMAIL)]
+_TEXT_PATTERNS = [re.compile(p) for p in (_URL, _EMAIL, _BARE_URL, _DOI)]
 
 #: An HTML comment, its body the group.
 _HTML_COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
@@ -177,6 +184,9 @@ _NEEDS = {
     _HTML_PATTERNS[3]: ("&",),
     _QUOTE_MARKERS: (">",),
 }
+#: For a pattern that could start at any word, a cheap pattern (it starts with a literal) that
+#: every match contains: the pattern is tried only on the lines that hold one.
+_ANCHORS = {_TEXT_PATTERNS[2]: re.compile(r"\.[A-Za-z]{2,}+/")}
 
 
 def prose_view(text: str, syntax: str) -> str:
@@ -308,7 +318,27 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     needs = _NEEDS.get(pattern)
     if needs is not None and not any(literal in text for literal in needs):
         return []
+    anchor = _ANCHORS.get(pattern)
+    if anchor is not None:
+        return _anchored_spans(pattern, anchor, text)
     return [m.span() for m in pattern.finditer(text)]
+
+
+def _anchored_spans(
+    pattern: re.Pattern[str], anchor: re.Pattern[str], text: str
+) -> list[tuple[int, int]]:
+    """The matches of ``pattern``, looked for only on the lines that hold a match of ``anchor``
+    (no match crosses a line break)."""
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for hit in anchor.finditer(text):
+        if hit.start() < done:
+            continue
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.end())
+        done = len(text) if end < 0 else end
+        spans += [m.span() for m in pattern.finditer(text, start, done)]
+    return spans
 
 
 def _mask_spans(view: str, spans: list[tuple[int, int]]) -> str:

@@ -69,6 +69,29 @@ def test_non_prose_is_masked(syntax: str, text: str, hidden: str) -> None:
     assert hidden not in view
 
 
+@pytest.mark.parametrize("syntax", ["text", "markdown", "html", "rst"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://doi.org/10.1000/white-platelets",
+        "doi:10.1000/white-platelets",
+        "10.1000/white-platelets",
+        "10.1000.10/white-platelets",
+        "example.org/white-platelets",
+        "sub.example.co.uk/a/white-platelets?b=1",
+        "white-platelets@example.org",
+    ],
+)
+def test_addresses_are_neither_checked_nor_changed(syntax: str, address: str) -> None:
+    """Web addresses with or without a scheme, DOIs and e-mail addresses, in every syntax: the
+    prose beside them is fixed."""
+    from fixer import fix_text
+
+    text = f"White platelets: see {address} on white platelets.\n"
+    fixed = f"White blood cells: see {address} on white blood cells.\n"
+    assert fix_text(text, syntax=syntax) == fixed
+
+
 @pytest.mark.parametrize(
     ("syntax", "text"),
     [
