@@ -31,7 +31,7 @@ from fixer.inflect import (
     match_number,
 )
 from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
-from fixer.markup import prose_view, skip_parts, syntax_named, unfixable_spans
+from fixer.markup import as_written, prose_view, skip_parts, syntax_named, unfixable_spans
 from fixer.matcher import Token, tokenize, tokenize_regions
 from fixer.model import DETECTORS, SUPPRESSION, Candidate, Finding, FixSafety
 from fixer.prefilter import Regions, WordScan, scan_words
@@ -135,7 +135,7 @@ class Checker:
         if self.settings is not None and self.settings.skip:
             view = skip_parts(text, view, self.settings.skip)
         tokens, proposed = self._propose(view)
-        taken = self._standing(text, view, tokens, proposed)
+        taken = self._standing(text, view, syntax, tokens, proposed)
         findings = self._reported(text, syntax, view, tokens, taken)
         if looks_spun(view, sum(1 for f in findings if f.detector != SUPPRESSION)):
             tokens, taken = self._with_spun_readings(view, tokens, taken)
@@ -147,14 +147,19 @@ class Checker:
     ) -> list[Finding]:
         """The findings of the candidates that stand, less those suppressed in the text or left
         out by the settings."""
-        found = [self._finding(text, view, tokens, c) for c in taken]
+        found = [self._finding(text, view, syntax, tokens, c) for c in taken]
         findings = apply_suppressions(text, syntax, found, self.names)
         if self.settings is not None:
             findings = [f for f in findings if selected(f, self.settings, self.normalizer)]
         return findings
 
     def _standing(
-        self, text: str, view: str, tokens: Sequence[Token], proposed: list[Candidate]
+        self,
+        text: str,
+        view: str,
+        syntax: str,
+        tokens: Sequence[Token],
+        proposed: list[Candidate],
     ) -> list[Candidate]:
         """The candidates that stand, in order of position: where spans overlap the earlier
         proposal wins, unless a later one completes it (``_completes``) and the settings would
@@ -167,7 +172,9 @@ class Checker:
             elif self._completes(candidate, overlapping, tokens) and (
                 self.settings is None
                 or selected(
-                    self._finding(text, view, tokens, candidate), self.settings, self.normalizer
+                    self._finding(text, view, syntax, tokens, candidate),
+                    self.settings,
+                    self.normalizer,
                 )
             ):
                 taken = [c for c in taken if c not in overlapping]
@@ -281,13 +288,18 @@ class Checker:
         return tuple(fixed_earlier) != words
 
     def _finding(
-        self, text: str, view: str, tokens: Sequence[Token], candidate: Candidate
+        self, text: str, view: str, syntax: str, tokens: Sequence[Token], candidate: Candidate
     ) -> Finding:
+        """The finding of a candidate, its suggestions written as the syntax holds them
+        (``as_written``), ready to go into the text."""
         start, end = tokens[candidate.first].start, tokens[candidate.last].end
         found = text[start:end]
         span = tokens[candidate.first : candidate.last + 1]
         words = " ".join(text[t.start : t.end] for t in span)
-        suggestions = tuple(self._shape(c, candidate.written, words) for c in candidate.corrections)
+        suggestions = tuple(
+            as_written(self._shape(c, candidate.written, words), syntax)
+            for c in candidate.corrections
+        )
         in_place = [keep_gaps(text, span, suggestion) for suggestion in suggestions]
         # A possessive inside the span ("white platelet's count") has no place in the correction.
         inner = WORD_RE.findall(words)[:-1]
@@ -311,7 +323,9 @@ class Checker:
             edit_start=edit.start,
             edit_end=edit.end,
             replacement=edit.replacement,
-            fallback=tuple(self._finding(text, view, tokens, c) for c in candidate.completes),
+            fallback=tuple(
+                self._finding(text, view, syntax, tokens, c) for c in candidate.completes
+            ),
             alternatives=tuple(
                 None if placed is None else self._edit(text, view, tokens, candidate, placed)
                 for placed in in_place[1:]

@@ -57,6 +57,9 @@ _RST_PATTERNS = [
     *_TEXT_PATTERNS,
 ]
 
+#: Characters that HTML reads as markup, as character references.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
 SYNTAX_BY_SUFFIX = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -281,6 +284,13 @@ def _outside(length: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     if done < length:
         gaps.append((done, length))
     return gaps
+
+
+def as_written(correction: str, syntax: str) -> str:
+    """A correction as a document in ``syntax`` must hold it to show it: HTML, and Markdown
+    (which passes HTML through), read ``<``, ``>`` and ``&`` as markup, so they are written as
+    character references there (a user lexicon's "<T> cells" would otherwise become a tag)."""
+    return correction.translate(_ESCAPES) if syntax in ("html", "markdown") else correction
 
 
 def unfixable_spans(text: str, syntax: str) -> list[tuple[int, int]]:

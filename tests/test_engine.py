@@ -213,6 +213,37 @@ def test_markup_that_cannot_be_kept_makes_the_fix_report_only() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("syntax", "text", "fixed"),
+    [
+        ("html", "<p>The blue platelets rose.</p>", "<p>The &lt;T&gt; cells &amp; co rose.</p>"),
+        ("html", "<p>blue <em>platelets</em></p>", "<p>&lt;T&gt; <em>cells &amp; co</em></p>"),
+        ("markdown", "The blue platelets rose.", "The &lt;T&gt; cells &amp; co rose."),
+        ("markdown", "In <b>blue platelets</b>.", "In <b>&lt;T&gt; cells &amp; co</b>."),
+        ("text", "The blue platelets rose.", "The <T> cells & co rose."),
+        ("rst", "The blue platelets rose.", "The <T> cells & co rose."),
+    ],
+)
+def test_corrections_go_into_markup_escaped(
+    tmp_path: Path, syntax: str, text: str, fixed: str
+) -> None:
+    """A user lexicon's correction holding "<" or "&" goes into HTML, and into Markdown (which
+    passes HTML through), as character references: it never becomes a tag. Suggestions are
+    written the same way, so that whatever applies one (an editor, a SARIF fix) gets it right."""
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text(
+        "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+        "ANU0001\tblue platelets\t<T> cells & co\tanatomy\terror\tsafe\t\tuser\tblue platelets\n",
+        encoding="utf-8",
+    )
+    options = {"syntax": syntax, "lexicons": [lexicon], "builtin": False}
+    (finding,) = check_text(text, **options)
+    escaped = syntax in ("html", "markdown")
+    assert finding.suggestions == ("&lt;T&gt; cells &amp; co" if escaped else "<T> cells & co",)
+    assert fix_text(text, **options) == fixed
+    assert fix_text(fixed, **options) == fixed
+
+
 def test_a_longer_reading_completes_a_lexicon_finding_only_when_it_changes_more(
     tmp_path: Path,
 ) -> None:
