@@ -305,7 +305,8 @@ class Checker:
         inner = WORD_RE.findall(words)[:-1]
         keeps_words = possessives(inner) <= possessives(WORD_RE.findall(candidate.written))
         fix = candidate.fix if in_place[0] is not None and keeps_words else FixSafety.NONE
-        edit = self._edit(text, view, tokens, candidate, in_place[0] or suggestions[0])
+        case = case_pattern(words)
+        edit = self._edit(text, tokens, candidate, in_place[0] or suggestions[0], case)
         return Finding(
             start=start,
             end=end,
@@ -327,17 +328,18 @@ class Checker:
                 self._finding(text, view, syntax, tokens, c) for c in candidate.completes
             ),
             alternatives=tuple(
-                None if placed is None else self._edit(text, view, tokens, candidate, placed)
+                None if placed is None else self._edit(text, tokens, candidate, placed, case)
                 for placed in in_place[1:]
             ),
         )
 
     def _edit(
-        self, text: str, view: str, tokens: Sequence[Token], candidate: Candidate, placed: str
+        self, text: str, tokens: Sequence[Token], candidate: Candidate, placed: str, case: str
     ) -> Edit:
         """The edit that puts ``placed`` (a suggestion, with the markup kept) over the
-        candidate's span, and over the article before it when that must change too."""
-        start, replacement = self._with_article(text, view, tokens, candidate.first, placed)
+        candidate's span, and over the article before it when that must change too (``case``:
+        the found words' case pattern)."""
+        start, replacement = self._with_article(text, tokens, candidate.first, placed, case)
         return Edit(start, tokens[candidate.last].end, replacement)
 
     def _shape(self, correction: str, garble: str, found: str) -> str:
@@ -364,21 +366,27 @@ class Checker:
         return same[0] if len(same) == 1 else word
 
     def _with_article(
-        self, text: str, view: str, tokens: Sequence[Token], first: int, suggestion: str
+        self, text: str, tokens: Sequence[Token], first: int, suggestion: str, case: str
     ) -> tuple[int, str]:
-        """Extend the edit over a preceding "a"/"an" that the suggestion needs changed."""
+        """Extend the edit over a preceding "a"/"an" that the suggestion needs changed, written
+        in the case of the article, or of the found words (``case``) when it is the one letter
+        "A" ("A PEEVISH GUT" → "AN IRRITABLE BOWEL")."""
         start = tokens[first].start
         if first == 0:
             return start, suggestion
         article = tokens[first - 1]
         written = text[article.start : article.end]
-        if written.lower() not in ("a", "an") or article.gap != "":
+        if (
+            written.lower() not in ("a", "an")
+            or article.gap != ""
+            or _names_a_kind(text, tokens, first, case)
+        ):
             return start, suggestion
         words = suggestion.split()
         wanted = self.articles.article_for(words[0]) if words else written.lower()
         if wanted == written.lower():
             return start, suggestion
-        if written.isupper() and len(written) > 1:
+        if written.isupper() and (len(written) > 1 or case == "upper"):
             wanted = wanted.upper()
         elif written[0].isupper():
             wanted = wanted.capitalize()
@@ -394,6 +402,19 @@ def applicable(findings: Iterable[Finding], least: FixSafety) -> list[Finding]:
         for applied in ((finding,) if finding.fix >= least else finding.fallback)
         if applied.fix >= least
     ]
+
+
+def _names_a_kind(text: str, tokens: Sequence[Token], first: int, case: str) -> bool:
+    """Whether the "A" before token ``first`` is a letter naming a kind ("vitamin A", "type A",
+    "hepatitis A", "grade A"), not an article: a capital A that a word runs into, before words
+    written in lower case. (In capitalised text the two look alike; "A" is read as the article.)"""
+    article = tokens[first - 1]
+    return (
+        text[article.start : article.end] == "A"
+        and first > 1
+        and tokens[first - 2].gap == ""
+        and case == "lower"
+    )
 
 
 def _possessive(found: str, garble: str) -> str:

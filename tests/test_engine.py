@@ -42,6 +42,14 @@ from fixer.lexicon import COLUMNS
             "It spreads, a process known as metastasis.",
         ),
         ("An interaction known as metastasis.", "A process known as metastasis."),
+        ("A peevish gut disorder.", "An irritable bowel syndrome."),
+        ("A PEEVISH GUT DISORDER IS RARE.", "AN IRRITABLE BOWEL SYNDROME IS RARE."),
+        ("Is It A Peevish Gut Disorder?", "Is It An Irritable Bowel Syndrome?"),
+        # a capital "A" after a word, before lower-case words, is a letter, no article
+        ("Vitamin A peevish gut disorder", "Vitamin A irritable bowel syndrome"),
+        ("with type A peevish gut disorder", "with type A irritable bowel syndrome"),
+        ("hepatitis A peevish gut disorder", "hepatitis A irritable bowel syndrome"),
+        ("grade-A peevish gut disorder", "grade-A irritable bowel syndrome"),
         # a possessive stays with the corrected term
         ("the white platelet's role", "the white blood cell's role"),
         ("The Lymph Center Point’s Size", "The Lymph Node’s Size"),
