@@ -296,8 +296,9 @@ class Checker:
         found = text[start:end]
         span = tokens[candidate.first : candidate.last + 1]
         words = " ".join(text[t.start : t.end] for t in span)
+        case = case_pattern(words, _line(view, start, end))
         suggestions = tuple(
-            as_written(self._shape(c, candidate.written, words), syntax)
+            as_written(self._shape(c, candidate.written, words, case), syntax)
             for c in candidate.corrections
         )
         in_place = [keep_gaps(text, span, suggestion) for suggestion in suggestions]
@@ -305,7 +306,6 @@ class Checker:
         inner = WORD_RE.findall(words)[:-1]
         keeps_words = possessives(inner) <= possessives(WORD_RE.findall(candidate.written))
         fix = candidate.fix if in_place[0] is not None and keeps_words else FixSafety.NONE
-        case = case_pattern(words)
         edit = self._edit(text, tokens, candidate, in_place[0] or suggestions[0], case)
         return Finding(
             start=start,
@@ -342,12 +342,10 @@ class Checker:
         start, replacement = self._with_article(text, tokens, candidate.first, placed, case)
         return Edit(start, tokens[candidate.last].end, replacement)
 
-    def _shape(self, correction: str, garble: str, found: str) -> str:
-        """Fit a correction to the found text: its number, case, and the very spelling of any
-        word the two share ("leukaemia" stays British)."""
-        shaped = apply_case(
-            match_number(correction, garble, found, self.normalizer), case_pattern(found)
-        )
+    def _shape(self, correction: str, garble: str, found: str, case: str) -> str:
+        """Fit a correction to the found text: its number, its case pattern (``case``), and
+        the very spelling of any word the two share ("leukaemia" stays British)."""
+        shaped = apply_case(match_number(correction, garble, found, self.normalizer), case)
         garble_words = set(WORD_RE.findall(garble))
         words = [
             self._writers_form(word, found) if written in garble_words else word
@@ -402,6 +400,12 @@ def applicable(findings: Iterable[Finding], least: FixSafety) -> list[Finding]:
         for applied in ((finding,) if finding.fix >= least else finding.fallback)
         if applied.fix >= least
     ]
+
+
+def _line(view: str, start: int, end: int) -> str:
+    """The prose of the line (or lines) that ``view[start:end]`` stands on."""
+    line_end = view.find("\n", end)
+    return view[view.rfind("\n", 0, start) + 1 : len(view) if line_end < 0 else line_end]
 
 
 def _names_a_kind(text: str, tokens: Sequence[Token], first: int, case: str) -> bool:

@@ -38,18 +38,33 @@ _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
 # ---- case -------------------------------------------------------------------------------------
 
 
-def case_pattern(found: str) -> str:
-    """One of ``upper``, ``title``, ``sentence`` or ``lower`` for the text as found."""
+def case_pattern(found: str, line: str = "") -> str:
+    """One of ``upper``, ``title``, ``sentence`` or ``lower`` for the text as found. A capital
+    followed by no content word ("Windedness") looks the same in Title Case and in Sentence
+    case: then the ``line`` it stands on decides ("Windedness And Chest Torment", a Title Case
+    heading, makes it title)."""
     words = WORD_RE.findall(found)
     letters = [c for c in found if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return "upper"
     if not words or not words[0][0].isupper():
         return "lower"
-    content = [w for w in words[1:] if w.lower() not in _MINOR_WORDS and w[0].isalpha()]
-    if content and all(w[0].isupper() for w in content):
-        return "title"
-    return "sentence"
+    content = _content_words(words[1:])
+    if not content:
+        return "title" if _is_title_case(line) else "sentence"
+    return "title" if all(w[0].isupper() for w in content) else "sentence"
+
+
+def _is_title_case(line: str) -> bool:
+    """Whether a line is written in Title Case: two or more of its content words tell (words
+    in capitals, "COPD", are capitalised in any case), and each of them is capitalised."""
+    telling = [w for w in _content_words(WORD_RE.findall(line)) if not w.isupper()]
+    return len(telling) > 1 and all(w[0].isupper() for w in telling)
+
+
+def _content_words(words: list[str]) -> list[str]:
+    """The words that Title Case capitalises: not minor words, not numbers."""
+    return [w for w in words if w.lower() not in _MINOR_WORDS and w[0].isalpha()]
 
 
 def apply_case(correction: str, pattern: str) -> str:

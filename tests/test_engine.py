@@ -21,6 +21,10 @@ from fixer.lexicon import COLUMNS
         ("The Lymph Center Points swell.", "The Lymph Nodes swell."),
         ("Focal Sensory System Prophylaxis", "Central Nervous System Prophylaxis"),
         ("FOCAL SENSORY SYSTEM", "CENTRAL NERVOUS SYSTEM"),
+        # a one-word find takes the case of its line
+        ("# Windedness And Chest Torment", "# Shortness of Breath And Chest Pain"),
+        ("Living With Windedness", "Living With Shortness of Breath"),
+        ("Windedness and chest torment", "Shortness of breath and chest pain"),
         ("in the lymph center points and", "in the lymph nodes and"),
         # British spellings match, and the writer's spelling of shared words is kept
         ("serious lymphoblastic leukaemia", "acute lymphoblastic leukaemia"),

@@ -29,6 +29,24 @@ def test_case_pattern(found: str, pattern: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("found", "line", "pattern"),
+    [
+        # one capitalised word: its line tells Title Case from Sentence case
+        ("Windedness", "# Windedness And Chest Torment", "title"),
+        ("Windedness", "Living With Windedness", "title"),
+        ("Windedness", "Windedness is common.", "sentence"),
+        ("Windedness", "Windedness in COPD", "sentence"),  # capitals tell nothing
+        ("Windedness", "# Windedness", "sentence"),
+        # words that tell decide whatever the line
+        ("White platelets", "White platelets In Focus", "sentence"),
+        ("windedness", "Living With windedness", "lower"),
+    ],
+)
+def test_case_pattern_in_its_line(found: str, line: str, pattern: str) -> None:
+    assert case_pattern(found, line) == pattern
+
+
+@pytest.mark.parametrize(
     ("correction", "pattern", "expected"),
     [
         ("central nervous system", "lower", "central nervous system"),
