@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from fixer.markdown_view import link_labels, markup_lines, prose_lines
-from fixer.rst_view import comment_lines, non_prose_blocks
+from fixer.rst_view import comment_lines, fixed_width, non_prose_blocks
 
 #: Replaces every character that is not prose in a view.
 MASK = "\x00"
@@ -207,8 +207,13 @@ def as_written(correction: str, syntax: str) -> str:
 def unfixable_spans(text: str, syntax: str) -> list[tuple[int, int]]:
     """Prose that is checked but that no fix may change, because markup elsewhere must match it:
     in Markdown, the label of a shortcut or collapsed reference link (``[label]``, whose
-    definition ``[label]: url`` would no longer resolve it)."""
-    return link_labels(text) if syntax == "markdown" else []
+    definition ``[label]: url`` would no longer resolve it); in reStructuredText, section titles
+    and tables, whose adornments and borders must stay as long as the text (``fixed_width``)."""
+    if syntax == "markdown":
+        return link_labels(text)
+    if syntax == "rst":
+        return fixed_width(text)
+    return []
 
 
 def _emphasis_spans(text: str) -> list[tuple[int, int]]:

@@ -97,3 +97,93 @@ def _indentation(line: str) -> int:
     """How deep a line is indented, with tab stops every 8 columns as docutils has them."""
     expanded = line.expandtabs(8)
     return len(expanded) - len(expanded.lstrip(" \t"))
+
+
+#: A line of one punctuation character repeated: a section title's underline or overline, or a
+#: transition.
+_ADORNMENT = re.compile(r"([!-/:-@\[-`{-~])\1*")
+_GRID_TABLE_TOP = re.compile(r"\+-[-+]+-\+")
+_SIMPLE_TABLE_TOP = re.compile(r"=+(?: +=+)+")
+_SIMPLE_TABLE_BORDER = re.compile(r"=+[ =]*")
+
+
+def fixed_width(text: str) -> list[tuple[int, int]]:
+    """Section titles and tables: prose whose length other lines must match. docutils rejects a
+    title longer than its underline (or overline), a grid table cell whose text moves a column
+    border and a simple table cell that runs into the next column: a fix that changes a
+    phrase's length may do any of these."""
+    return [(start, end) for start, end, _ in titles(text)] + list(tables(text))
+
+
+def titles(text: str) -> Iterator[tuple[int, int, int]]:
+    """Section titles, each as the span of its lines, adornments included, and its level:
+    docutils numbers the adornment styles (a character, underlined alone or also overlined) in
+    the order they first appear. A title is the first line of a paragraph, underlined at the
+    start of the next line by at least four characters or as many as the title has (a shorter
+    line is ordinary text)."""
+    lines = text.splitlines(keepends=True)
+    starts = _line_starts(lines)
+    styles: list[tuple[str, bool]] = []
+    for number in range(1, len(lines)):
+        title = lines[number - 1].rstrip()
+        underline = _ADORNMENT.fullmatch(lines[number].rstrip())
+        if not underline or not title.strip() or _ADORNMENT.fullmatch(title.strip()):
+            continue
+        above = lines[number - 2].rstrip() if number > 1 else ""
+        overline = _ADORNMENT.fullmatch(above) is not None
+        opens_paragraph = not above.strip() or overline
+        if opens_paragraph and len(underline.group()) >= min(len(title), 4):
+            style = (underline.group(1), overline)
+            if style not in styles:
+                styles.append(style)
+            first = number - 2 if overline else number - 1
+            yield starts[first], starts[number + 1], styles.index(style) + 1
+
+
+def tables(text: str) -> Iterator[tuple[int, int]]:
+    """Grid and simple tables, each from its top border to its last line, as docutils reads
+    them: a grid table runs to the next blank line; a simple table to its second border after
+    the top, or to the first one followed by a blank line."""
+    lines = text.splitlines(keepends=True)
+    starts = _line_starts(lines)
+    number = 0
+    while number < len(lines):
+        top = lines[number].strip()
+        if _GRID_TABLE_TOP.fullmatch(top):
+            last = _grid_table_end(lines, number)
+        elif _SIMPLE_TABLE_TOP.fullmatch(top):
+            last = _simple_table_end(lines, number)
+        else:
+            number += 1
+            continue
+        yield starts[number], starts[last + 1]
+        number = last + 1
+
+
+def _grid_table_end(lines: list[str], top: int) -> int:
+    """The last line of the grid table whose top border is line ``top``."""
+    last = top
+    while last + 1 < len(lines) and lines[last + 1].strip():
+        last += 1
+    return last
+
+
+def _simple_table_end(lines: list[str], top: int) -> int:
+    """The last line of the simple table whose top border is line ``top`` (with no bottom
+    border, docutils takes the rest of the text as a malformed table)."""
+    borders = 0
+    for number in range(top + 1, len(lines)):
+        if _SIMPLE_TABLE_BORDER.fullmatch(lines[number].strip()):
+            borders += 1
+            following = lines[number + 1] if number + 1 < len(lines) else ""
+            if borders == 2 or not following.strip():
+                return number
+    return len(lines) - 1
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """The offset of each line, and that of the end of the text after the last."""
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    return starts

@@ -183,6 +183,38 @@ def test_a_link_label_keeps_the_shorter_findings_a_longer_reading_completes(unsa
     assert fix_text(text, syntax="markdown", unsafe=unsafe) == text
 
 
+@pytest.mark.parametrize(
+    ("rst", "fixed"),
+    [
+        # A title longer than its underline or overline, or a cell that moves a column border,
+        # is an error for docutils: such prose is reported but not fixed.
+        ("White Platelets\n===============\n", None),
+        ("===============\nWhite Platelets\n===============\n", None),
+        ("Intro\n=====\n\nLymph Center Points\n-------------------\n", None),
+        ("+-----------------+-----+\n| white platelets | x   |\n+-----------------+-----+\n", None),
+        ("+-----+-----------------+\n| x   | white platelets |\n+-----+-----------------+\n", None),
+        ("===============  =====\nwhite platelets  x\n===============  =====\n", None),
+        ("=  =====\nx  white\n   platelets\n=  =====\n", None),
+        # The prose around them is free, and so is a line over one too short to be an underline.
+        ("Title\n=====\n\nWhite platelets fight.\n", "Title\n=====\n\nWhite blood cells fight.\n"),
+        ("+---+\n| x |\n+---+\n\nwhite platelets\n", "+---+\n| x |\n+---+\n\nwhite blood cells\n"),
+        (
+            "===  ===\na    b\n===  ===\n\nwhite platelets\n",
+            "===  ===\na    b\n===  ===\n\nwhite blood cells\n",
+        ),
+        ("Many white platelets\n--\n", "Many white blood cells\n--\n"),
+        ("white platelets\n\n----------\n\nx\n", "white blood cells\n\n----------\n\nx\n"),
+    ],
+)
+def test_rst_titles_and_tables_are_reported_but_not_fixed(rst: str, fixed: str | None) -> None:
+    from fixer import check_text, fix_text
+    from fixer.model import FixSafety
+
+    assert fix_text(rst, syntax="rst") == (fixed or rst)
+    (finding,) = check_text(rst, syntax="rst")
+    assert finding.fix is (FixSafety.SAFE if fixed else FixSafety.NONE)
+
+
 def test_markdown_inline_tag_alone_does_not_join_words() -> None:
     from fixer import fix_text
 
