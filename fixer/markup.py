@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from fixer.markdown_view import link_labels, markup_lines, prose_lines
-from fixer.rst_view import comment_lines, fixed_width, non_prose_blocks
+from fixer.rst_view import comment_lines, fixed_width, non_prose_blocks, role_spans
 
 #: Replaces every character that is not prose in a view.
 MASK = "\x00"
@@ -51,8 +51,11 @@ _MARKDOWN_PATTERNS = [
     *_HTML_PATTERNS,
 ]
 
+#: A reStructuredText doctest block: from a line starting with ">>>" to the next blank line.
+_DOCTEST = re.compile(r"^[ \t]*>>>(?=\s|$).*(?:\n[ \t]*\S.*)*", re.M)
 _RST_PATTERNS = [
     re.compile(r"``.+?``", re.S),
+    _DOCTEST,
     re.compile(r"^[ \t]*\.\. .*$", re.M),
     re.compile(r"`[^`]+`_"),
     *_TEXT_PATTERNS,
@@ -116,6 +119,7 @@ _NEEDS = {
     **{pattern: ("<",) for pattern in (*_HTML_PATTERNS[:3], _MARKDOWN_PATTERNS[3], _INLINE_TAG)},
     _HTML_PATTERNS[3]: ("&",),
     _QUOTE_MARKERS: (">",),
+    _DOCTEST: (">>>",),
 }
 #: For a pattern that could start at any word, a cheap pattern (it starts with a literal) that
 #: every match contains: the pattern is tried only on the lines that hold one.
@@ -138,6 +142,7 @@ def prose_view(text: str, syntax: str) -> str:
         spans.extend(_spans(pattern, text))
     if syntax == "rst":
         spans.extend(non_prose_blocks(text))
+        spans.extend(role_spans(text))
     if syntax == "markdown":
         spans.extend(_other_lines(text, prose_lines(text)))
     see_through = [

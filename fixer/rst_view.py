@@ -38,59 +38,125 @@ _OPAQUE_DIRECTIVES = frozenset(
 #: at any depth: never a paragraph, so a "::" at its end opens no literal block.
 _EXPLICIT_MARKUP = re.compile(r"[ \t]*\.\.(?:\s|$)")
 _RST_DIRECTIVE = re.compile(r"[ \t]*\.\.[ \t]+(?:\|[^|\n]+\|[ \t]+)?([\w.:+-]+?)::(?=\s|$)")
-#: The first line of a reStructuredText comment: explicit markup that is no directive, target,
-#: footnote, citation or substitution definition.
-_RST_COMMENT = re.compile(r"[ \t]*\.\.(?:[ \t]+(?![_\[|])(?![\w.:+-]+?::(?:\s|$))|[ \t]*$)")
+#: Explicit markup that is neither a directive nor a comment: a footnote or citation, a
+#: hyperlink target or a substitution definition.
+_NAMED_MARKUP = re.compile(r"[ \t]*\.\.[ \t]+(?:\[[^\]\s]+\](?:\s|$)|_|\|)")
 
 
 def non_prose_blocks(text: str) -> Iterator[tuple[int, int]]:
     """reStructuredText blocks that are no prose: literal blocks (the indented lines after a
-    paragraph ending in ``::``, which a directive such as ``.. note::`` is not) and opaque
-    directives (``_OPAQUE_DIRECTIVES``) with all that is indented under them, options included.
-    A block ends at the first line that is not blank and is indented no deeper than the line
-    that opened it."""
+    paragraph ending in ``::``, which a directive such as ``.. note::`` is not), and opaque
+    directives and comments with all that is indented under them (``_opens_opaque_block``). A
+    block ends at the first line that is not blank and is indented no deeper than the line that
+    opened it."""
+    return ((start, end) for start, end, _ in _blocks(text))
+
+
+def comment_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The lines of comments (a comment's first line and those indented under it), where
+    suppression directives are read; not those inside literal blocks or opaque directives."""
+    return ((start, end) for start, end, comment in _blocks(text) if comment)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
+    """The lines of ``non_prose_blocks``, each with whether its block is a comment."""
     offset = 0
     block: int | None = None  # the indentation of the line that opened the current block
+    comment = False  # whether that line opened a comment
     opener: int | None = None  # that of the last non-blank line, if it ended with "::"
     blank_before = True
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines):
         stripped = line.strip()
         depth = _indentation(line)
         if block is not None and (not stripped or depth > block):
-            yield offset, offset + len(line)
+            yield offset, offset + len(line), comment
         elif stripped:
-            directive = _RST_DIRECTIVE.match(line)
+            following = lines[number + 1] if number + 1 < len(lines) else ""
+            comment = False
             if opener is not None and blank_before and depth > opener:
                 block = opener
-            elif directive and directive.group(1).lower() in _OPAQUE_DIRECTIVES:
-                block = depth
+            elif _opens_opaque_block(line, following):
+                block, comment = depth, not _RST_DIRECTIVE.match(line)
             else:
                 block = None
             if block is not None:
-                yield offset, offset + len(line)
+                yield offset, offset + len(line), comment
             paragraph = block is None and not _EXPLICIT_MARKUP.match(line)
             opener = depth if paragraph and stripped.endswith("::") else None
         blank_before = not stripped
         offset += len(line)
 
 
-def comment_lines(text: str) -> Iterator[tuple[int, int]]:
-    """The lines of reStructuredText comments (a comment's first line and those indented
-    deeper under it), outside literal blocks and opaque directives (``non_prose_blocks``)."""
-    skipped = {start for start, _ in non_prose_blocks(text)}
-    offset = 0
-    depth: int | None = None  # the indentation of the comment being read
-    for line in text.splitlines(keepends=True):
-        if offset in skipped:
-            depth = None
-        elif depth is not None and (not line.strip() or _indentation(line) > depth):
-            yield offset, offset + len(line)
-        elif _RST_COMMENT.match(line):
-            depth = _indentation(line)
-            yield offset, offset + len(line)
-        else:
-            depth = None
-        offset += len(line)
+def _opens_opaque_block(line: str, following: str) -> bool:
+    """Whether ``line`` opens a block that is no prose, with all that is indented under it: a
+    directive of ``_OPAQUE_DIRECTIVES`` (options included) or a comment, which is explicit
+    markup that is no directive and none of ``_NAMED_MARKUP``. Only ".." alone before a blank
+    line, an empty comment, takes nothing: an indented block after it is a block quote."""
+    directive = _RST_DIRECTIVE.match(line)
+    if directive:
+        return directive.group(1).lower() in _OPAQUE_DIRECTIVES
+    if not _EXPLICIT_MARKUP.match(line) or _NAMED_MARKUP.match(line):
+        return False
+    return line.strip() != ".." or bool(following.strip())
+
+
+#: Roles whose content is code, math, file names, keys or the like.
+_CODE_ROLES = frozenset(
+    {
+        "math",
+        "code",
+        "literal",
+        "file",
+        "samp",
+        "kbd",
+        "command",
+        "program",
+        "regexp",
+        "makevar",
+        "mailheader",
+        "mimetype",
+        "newsgroup",
+        "manpage",
+    }
+)
+#: Roles whose content names what they refer to (a glossary term, a label, a document …), as
+#: do all roles of a Sphinx domain (``:py:func:``, ``:std:term:``): another name would break the
+#: cross-reference.
+_REFERENCE_ROLES = frozenset(
+    {"term", "ref", "doc", "numref", "any", "download", "keyword", "option", "envvar", "token"}
+)
+_ROLE_NAME = r"[^\W_]+(?:[-._+:][^\W_]+)*"
+#: The text of interpreted text, in backquotes: it may run over lines but not over a blank one.
+_INTERPRETED = r"(?:[^`\n]|\n(?![ \t]*\r?\n))+"
+#: A role before (``:math:`x```) or after (```x`:math:``) its interpreted text. Each branch
+#: starts with a literal and looks behind it only then, which lets the engine skip ahead fast.
+_ROLE = re.compile(
+    rf":(?<![\w`]:)(?P<prefix>{_ROLE_NAME}):(?P<content>`{_INTERPRETED}`)"
+    rf"|(?P<suffixed>`(?<![\w`]`){_INTERPRETED}`):(?P<suffix>{_ROLE_NAME}):"
+)
+#: A cross-reference with an explicit title, in the backquotes: ``title <target>``.
+_EXPLICIT_TITLE = re.compile(r"`(?P<title>.*?\S)\s*(?P<target><[^<>]*>)`", re.S)
+
+
+def role_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Roles whose content is no prose, with their markup: a code role (``_CODE_ROLES``) whole,
+    and a cross-reference (``_REFERENCE_ROLES``) whole but for the title of one that has an
+    explicit title (``:ref:`white platelets <wbc>```), which is its visible text."""
+    if "`" not in text:
+        return
+    for role in _ROLE.finditer(text):
+        name = (role["prefix"] or role["suffix"]).lower()
+        content = "content" if role["prefix"] else "suffixed"
+        if name in _CODE_ROLES:
+            yield role.span()
+        elif name in _REFERENCE_ROLES or ":" in name:
+            titled = _EXPLICIT_TITLE.fullmatch(text, *role.span(content))
+            if titled:
+                yield role.start(), titled.start("title")
+                yield titled.start("target"), role.end()
+            else:
+                yield role.span()
 
 
 def _indentation(line: str) -> int:
