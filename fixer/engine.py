@@ -133,7 +133,7 @@ class Checker:
         syntax = syntax_named(syntax)
         view = prose_view(text, syntax)
         if self.settings is not None and self.settings.skip:
-            view = skip_parts(text, view, self.settings.skip)
+            view = skip_parts(text, view, self.settings.skip, syntax)
         tokens, proposed = self._propose(view)
         taken = self._standing(text, view, syntax, tokens, proposed)
         findings = self._reported(text, syntax, view, tokens, taken)

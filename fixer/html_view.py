@@ -5,11 +5,14 @@ like. Tags, attributes, comments and declarations are masked; inline tags (``em`
 ``span`` …) are transparent, so a phrase may run across them and a fix keeps them. A character
 reference that stands for white space (``&nbsp;``, ``&#32;``, ``&#x20;``) is a space followed by
 transparent characters; other references are masked. Offsets are those of the original text.
+
+The same parser finds quotations and headings, which configured ``skip`` parts leave out.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 
@@ -41,8 +44,13 @@ INLINE = frozenset(
 _LINE_BREAK = re.compile(r"\n")
 
 
-class _Placed(HTMLParser):
-    """An HTML parser that knows the offset in the text of what it handles."""
+#: Elements that hold quoted text.
+QUOTATIONS = frozenset({"blockquote", "q"})
+_HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
+
+
+class _Parser(HTMLParser):
+    """An HTML parser that knows the offset in the text of what it is handling."""
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
@@ -53,8 +61,13 @@ class _Placed(HTMLParser):
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
+    def _tag_end(self) -> int:
+        start = self._offset()
+        close = self.text.find(">", start)
+        return len(self.text) if close < 0 else close + 1
 
-class _ProseParser(_Placed):
+
+class _ProseParser(_Parser):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.view = list(NOT_LINE_BREAK.sub(MASK, text))
@@ -101,10 +114,37 @@ class _ProseParser(_Placed):
             self._set(start, end, TRANSPARENT)
             self.view[start] = " "
 
-    def _tag_end(self) -> int:
-        start = self._offset()
-        close = self.text.find(">", start)
-        return len(self.text) if close < 0 else close + 1
+
+class _StructureParser(_Parser):
+    """The spans of quotations (``QUOTATIONS``) and of headings with their levels, each from its
+    start tag to its end tag, or to the end of the text if it has none."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.open: list[tuple[str, int]] = []
+        self.quotations: list[tuple[int, int]] = []
+        self.headings: list[tuple[int, int, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in QUOTATIONS or tag in _HEADING_LEVELS:
+            self.open.append((tag, self._offset()))
+
+    def handle_endtag(self, tag: str) -> None:
+        starts = [start for name, start in self.open if name == tag]
+        if starts:
+            self.open.remove((tag, starts[-1]))
+            self._element(tag, starts[-1], self._tag_end())
+
+    def close(self) -> None:
+        super().close()
+        for tag, start in self.open:
+            self._element(tag, start, len(self.text))
+
+    def _element(self, tag: str, start: int, end: int) -> None:
+        if tag in QUOTATIONS:
+            self.quotations.append((start, end))
+        else:
+            self.headings.append((start, end, _HEADING_LEVELS[tag]))
 
 
 def html_view(text: str) -> str:
@@ -114,7 +154,26 @@ def html_view(text: str) -> str:
     return "".join(parser.view)
 
 
-class _CommentParser(_Placed):
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of block quotes and inline quotations."""
+    return _structure(text).quotations
+
+
+def headings(text: str) -> list[tuple[int, int, int]]:
+    """The spans of the headings, in order, with their levels."""
+    return sorted(_structure(text).headings)
+
+
+@lru_cache(maxsize=1)
+def _structure(text: str) -> _StructureParser:
+    """The parsed structure of the last text, which ``quotations`` and ``headings`` share."""
+    parser = _StructureParser(text)
+    parser.feed(text)
+    parser.close()
+    return parser
+
+
+class _CommentParser(_Parser):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.comments: list[tuple[int, int]] = []

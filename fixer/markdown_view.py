@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 _FRONT_MATTER = re.compile(
     r"\A(---|\+\+\+)[ \t]*\r?\n.*?^(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M
 )
+#: A line break as the parser counts lines.
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 #: Bracketed text that is a whole link label: ``[label]`` or ``[label][]``, not the text of an
 #: inline link ``[text](url)`` or of a full reference link ``[text][label]``.
 _SHORTCUT_LINK = re.compile(r"(?<![\]\\])\[([^\[\]]+)\](?:\[\])?(?![\[(])")
@@ -68,6 +71,24 @@ def _lines_by_type(text: str) -> defaultdict[str, set[int]]:
         if token.map is not None:
             lines[token.type].update(range(*token.map))
     return lines
+
+
+def headings(text: str) -> list[tuple[int, int, int]]:
+    """The headings, ATX and Setext: the span of each one's lines, and its level."""
+    return [(*span, int(token.tag[1:])) for span, token in _blocks(text, "heading_open")]
+
+
+def block_quotes(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines of block quotes, lazy continuation lines included."""
+    return [span for span, _ in _blocks(text, "blockquote_open")]
+
+
+def _blocks(text: str, kind: str) -> Iterator[tuple[tuple[int, int], Token]]:
+    """The span of the lines of each block the parser opens with a token of ``kind``."""
+    starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text)), len(text)]
+    for token in _parsed(text)[0]:
+        if token.type == kind and token.map is not None:
+            yield (starts[token.map[0]], starts[token.map[1]]), token
 
 
 def link_labels(text: str) -> list[tuple[int, int]]:

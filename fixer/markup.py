@@ -7,11 +7,15 @@ phrase can match across a masked stretch, because NUL is neither a word characte
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 
+from fixer.markdown_view import block_quotes as markdown_quotes
+from fixer.markdown_view import headings as markdown_headings
 from fixer.markdown_view import link_labels, markup_lines, prose_lines
-from fixer.rst_view import comment_lines, fixed_width, non_prose_blocks, role_spans
+from fixer.rst_view import block_quotes as rst_quotes
+from fixer.rst_view import comment_lines, fixed_width, non_prose_blocks, role_spans, titles
 
 #: Replaces every character that is not prose in a view.
 MASK = "\x00"
@@ -295,23 +299,63 @@ def _replace_spans(text: str, spans: list[tuple[int, int]], replace: Callable[[s
 
 _QUOTATION = re.compile(r"“[^”\n]*(?:\n(?!\s*\n)[^”\n]*)*”|\"[^\"\n]*(?:\n(?!\s*\n)[^\"\n]*)*\"")
 _QUOTE_BLOCK = re.compile(r"^[ \t]*>.*$", re.M)
+#: A line of the view that names a reference list, alone or with heading or emphasis marks.
 _REFERENCES_HEADING = re.compile(
-    r"^[#=\s*]*(?:references|bibliography|works cited|literature cited|sources)[\s:*]*$",
+    r"^[ \t#=*\x00\u2063]*(?:references|bibliography|works cited|literature cited|sources)"
+    r"[ \t\r:*\x00\u2063]*$",
     re.M | re.I,
 )
-_HEADING = re.compile(r"^#{1,6} ", re.M)
+_ATX_HEADING = re.compile(r"^(#{1,6}) .*$", re.M)
 
 
-def skip_parts(text: str, view: str, parts: tuple[str, ...]) -> str:
-    """Mask quotations (text in quotation marks, Markdown block quotes) and reference lists
-    (from a "References" heading to the next heading or the end) when configured to."""
+def skip_parts(text: str, view: str, parts: tuple[str, ...], syntax: str) -> str:
+    """Mask quotations (prose in quotation marks, and block quotes as ``syntax`` writes them) and
+    reference lists (``_reference_lists``) when configured to. Quotation marks are looked for in
+    the view, so that those of attributes, link titles and code pair with none in the prose."""
     spans: list[tuple[int, int]] = []
     if "quotations" in parts:
-        spans += [
-            m.span() for pattern in (_QUOTATION, _QUOTE_BLOCK) for m in pattern.finditer(text)
-        ]
+        spans += _spans(_QUOTATION, view)
+        spans += _block_quotes(text, syntax)
     if "references" in parts:
-        for heading in _REFERENCES_HEADING.finditer(text):
-            following = _HEADING.search(text, heading.end())
-            spans.append((heading.start(), following.start() if following else len(text)))
+        spans += _reference_lists(view, _headings(text, view, syntax))
     return _mask_spans(view, spans)
+
+
+def _block_quotes(text: str, syntax: str) -> list[tuple[int, int]]:
+    """Block quotes: in HTML also inline quotations (``<q>``), in reStructuredText indented
+    paragraphs, in plain text lines quoted with ">" as in e-mail."""
+    if syntax == "markdown":
+        return markdown_quotes(text)
+    if syntax == "html":
+        from fixer.html_view import quotations
+
+        return quotations(text)
+    if syntax == "rst":
+        return list(rst_quotes(text))
+    return _spans(_QUOTE_BLOCK, text)
+
+
+def _headings(text: str, view: str, syntax: str) -> list[tuple[int, int, int]]:
+    """The headings, in order, each as its span and its level (1 the highest). Plain text has
+    only Markdown's "#" headings; reStructuredText's titles are read in the view, where none
+    is in a literal block."""
+    if syntax == "markdown":
+        return markdown_headings(text)
+    if syntax == "html":
+        from fixer.html_view import headings
+
+        return headings(text)
+    if syntax == "rst":
+        return list(titles(view))
+    return [(m.start(), m.end(), len(m.group(1))) for m in _ATX_HEADING.finditer(view)]
+
+
+def _reference_lists(view: str, headings: list[tuple[int, int, int]]) -> Iterator[tuple[int, int]]:
+    """Each reference list: from a line that names one (``_REFERENCES_HEADING``) to the next
+    heading of the same or a higher level, or the end. A line that is no heading (a bold line,
+    a line of plain text) runs to the next heading of any level."""
+    for line in _REFERENCES_HEADING.finditer(view):
+        own = [level for start, end, level in headings if start < line.end() and line.start() < end]
+        level = own[-1] if own else math.inf
+        ends = (start for start, _, other in headings if start >= line.end() and other <= level)
+        yield line.start(), next(ends, len(view))

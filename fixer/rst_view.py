@@ -1,7 +1,10 @@
-"""The structure of a reStructuredText document that decides what is prose: blocks of code and
-other literal text, found line by line from their indentation as docutils finds them.
+"""The structure of a reStructuredText document, found line by line from indentation and
+adornment as docutils finds it: what is no prose (literal blocks, opaque directives, comments,
+and roles whose content is code or a cross-reference target), what no fix may change (section
+titles and tables, whose adornments and borders must match their text) and what configured
+``skip`` parts leave out (block quotes, and titles for the extent of a reference list).
 
-Inline structure (inline literals, hyperlink references) is left to ``fixer.markup``.
+Other inline structure (inline literals, hyperlink references) is left to ``fixer.markup``.
 """
 
 from __future__ import annotations
@@ -245,6 +248,46 @@ def _simple_table_end(lines: list[str], top: int) -> int:
             if borders == 2 or not following.strip():
                 return number
     return len(lines) - 1
+
+
+#: The start of a list item, up to its text: a bullet or an enumerator ("1.", "(a)", "#.").
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•‣⁃]|\(?(?:\d+|#|[A-Za-z]|[ivxlcdmIVXLCDM]+)[.)])[ \t]+")
+#: The start of a field (":Author: …", a directive's ":width: …"), whose body is indented.
+_FIELD = re.compile(r"[ \t]*:(?![: ])[^`\n]*?(?<! ):(?:[ \t]|$)")
+
+
+def block_quotes(text: str) -> Iterator[tuple[int, int]]:
+    """Block quotes: after a blank line, the lines indented deeper than the body of the element
+    before, up to the first line that is not (a paragraph's body is its own indentation, a list
+    item's its text). What is indented under explicit markup or a field is their body, never a
+    quote."""
+    offset = 0
+    quote: int | None = None  # the body column that the current quote is indented deeper than
+    body: int | None = None  # that of the last non-blank line, if a quote may follow it
+    blank_before = True
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        depth = _indentation(line)
+        if quote is not None and (not stripped or depth > quote):
+            yield offset, offset + len(line)
+        elif stripped:
+            quote = body if body is not None and blank_before and depth > body else None
+            if quote is not None:
+                yield offset, offset + len(line)
+            else:
+                body = _body_column(line)
+        blank_before = not stripped
+        offset += len(line)
+
+
+def _body_column(line: str) -> int | None:
+    """The column of the body of the element that ``line`` starts or continues, or None if all
+    that is indented under it belongs to it (explicit markup, a field). An empty comment ("..")
+    has no body: it is how a block quote is set apart from a list before it."""
+    if line.strip() != ".." and (_EXPLICIT_MARKUP.match(line) or _FIELD.match(line)):
+        return None
+    item = _LIST_ITEM.match(line)
+    return _indentation(line) if item is None else len(item.group().expandtabs(8))
 
 
 def _line_starts(lines: list[str]) -> list[int]:

@@ -286,6 +286,102 @@ def test_quotations_and_reference_lists_can_be_skipped(tmp_path: Path) -> None:
     assert "key 'skip' takes quotations and references" in check(str(page))[2]
 
 
+SKIP_HTML = """\
+<p>Kept: white platelets.</p>
+<blockquote><p>white platelets</p></blockquote>
+<p>He said <q>white platelets</q> and “white platelets”.</p>
+<h2>References</h2>
+<p>white platelets</p>
+<h3>Books</h3>
+<p>white platelets</p>
+<h2>Methods</h2>
+<p>Kept: white platelets.</p>
+"""
+SKIP_RST = """\
+Kept: white platelets.
+
+    white platelets quoted
+
+- Kept: white platelets.
+
+  Kept: white platelets, in the item.
+
+References
+==========
+
+white platelets
+
+Books
+-----
+
+white platelets
+
+Methods
+=======
+
+Kept: white platelets.
+"""
+SKIP_MARKDOWN = """\
+Kept: white platelets.
+
+> white platelets
+lazily continued white platelets
+
+References
+----------
+
+white platelets
+
+### Books
+
+white platelets
+
+Methods
+-------
+
+Kept: white platelets.
+
+## References
+
+```sh
+# no heading
+```
+
+white platelets
+
+# After
+
+Kept: white platelets, not “white platelets”.
+"""
+
+
+@pytest.mark.parametrize(
+    ("syntax", "document", "lines"),
+    [
+        ("html", SKIP_HTML, [1, 9]),
+        # attribute quotes pair with none in the prose
+        ("html", '<p class="a">A 6" ruler, white platelets <a href="x">y</a>.</p>\n', [1]),
+        ("rst", SKIP_RST, [1, 5, 7, 22]),
+        # indented under explicit markup, a field or a term is their body, not a quote
+        ("rst", ".. note::\n\n   white platelets\n", [3]),
+        ("rst", ":Field: x\n\n    white platelets\n", [3]),
+        ("rst", "term\n    white platelets\n", [2]),
+        ("rst", "- item\n\n..\n\n  white platelets, quoted after an empty comment\n", []),
+        ("markdown", SKIP_MARKDOWN, [1, 18, 30]),
+        ("text", "Kept: white platelets.\n> white platelets\nReferences\nwhite platelets\n", [1]),
+    ],
+)
+def test_skip_is_the_same_in_every_syntax(syntax: str, document: str, lines: list[int]) -> None:
+    """Quotations are quoted text and block quotes as each syntax writes them; a reference list
+    runs from its heading to the next heading of the same or a higher level."""
+    from fixer.config import Settings
+    from fixer.engine import make_checker
+
+    checker = make_checker(settings=Settings(skip=("quotations", "references")))
+    found = checker.check(document, syntax)
+    assert [document.count("\n", 0, f.start) + 1 for f in found] == lines
+
+
 ABBREVIATED = "The focal tangible framework (CNS) and white platelets.\n"
 
 
