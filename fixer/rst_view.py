@@ -189,8 +189,8 @@ def titles(text: str) -> Iterator[tuple[int, int, int]]:
     docutils numbers the adornment styles (a character, underlined alone or also overlined) in
     the order they first appear. A title is the first line of a paragraph, underlined at the
     start of the next line by at least four characters or as many as the title has (a shorter
-    line is ordinary text)."""
-    lines = text.splitlines(keepends=True)
+    line is ordinary text). Code and other literal text (``non_prose_blocks``) holds none."""
+    lines = _without_blocks(text).splitlines(keepends=True)
     starts = _line_starts(lines)
     styles: list[tuple[str, bool]] = []
     for number in range(1, len(lines)):
@@ -212,8 +212,9 @@ def titles(text: str) -> Iterator[tuple[int, int, int]]:
 def tables(text: str) -> Iterator[tuple[int, int]]:
     """Grid and simple tables, each from its top border to its last line, as docutils reads
     them: a grid table runs to the next blank line; a simple table to its second border after
-    the top, or to the first one followed by a blank line."""
-    lines = text.splitlines(keepends=True)
+    the top, or to the first one followed by a blank line. Code and other literal text
+    (``non_prose_blocks``) holds none: a border drawn in a code block opens no table."""
+    lines = _without_blocks(text).splitlines(keepends=True)
     starts = _line_starts(lines)
     number = 0
     while number < len(lines):
@@ -227,6 +228,18 @@ def tables(text: str) -> Iterator[tuple[int, int]]:
             continue
         yield starts[number], starts[last + 1]
         number = last + 1
+
+
+def _without_blocks(text: str) -> str:
+    """``text`` with the lines of ``non_prose_blocks`` blanked, offsets and line breaks kept."""
+    pieces, done = [], 0
+    for start, end in non_prose_blocks(text):
+        pieces += [text[done:start], _NOT_LINE_BREAK.sub(" ", text[start:end])]
+        done = end
+    return "".join([*pieces, text[done:]])
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 
 def _grid_table_end(lines: list[str], top: int) -> int:

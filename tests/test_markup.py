@@ -227,6 +227,11 @@ def test_a_link_label_keeps_the_shorter_findings_a_longer_reading_completes(unsa
         ),
         ("Many white platelets\n--\n", "Many white blood cells\n--\n"),
         ("white platelets\n\n----------\n\nx\n", "white blood cells\n\n----------\n\nx\n"),
+        # A border drawn in a code block opens no table that would run to the end.
+        (
+            ".. code-block:: text\n\n   ======  ======\n   x\n\nwhite platelets\n",
+            ".. code-block:: text\n\n   ======  ======\n   x\n\nwhite blood cells\n",
+        ),
     ],
 )
 def test_rst_titles_and_tables_are_reported_but_not_fixed(rst: str, fixed: str | None) -> None:
