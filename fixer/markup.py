@@ -183,14 +183,23 @@ def directive_spans(text: str, syntax: str) -> list[tuple[int, int]]:
 
 
 def _markdown_comments(text: str) -> list[tuple[int, int]]:
-    """The bodies of a Markdown document's HTML comments. Code blocks, front matter and then
-    code spans are masked first, so that a comment shown as code is none, and an unclosed
-    ``<!--`` in code cannot run on into a comment that follows."""
+    """The bodies of a Markdown document's HTML comments, as an HTML parser finds them (not in
+    a tag's attribute values). Code blocks and front matter, then code spans, link
+    destinations and titles and escaped ``\\<`` are masked first: a comment shown as code or
+    as text is none, and an unclosed ``<!--`` there cannot run on into a comment that
+    follows."""
     if "<!--" not in text:
         return []
+    from fixer.html_view import html_comments  # the HTML parser: only for comments
+
     visible = _mask_spans(text, list(_other_lines(text, markup_lines(text))))
-    visible = _mask_spans(visible, _spans(_MARKDOWN_PATTERNS[0], visible))
-    return [match.span(1) for match in _HTML_COMMENT.finditer(visible)]
+    for pattern in (_MARKDOWN_PATTERNS[0], _MARKDOWN_PATTERNS[1], _ESCAPED_TAG):
+        visible = _mask_spans(visible, _spans(pattern, visible))
+    return html_comments(visible)
+
+
+#: A backslash-escaped "<", which Markdown shows as text.
+_ESCAPED_TAG = re.compile(r"\\<")
 
 
 def _outside(length: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
