@@ -212,7 +212,8 @@ def excluded_by(relative: str, globs: Iterable[str]) -> bool:
     and ruff, so that "archive" does not silently match nothing: a glob without a slash names
     a file or folder at any depth ("archive", "*.draft.md"), a trailing slash only a folder
     ("archive/"), and any other slash ties it to the configuration file's folder, as a leading
-    "./" does ("./archive", "docs/old/**"; a leading "**/" matches there too). A folder that
+    "./" or "/" does ("./archive", "/archive", "docs/old/**"; a leading "**/" matches there
+    too). A folder that
     matches leaves out all it holds. ``fnmatch``'s ``*`` also matches "/", as it always has
     here."""
     parts = relative.split("/")
@@ -222,7 +223,7 @@ def excluded_by(relative: str, globs: Iterable[str]) -> bool:
 def _excludes(glob: str, parts: list[str]) -> bool:
     """Whether ``glob`` matches the file whose path is ``parts`` or a folder above it."""
     folder_only = glob.endswith("/")
-    pattern = glob.rstrip("/").removeprefix("./")
+    pattern = glob.rstrip("/").removeprefix("./").removeprefix("/")
     anywhere = "/" not in glob.rstrip("/")
     patterns = {pattern, pattern.removeprefix("**/")}
     last = len(parts) - 1 if folder_only else len(parts)  # the file itself is no folder

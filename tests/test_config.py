@@ -169,6 +169,7 @@ LAYOUT = ("archive/a.md", "archive/old/b.md", "docs/archive/c.md", "docs/d.md")
         ("archive/", ["docs/d.md"]),  # a trailing slash: a folder
         ("**/archive", ["docs/d.md"]),
         ("./archive", ["docs/archive/c.md", "docs/d.md"]),  # ./ is the configuration's folder
+        ("/archive", ["docs/archive/c.md", "docs/d.md"]),  # a leading / is that folder too
         ("./archive/**", ["docs/archive/c.md", "docs/d.md"]),
         ("archive/**", ["docs/archive/c.md", "docs/d.md"]),
         ("docs/archive", ["archive/a.md", "archive/old/b.md", "docs/d.md"]),
