@@ -48,7 +48,8 @@ _HTML_PATTERNS = [
 
 # Inline structure inside Markdown prose lines (blocks come from the parser, markdown_view).
 _MARKDOWN_PATTERNS = [
-    re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S),
+    # A code span: it may run over lines, but not over a blank one (a paragraph ends there).
+    re.compile(r"(?<!`)(`+)(?!`)(?:[^\n]|\n(?![ \t]*\r?\n))+?(?<!`)\1(?!`)"),
     re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),
     re.compile(r"\]\[[^\]\n]*\]"),
     re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|<[\w.+-]+@[\w.-]+>"),

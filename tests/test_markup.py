@@ -35,6 +35,7 @@ def test_syntax_for(name: str, syntax: str) -> None:
     ("syntax", "text", "hidden"),
     [
         ("markdown", "Use `white platelets` here", "`white platelets`"),
+        ("markdown", "Use `white\nplatelets` here", "white\nplatelets"),
         ("markdown", "```\nwhite platelets\n```\n", "white platelets"),
         ("markdown", "~~~python\nwhite platelets\n~~~\n", "white platelets"),
         ("markdown", "Text.\n\n    white platelets\n", "white platelets"),
@@ -116,6 +117,8 @@ def test_addresses_are_neither_checked_nor_changed(syntax: str, address: str) ->
         ("markdown", "- item\n\n    white platelets continue the item\n"),
         ("markdown", "| a | white platelets |\n|---|---|\n"),
         ("markdown", "> white platelets in a quote"),
+        # Two stray backticks in separate paragraphs make no code span.
+        ("markdown", "Press the ` key.\n\nwhite platelets one.\n\nThen ` again.\n"),
         ("html", "<p>white platelets</p>"),
         ("text", "    white platelets indented in plain text"),
         ("rst", ".. code-block:: python\n\n   x = 1\n\nwhite platelets after the code\n"),
