@@ -240,24 +240,18 @@ class Checker:
         return tokens, proposed
 
     def fix(self, text: str, syntax: str = "text", unsafe: bool = False) -> FixResult:
-        """Apply every fix at or above the chosen safety, repeating until nothing changes. A
-        finding that lies within a correction an earlier pass wrote is left: a correction that
-        reads as a garble (a user entry "blood cell" → "white blood cell") is fixed once, not
-        on every pass."""
+        """Apply every fix at or above the chosen safety, repeating until nothing changes."""
         least = FixSafety.UNSAFE if unsafe else FixSafety.SAFE
         fixed: list[Finding] = []
-        written: list[tuple[int, int]] = []  # what earlier passes wrote, where it now stands
         for _ in range(MAX_FIX_PASSES):
             edits = {
                 Edit(f.edit_start, f.edit_end, f.replacement): f
                 for f in applicable(self.check(text, syntax), least)
-                if not any(start <= f.start and f.end <= end for start, end in written)
             }
             new_text, applied = apply_edits(text, edits)
             if new_text == text:
                 break
             fixed.extend(edits[edit] for edit in applied)
-            written = _after_edits(written, applied)
             text = new_text
         return FixResult(text, tuple(fixed))
 
@@ -447,24 +441,6 @@ def _report_only(findings: list[Finding], spans: list[tuple[int, int]]) -> list[
 
 def _overlap(one: Candidate, other: Candidate) -> bool:
     return one.first <= other.last and other.first <= one.last
-
-
-def _after_edits(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
-    """Where ``spans`` and the replacements of ``edits`` (sorted, not overlapping) stand once
-    the edits are applied; a span an edit overlaps is gone."""
-    moved: list[tuple[int, int]] = []
-    shift = 0
-    for edit in edits:
-        start = edit.start + shift
-        moved.append((start, start + len(edit.replacement)))
-        shift += len(edit.replacement) - (edit.end - edit.start)
-    for low, high in spans:
-        before = [e for e in edits if e.end <= low]
-        if any(e.start < high and low < e.end for e in edits):
-            continue
-        delta = sum(len(e.replacement) - (e.end - e.start) for e in before)
-        moved.append((low + delta, high + delta))
-    return moved
 
 
 def _completed(candidate: Candidate, earlier: list[Candidate]) -> Candidate:

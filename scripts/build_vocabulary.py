@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from fixer.data import read_tsv  # noqa: E402
 from fixer.lexicon import builtin_files, read_entries  # noqa: E402
 from fixer.patterns import is_fragment  # noqa: E402
+from fixer.words import WORD_RE  # noqa: E402
 
 WORDNET_NOUNS = Path("/usr/share/wordnet/data.noun")
 # WordNet lexicographer file numbers: noun.body, noun.process, noun.state, noun.substance.
@@ -69,7 +70,7 @@ def curated_terms() -> set[str]:
     path = ROOT / "lexicons" / "terms.tsv"
     if not path.exists():
         return set()
-    return {f[0].lower() for _, f in read_tsv(path) if f[0] != "term" and " " in f[0].strip()}
+    return {f[0].lower() for _, f in read_tsv(path) if f[0] != "term" and _several_words(f[0])}
 
 
 def own_terms() -> set[str]:
@@ -92,7 +93,13 @@ def own_terms() -> set[str]:
                 for _, f in read_tsv(path)
                 if f[0] not in ("abbreviation", "original")
             }
-    return {t for t in terms if " " in t.strip()}
+    return {t for t in terms if _several_words(t)}
+
+
+def _several_words(term: str) -> bool:
+    """Whether a term has two words or more, as fixer reads words: "cross-contamination" has
+    two (a hyphenated correction read back as a garble would undo a fix)."""
+    return len(WORD_RE.findall(term)) > 1
 
 
 def main() -> None:

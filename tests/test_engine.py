@@ -8,8 +8,7 @@ import pytest
 
 from fixer import check_text, fix_text
 from fixer.edits import apply_edits
-from fixer.engine import looks_spun, make_checker
-from fixer.lexicon import COLUMNS
+from fixer.engine import looks_spun
 
 
 @pytest.mark.parametrize(
@@ -37,6 +36,8 @@ from fixer.lexicon import COLUMNS
         ("the lymph center\npoints swell", "the lymph\nnodes swell"),
         ("the lymph center\r\n  points swell", "the lymph\r\n  nodes swell"),
         ("far off organs", "distant organs"),
+        # a hyphenated correction is a known term, never read back as a garble
+        ("Avoid cross-pollution here.", "Avoid cross-contamination here."),
         # longest match, and context
         ("related to unfortunate visualization.", "related to poor prognosis."),
         ("deteriorate the visualization of people", "deteriorate the prognosis of people"),
@@ -67,27 +68,13 @@ def test_fixes(text: str, fixed: str) -> None:
     assert fix_text(fixed, unsafe=True) == fixed, "a second run changes nothing"
 
 
-def test_a_correction_that_reads_as_a_garble_is_fixed_once(tmp_path: Path) -> None:
-    """Two user entries that undo each other: each pass would flip the words back. A finding
-    inside what an earlier pass wrote is left, so one run fixes once and reports the rest."""
-    lexicon = tmp_path / "user.tsv"
-    lexicon.write_text(
-        "\t".join(COLUMNS)
-        + "\nANU0001\tpale cell\tred cell\tanatomy\terror\tsafe\t\tuser\tA pale cell."
-        + "\nANU0002\tred cell\tpale cell\tanatomy\terror\tsafe\t\tuser\tA red cell.\n",
-        encoding="utf-8",
-    )
-    checker = make_checker([lexicon])
-    result = checker.fix("The pale cell count was low.")
-    assert result.text == "The red cell count was low."
-    assert [f.entry_id for f in result.fixed] == ["ANU0001"]
-
-
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
         ("Platelets help the blood to clot.", "platelets alone is a real word"),
         ("The platelet count was low.", "a real term"),
+        ("Avoid cross-contamination here.", "a hyphenated term is a known term too"),
+        ("Its violent eruption in 1883 was great.", "one word read as one hyphenated word"),
         ("Essential hypertension is common.", "essential hypertension is a real disease"),
         ("Visualization of the vessels on CT was good.", "visualization in its own sense"),
         ("Poor visualization of the left ventricle.", "a real radiology phrase"),

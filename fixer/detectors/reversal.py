@@ -639,6 +639,10 @@ class ReversalDetector:
                 if (
                     after > start
                     and used
+                    # One word read as one word, hyphenated ("eruption" as "flare-up"), is a
+                    # single-word swap, which reversal does not make; one read as a phrase
+                    # ("windedness" as "shortness of breath") is a paraphrase.
+                    and (after - first > 1 or " " in term_spellings().get(words, words))
                     and words in vocabulary
                     and not _is_article(view, tokens, after - 1)  # "kind a man" is no "type A"
                 ):
