@@ -180,8 +180,10 @@ def fixed_width(text: str) -> list[tuple[int, int]]:
     """Section titles and tables: prose whose length other lines must match. docutils rejects a
     title longer than its underline (or overline), a grid table cell whose text moves a column
     border and a simple table cell that runs into the next column: a fix that changes a
-    phrase's length may do any of these."""
-    return [(start, end) for start, end, _ in titles(text)] + list(tables(text))
+    phrase's length may do any of these. Code and other literal text (``non_prose_blocks``)
+    holds none: a border drawn in a code block opens no table."""
+    prose = _without_blocks(text)
+    return [(start, end) for start, end, _ in titles(prose)] + list(tables(prose))
 
 
 def titles(text: str) -> Iterator[tuple[int, int, int]]:
@@ -189,8 +191,8 @@ def titles(text: str) -> Iterator[tuple[int, int, int]]:
     docutils numbers the adornment styles (a character, underlined alone or also overlined) in
     the order they first appear. A title is the first line of a paragraph, underlined at the
     start of the next line by at least four characters or as many as the title has (a shorter
-    line is ordinary text). Code and other literal text (``non_prose_blocks``) holds none."""
-    lines = _without_blocks(text).splitlines(keepends=True)
+    line is ordinary text). ``text`` holds no literal blocks: they are blanked or masked."""
+    lines = text.splitlines(keepends=True)
     starts = _line_starts(lines)
     styles: list[tuple[str, bool]] = []
     for number in range(1, len(lines)):
@@ -212,9 +214,9 @@ def titles(text: str) -> Iterator[tuple[int, int, int]]:
 def tables(text: str) -> Iterator[tuple[int, int]]:
     """Grid and simple tables, each from its top border to its last line, as docutils reads
     them: a grid table runs to the next blank line; a simple table to its second border after
-    the top, or to the first one followed by a blank line. Code and other literal text
-    (``non_prose_blocks``) holds none: a border drawn in a code block opens no table."""
-    lines = _without_blocks(text).splitlines(keepends=True)
+    the top, or to the first one followed by a blank line. ``text`` holds no literal blocks:
+    they are blanked or masked."""
+    lines = text.splitlines(keepends=True)
     starts = _line_starts(lines)
     number = 0
     while number < len(lines):
