@@ -786,10 +786,12 @@ class ReversalDetector:
         that the text writes ("urine stream" in "weak urine stream"): then they are no garble.
         So are established English phrases, looked up only for windows that could be reported
         (``phrases``)."""
-        return self._in_written(self._known_terms, tokens, first, after)
+        return self._in_written(self._terms_and_prefixes, tokens, first, after)
 
     @staticmethod
-    def _in_written(known: Phrases, tokens: Sequence[Token], first: int, after: int) -> bool:
+    def _in_written(
+        known: Phrases | Vocabulary, tokens: Sequence[Token], first: int, after: int
+    ) -> bool:
         """Whether tokens ``first..after-1`` are one of the ``known`` phrases, or lie inside one
         that the text writes."""
         low, high = first, after
@@ -834,10 +836,6 @@ class ReversalDetector:
             if form and not written[place].lower().endswith(form):
                 return False
         return True
-
-    @cached_property
-    def _known_terms(self) -> Phrases:
-        return Phrases(self.vocabulary, self.vocabulary_prefixes)
 
     @property
     def vocabulary_prefixes(self) -> frozenset[str]:
