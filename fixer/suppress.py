@@ -71,8 +71,9 @@ def parse_directives(
     for match in _directives(text, syntax):
         kind = match.group(1).lower()
         written = list(_NAME.finditer(text, match.start(2), match.end(2)))
-        names = frozenset(filter(None, (name_for(name.group(), known) for name in written)))
-        unknown += [_unknown(kind, name) for name in written if not name_for(name.group(), known)]
+        read = [(name, name_for(name.group(), known)) for name in written]
+        names = frozenset(canonical for _, canonical in read if canonical)
+        unknown += [_unknown(kind, name) for name, canonical in read if not canonical]
         if written and not names:
             continue
         span = (match.start(), written[-1].end() if written else match.end(1))
