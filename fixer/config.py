@@ -213,9 +213,8 @@ def excluded_by(relative: str, globs: Iterable[str]) -> bool:
     a file or folder at any depth ("archive", "*.draft.md"), a trailing slash only a folder
     ("archive/"), and any other slash ties it to the configuration file's folder, as a leading
     "./" or "/" does ("./archive", "/archive", "docs/old/**"; a leading "**/" matches there
-    too). A folder that
-    matches leaves out all it holds. ``fnmatch``'s ``*`` also matches "/", as it always has
-    here."""
+    too). A folder that matches leaves out all it holds. ``fnmatch``'s ``*`` also matches "/",
+    as it always has here."""
     parts = relative.split("/")
     return any(_excludes(glob, parts) for glob in globs)
 
