@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from fixer.markdown_view import block_quotes as markdown_quotes
 from fixer.markdown_view import headings as markdown_headings
@@ -131,9 +132,11 @@ _NEEDS = {
 _ANCHORS = {_TEXT_PATTERNS[2]: re.compile(r"\.[A-Za-z]{2,}+/")}
 
 
+@lru_cache(maxsize=1)
 def prose_view(text: str, syntax: str) -> str:
     """The text with every non-prose character replaced by ``MASK``, and inline markup that a
-    phrase may span replaced by ``TRANSPARENT``."""
+    phrase may span replaced by ``TRANSPARENT``. The last view is kept: ``scan`` counts the
+    words of the view that the check of the same document made."""
     if syntax == "html":
         from fixer.html_view import html_view  # the HTML parser: only for HTML
 
