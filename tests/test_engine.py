@@ -338,9 +338,7 @@ def test_weaker_readings_are_reported_only_in_a_document_that_reads_as_spun() ->
         ("The chance of infection is low.", []),
         # "problem" (for "disorder") is in no garble of the lexicon.
         ("She has a bleeding problem.", []),
-        # One common word for a modifier is mostly plain English ("primary outcome"), and so
-        # may be every word swapped for a common one ("risk factors").
-        ("The main outcome was survival.", []),
+        # Every word swapped for a common one may be plain English ("risk factors").
         ("Hazard variables include smoking.", []),
     ],
 )
@@ -351,6 +349,32 @@ def test_a_spun_document_undoes_weak_swaps_the_lexicon_documents(
     found = [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
     assert [(f.text, f.suggestions[0]) for f in found] == expected
     assert all(f.severity.name == "INFO" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "fix"),
+    [
+        # A word clean medical prose does not use ("indicator" for "sentinel"): an unsafe fix.
+        (
+            "The indicator node biopsy was clear.",
+            ("indicator node biopsy", "sentinel node biopsy"),
+            "unsafe",
+        ),
+        # A word it uses, that the lexicon's garbles show spinners put for "chronic": shown,
+        # never applied, for it may be what the writer meant ("main outcome").
+        ("He has a lingering condition.", ("lingering condition", "chronic condition"), "none"),
+        ("The main outcome was survival.", ("main outcome", "primary outcome"), "none"),
+    ],
+)
+def test_a_spun_document_reads_one_weak_swap_beside_a_kept_word(
+    text: str, expected: tuple[str, str], fix: str
+) -> None:
+    assert check_text(text) == []
+    found = [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
+    assert [(f.text, f.suggestions[0], str(f.fix), f.severity.name) for f in found] == [
+        (*expected, fix, "INFO")
+    ]
+    assert (expected[1] in fix_text(SPUN + text, unsafe=True)) is (fix == "unsafe")
 
 
 @pytest.mark.parametrize(

@@ -58,8 +58,9 @@ REMEMBER_AT_MOST = 200_000
 #: A candidate is reported from this confidence on; a warning from the second.
 REPORT_FROM, WARN_FROM = 0.6, 0.75
 #: In a document that reads as spun (``fixer.engine.looks_spun``), weaker readings are reported
-#: too: from the first confidence a reading whose swaps are all unusual (``_telling``), from the
-#: second one that undoes a rewording the lexicon documents (``_documented``).
+#: too: from the first confidence a reading that keeps a content word and whose swaps are all
+#: unusual or spinner words the lexicon shows (``_telling``), from the second one that undoes a
+#: rewording the lexicon documents (``_documented``).
 SPUN_REPORT_FROM, SPUN_DOCUMENTED_FROM = 0.5, 0.4
 #: A strong swap that this many medical lexicon entries show, each on its own evidence, counts
 #: as odd where it stands (``ReversalDetector._witnessed``), though its words are common in
@@ -496,7 +497,7 @@ class ReversalDetector:
         documented: Documented = NOTHING_DOCUMENTED,
     ) -> list[Candidate]:
         """Windows that read as known terms, where some reading reaches ``least`` (``seeds``
-        assume ``REPORT_FROM``; see ``_reportable``), each proposed as ``_best_in`` says.
+        assume ``REPORT_FROM``; see ``_reported_fix``), each proposed as ``_best_in`` says.
         Below ``REPORT_FROM`` a reading counts only if it undoes a rewording ``documented`` by
         the lexicon (``_documented``), or if it reaches ``SPUN_REPORT_FROM`` and its swaps are
         all unusual (``_telling``), so only the swaps such readings can undo are looked at
@@ -612,7 +613,7 @@ class ReversalDetector:
         reads back as a known term. Readings grow word by word from each ``first`` and are
         dropped as soon as they stop being the start of some known term.
 
-        A window counts if some reading of it can be reported (``_reportable``). It is proposed
+        A window counts if some reading of it can be reported (``_reported_fix``). It is proposed
         as the reading that changes fewest words, then the likeliest (by score, then by how
         many lexicon entries independently show its swaps), among the readings that undo only
         swaps some reportable reading of it undoes: "chest torment" reads as "chest pain" where
@@ -624,7 +625,7 @@ class ReversalDetector:
         # Per window (first, after): the readings the text allows (``_forms_agree``), with
         # their ranking keys and scores; and the swaps of each reading that can be reported.
         readings: dict[tuple[int, int], list[tuple[tuple[int, float, int], _Reading, float]]] = {}
-        reportable: dict[tuple[int, int], list[frozenset[tuple[int, Swap]]]] = {}
+        reportable: dict[tuple[int, int], list[tuple[frozenset[tuple[int, Swap]], FixSafety]]] = {}
         # Per window, its words as the text has them; None where it lies in a known term the
         # text writes (``_in_known_term``), and no reading of it counts.
         seen_in: dict[tuple[int, int], Words | None] = {}
@@ -664,8 +665,9 @@ class ReversalDetector:
                             sum(swap.witnesses for _, swap in used),
                         )
                         readings.setdefault(window, []).append((key, reading, score))
-                        if self._reportable(seen, reading, words, score, least, documented):
-                            reportable.setdefault(window, []).append(frozenset(used))
+                        fix = self._reported_fix(seen, reading, words, score, least, documented)
+                        if fix is not None:
+                            reportable.setdefault(window, []).append((frozenset(used), fix))
                 if after > high or size_so_far >= MAX_TERM_WORDS:
                     continue
                 joint = words + " " if words else ""
@@ -684,18 +686,19 @@ class ReversalDetector:
             allowed = [
                 (key, reading, score)
                 for key, reading, score in readings[window]
-                if any(set(reading.swaps) <= swaps for swaps in undone)
+                if any(set(reading.swaps) <= swaps for swaps, _ in undone)
             ]
             _, reading, score = max(allowed, key=lambda found: found[0])
-            proposals.append((window, reading, max(score, least)))
+            fix = max(fix for swaps, fix in undone if set(reading.swaps) <= swaps)
+            proposals.append((window, reading, max(score, least), fix))
         if not proposals:
             return None
-        (first, after), reading, score = max(
+        (first, after), reading, score, fix = max(
             proposals, key=lambda found: (found[2], found[0][1] - found[0][0])
         )
-        return self._candidate(view, tokens, first, after - 1, reading, score)
+        return self._candidate(view, tokens, first, after - 1, reading, score, fix)
 
-    def _reportable(
+    def _reported_fix(
         self,
         seen: Words,
         reading: _Reading,
@@ -703,15 +706,21 @@ class ReversalDetector:
         score: float,
         least: float,
         documented: Documented,
-    ) -> bool:
-        """Whether a reading scores enough to report: from ``REPORT_FROM``, or from ``least``
-        if it undoes a rewording the lexicon documents (``_documented``) or, from
-        ``SPUN_REPORT_FROM``, its swaps are all unusual (``_telling``)."""
-        return score >= least and (
-            score >= REPORT_FROM
-            or self._documented(seen, reading, term, documented)
-            or (score >= SPUN_REPORT_FROM and self._telling(seen, reading))
-        )
+    ) -> FixSafety | None:
+        """How a reading is reported: not at all (None) unless it scores enough, from
+        ``REPORT_FROM``, or from ``least`` if it undoes a rewording the lexicon documents
+        (``_documented``) or, from ``SPUN_REPORT_FROM``, it keeps a content word and its swaps
+        are all telling (``_telling``). Its fix is unsafe, but only shown (``FixSafety.NONE``)
+        when it is telling only by swaps of words that clean medical prose uses: "main
+        outcome" may well be what the writer meant."""
+        if score < least:
+            return None
+        if score >= REPORT_FROM or self._documented(seen, reading, term, documented):
+            return FixSafety.UNSAFE
+        if score >= SPUN_REPORT_FROM and self._telling(seen, reading, documented):
+            unusual = all(_unusual(swap) for _, swap in reading.swaps)
+            return FixSafety.UNSAFE if unusual else FixSafety.NONE
+        return None
 
     def _witnessed(
         self, context: Context, tokens: Sequence[Token], first: int, reading: _Reading
@@ -745,12 +754,17 @@ class ReversalDetector:
                     found.setdefault((original, spun), []).append(entry.sense_clauses)
         return found
 
-    def _telling(self, window: Words, reading: _Reading) -> bool:
+    def _telling(self, window: Words, reading: _Reading, documented: Documented) -> bool:
         """Whether a reading below ``REPORT_FROM`` still says enough to report in a spun
-        document: all its swaps are ``_unusual`` and it keeps a word of its own that is no
-        function word ("lymph knot biopsy" keeps "lymph"; "counts of" keeps only "of")."""
-        return all(_unusual(swap) for _, swap in reading.swaps) and self._keeps_a_word(
-            window, reading
+        document: it keeps a word of its own that is no function word ("lymph knot biopsy"
+        keeps "lymph"; "counts of" keeps only "of"), and each of its swaps is unusual in clean
+        medical prose ("knot" for "node") or puts words the lexicon's garbles show spinners
+        put for words of the terms they correct ("intense" for "acute" in "intense lymphocytic
+        leukemia"; ``_below_report``). In an article that reads as spun, "main outcome" is
+        then read as "primary outcome" too: about one in four such readings on the spun
+        articles is a phrase the original had."""
+        return self._keeps_a_word(window, reading) and all(
+            _below_report(swap, documented) for _, swap in reading.swaps
         )
 
     def _documented(
@@ -850,6 +864,7 @@ class ReversalDetector:
         last: int,
         reading: _Reading,
         confidence: float,
+        fix: FixSafety,
     ) -> Candidate:
         surfaces = [view[t.start : t.end] for t in tokens[first : last + 1]]
         written, joins = _written(" ".join(reading.words))
@@ -905,7 +920,7 @@ class ReversalDetector:
             category="reversal",
             severity=Severity.WARNING if confidence >= WARN_FROM else Severity.INFO,
             confidence=round(confidence, 2),
-            fix=FixSafety.UNSAFE,
+            fix=fix,
             message=f"reads as '{correction}'; " + "; ".join(reasons),
         )
 
@@ -981,9 +996,9 @@ def _garbles_in_context() -> dict[Words, list[Entry]]:
 
 @lru_cache(maxsize=1 << 16)
 def _below_report(swap: Swap, documented: Documented) -> bool:
-    """Whether a reading below ``REPORT_FROM`` may undo ``swap``: a ``_telling`` reading undoes
-    only unusual swaps, and a ``_documented`` one only swaps whose spun words the lexicon's
-    garbles hold and whose original words the terms it corrects to hold."""
+    """Whether a reading below ``REPORT_FROM`` may undo ``swap``: an unusual swap, or one whose
+    spun words the lexicon's garbles hold and whose original words the terms it corrects to
+    hold (the only swaps a ``_documented`` reading undoes)."""
     return _unusual(swap) or (
         all(word in documented.words for word in swap.spun)
         and all(word in _words_of(documented.terms) for word in swap.original)
@@ -1002,8 +1017,7 @@ def _odd(swap: Swap) -> bool:
 
 
 def _unusual(swap: Swap) -> bool:
-    """Whether clean medical prose does not use a swap's spun words ("knot" for "node"): a
-    reading below ``REPORT_FROM`` is reported in a spun document only if all its swaps are."""
+    """Whether clean medical prose does not use a swap's spun words ("knot" for "node")."""
     prose = medical_prose_words()
     return not any(word in prose for word in swap.spun) and swap.spun not in _garbles_in_context()
 
