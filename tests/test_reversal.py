@@ -167,6 +167,11 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
     assert [f.suggestions for f in check_text("Signs of iron-lack paleness were seen.")] == [
         ("iron-deficiency anemia",)
     ]
+    # Normal forms end every "-ise" word in "-ize"; a correction is spelt as English is.
+    assert [f.suggestions for f in check_text("A cardiopulmonary exertion appraisal.")] == [
+        ("cardiopulmonary exercise test",)
+    ]
+    assert [f.suggestions for f in check_text("Easy wounding is common.")] == [("Easy bruising",)]
     # Words kept from the text are joined as the text joins them.
     assert [f.suggestions for f in check_text("He has sickle cell malady.")] == [
         ("sickle cell disease",)

@@ -14,7 +14,7 @@ score, then by how many lexicon entries independently show its swaps).
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import pairwise
@@ -86,6 +86,12 @@ def term_spellings() -> dict[str, str]:
         rows = [fields[0] for _, fields in read_tsv(path) if fields[0] != "term"]
         english = english_words()
         american = normalizer.spelling.americanize
+        # An American way is taken if it is an English word or the vocabulary writes it.
+        spelt = {word for term in rows for word in WORD_RE.findall(term) if word.islower()}
+
+        def known(word: str) -> bool:
+            return word in spelt or word in english
+
         spellings: dict[str, str] = {}
         for term in rows:
             written, normal = WORD_RE.findall(term), normalizer.phrase(term)
@@ -95,7 +101,7 @@ def term_spellings() -> dict[str, str]:
                 _singular(word, base, normalizer, english) if is_plural(word, normalizer) else word
                 for word, base in zip(written, normal, strict=True)
             ]
-            words = [american(word) if word.islower() else word for word in words]
+            words = [_american(word, american, known) for word in words]
             joins = ["-" if gap == "-" else " " for gap in WORD_RE.split(term)[1:-1]]
             way = "".join(_interleave(words, joins))
             first = spellings.setdefault(" ".join(normal), way)
@@ -111,6 +117,16 @@ def term_spellings() -> dict[str, str]:
         Path(inflect.__file__),
     ]
     return cached("vocabulary-spellings", sources, build, dict)  # type: ignore[arg-type]
+
+
+def _american(word: str, americanize: Callable[[str], str], known: Callable[[str], bool]) -> str:
+    """A lower-case word spelt the American way where that way is a ``known`` word ("anaemia"
+    → "anemia", "coeliac" → "celiac"): normal forms rewrite every "-ise" ending, but "bruise"
+    stays "bruise", "supervised" "supervised" and "faecalis" "faecalis"."""
+    if not word.islower():
+        return word
+    american = americanize(word)
+    return american if known(american) else word
 
 
 def _singular(word: str, base: str, normalizer: Normalizer, english: Container[str]) -> str:
