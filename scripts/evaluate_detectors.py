@@ -6,7 +6,13 @@ and no swap pair that only held-out entries witness is among the build inputs, p
 garble into a real sentence of ``abstracts-dev.txt``, and counts how many the detectors find with
 the right correction.
 
-    python scripts/evaluate_detectors.py [--corpus PATH] [--seed N] [--share 0.2] [--verbose]
+Each garble stands alone in a clean sentence by default: the hardest case, for a text with one
+garble never reads as spun (``fixer.engine.looks_spun``), so only the stronger readings count.
+``--together K`` plants K held-out garbles into K sentences read as one text, as spinner output
+has them, so that a text whose garbles are found reads as spun.
+
+    python scripts/evaluate_detectors.py [--corpus PATH] [--seed N] [--share 0.2]
+        [--together K] [--verbose]
 
 Prints the figures as a Markdown table. Needs ``../shared`` beside the checkout (or --corpus).
 """
@@ -30,7 +36,7 @@ from fixer.detectors.lexicon import LexiconDetector  # noqa: E402
 from fixer.detectors.reversal import ReversalDetector  # noqa: E402
 from fixer.engine import Checker  # noqa: E402
 from fixer.lexicon import Lexicon, builtin_lexicon  # noqa: E402
-from fixer.model import Entry  # noqa: E402
+from fixer.model import Entry, Finding  # noqa: E402
 from fixer.patterns import entry_swaps, learnt_swaps, medical_prose_words  # noqa: E402
 from fixer.thesaurus import Thesaurus, Words, load_thesaurus, merge_swaps  # noqa: E402
 from fixer.words import Normalizer, default_normalizer  # noqa: E402
@@ -101,11 +107,11 @@ def plant(sentence: str, garble: str) -> tuple[str, int, int]:
 
 
 def recovered(
-    checker: Checker, text: str, start: int, end: int, entry: Entry, normalizer: Normalizer
+    findings: list[Finding], text: str, start: int, end: int, entry: Entry, normalizer: Normalizer
 ) -> str | None:
     """The detector whose top suggestion, applied, turns the planted span into the term."""
     wanted = {normalizer.phrase(c) for c in entry.corrections[:1]}
-    for finding in checker.check(text):
+    for finding in findings:
         if finding.start < end and finding.end > start:
             suggestion = finding.suggestions[0]
             fixed = text[: finding.start] + suggestion + text[finding.end :]
@@ -131,6 +137,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--seed", type=int, default=20261124)
     parser.add_argument("--share", type=float, default=0.2)
+    parser.add_argument("--together", type=int, default=1, metavar="K")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     if not args.corpus.exists():
@@ -151,13 +158,23 @@ def main() -> int:
     rng = random.Random(args.seed)
     by_detector: Counter[str] = Counter()
     missed = []
-    for entry in held:
-        text, start, end = plant(rng.choice(pool), entry.garble)
-        detector = recovered(checker, text, start, end, entry, normalizer)
-        if detector:
-            by_detector[detector] += 1
-        else:
-            missed.append(entry)
+    for first in range(0, len(held), args.together):
+        group = held[first : first + args.together]
+        pieces, spans = [], []
+        offset = 0
+        for entry in group:
+            sentence, start, end = plant(rng.choice(pool), entry.garble)
+            pieces.append(sentence)
+            spans.append((offset + start, offset + end))
+            offset += len(sentence) + 1
+        text = " ".join(pieces)
+        findings = checker.check(text)
+        for entry, (start, end) in zip(group, spans, strict=True):
+            detector = recovered(findings, text, start, end, entry, normalizer)
+            if detector:
+                by_detector[detector] += 1
+            else:
+                missed.append(entry)
     found = sum(by_detector.values())
     print(f"| held-out medical entries | {len(held)} |")
     print(f"| found with the right correction | {found} ({found / len(held):.1%}) |")
