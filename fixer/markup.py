@@ -88,10 +88,10 @@ SYNTAXES = tuple(dict.fromkeys(SYNTAX_BY_SUFFIX.values()))
 
 def syntax_named(name: str) -> str:
     """The syntax a caller names: one of ``SYNTAXES`` in any case, or a file suffix fixer reads
-    (``md``, ``htm``, ``.txt`` …), each of which stands for one syntax. Any other name is a
-    ``ValueError``: read as plain text, a Markdown or HTML document would get fixes inside its
-    code spans and markup."""
-    key = name.strip().lower()
+    (``md``, ``htm``, ``.txt`` …), each of which stands for one syntax. Any other name, or no
+    name at all (``None``), is a ``ValueError``: read as plain text, a Markdown or HTML document
+    would get fixes inside its code spans and markup."""
+    key = name.strip().lower() if isinstance(name, str) else ""
     if key in SYNTAXES:
         return key
     syntax = SYNTAX_BY_SUFFIX.get("." + key.removeprefix("."))

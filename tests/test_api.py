@@ -86,9 +86,10 @@ def test_syntax_is_named_in_any_case_or_by_file_suffix(syntax: str, text: str, f
     assert fix_text(text, syntax=syntax) == fixed
 
 
-@pytest.mark.parametrize("syntax", ["mdx", "plain", "latex", ""])
-def test_an_unknown_syntax_is_a_value_error(syntax: str) -> None:
-    """Read as plain text, it would let fixes into code spans."""
+@pytest.mark.parametrize("syntax", ["mdx", "plain", "latex", "", None])
+def test_an_unknown_syntax_is_a_value_error(syntax: str | None) -> None:
+    """Read as plain text, it would let fixes into code spans. No syntax (``None``) is no
+    name either, not a reason for an ``AttributeError``."""
     for function in (check_text, fix_text):
-        with pytest.raises(ValueError, match=f"unknown syntax '{syntax}'"):
+        with pytest.raises(ValueError, match=f"unknown syntax {syntax!r}"):
             function("Use `white platelets`.", syntax=syntax)
