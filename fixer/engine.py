@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -507,15 +508,19 @@ def _cached_checker(
         return Checker(lexicon, detectors, settings=settings)
 
 
+#: A lexicon file, as the API takes it.
+LexiconPath = str | os.PathLike[str]
+
+
 def check_text(
     text: str,
     *,
     syntax: str = "text",
-    lexicons: Iterable[Path] = (),
+    lexicons: LexiconPath | Iterable[LexiconPath] = (),
     builtin: bool = True,
-    detectors: Sequence[str] = DETECTORS,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
+    detectors: str | Sequence[str] = DETECTORS,
+    select: str | Sequence[str] = (),
+    ignore: str | Sequence[str] = (),
 ) -> list[Finding]:
     """Find garbled medical terms in ``text``.
 
@@ -523,13 +528,15 @@ def check_text(
     such as ``md``; any other name is a ``ValueError``); ``lexicons`` adds user lexicon
     files; ``builtin=False`` leaves out the built-in lexicon; ``detectors`` picks detectors;
     ``select`` and ``ignore`` take rule codes, categories, detectors or entry ids, in any case
-    (a name that is none of these is a ``ValueError``).
+    (a name that is none of these is a ``ValueError``). Each of ``lexicons``, ``detectors``,
+    ``select`` and ``ignore`` takes one item alone as well as a list of them.
 
     >>> [f.suggestions[0] for f in check_text("White platelets fight infection.")]
     ['White blood cells']
+    >>> check_text("White platelets fight infection.", select="FX002")
+    []
     """
-    settings = Settings(select=tuple(select), ignore=tuple(ignore)) if select or ignore else None
-    return make_checker(lexicons, builtin, detectors, settings).check(text, syntax)
+    return _api_checker(lexicons, builtin, detectors, select, ignore).check(text, syntax)
 
 
 def fix_text(
@@ -537,16 +544,37 @@ def fix_text(
     *,
     syntax: str = "text",
     unsafe: bool = False,
-    lexicons: Iterable[Path] = (),
+    lexicons: LexiconPath | Iterable[LexiconPath] = (),
     builtin: bool = True,
-    detectors: Sequence[str] = DETECTORS,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
+    detectors: str | Sequence[str] = DETECTORS,
+    select: str | Sequence[str] = (),
+    ignore: str | Sequence[str] = (),
 ) -> str:
     """Return ``text`` with its garbled terms corrected (safe fixes only unless ``unsafe``).
 
     >>> fix_text("Leukemia affects white platelets.")
     'Leukemia affects white blood cells.'
     """
-    settings = Settings(select=tuple(select), ignore=tuple(ignore)) if select or ignore else None
-    return make_checker(lexicons, builtin, detectors, settings).fix(text, syntax, unsafe).text
+    checker = _api_checker(lexicons, builtin, detectors, select, ignore)
+    return checker.fix(text, syntax, unsafe).text
+
+
+def _api_checker(
+    lexicons: LexiconPath | Iterable[LexiconPath],
+    builtin: bool,
+    detectors: str | Sequence[str],
+    select: str | Sequence[str],
+    ignore: str | Sequence[str],
+) -> Checker:
+    """The checker that ``check_text`` and ``fix_text`` are asked for. A lexicon given alone
+    (a string or a path) is one file, as a name given alone is one name (``_items``)."""
+    chosen, left_out = _items(select), _items(ignore)
+    settings = Settings(select=chosen, ignore=left_out) if chosen or left_out else None
+    paths = [lexicons] if isinstance(lexicons, str | os.PathLike) else lexicons
+    return make_checker(map(Path, paths), builtin, _items(detectors), settings)
+
+
+def _items(names: str | Sequence[str]) -> tuple[str, ...]:
+    """A parameter that takes a list of names, as a tuple. A string alone is one name
+    (``select="FX001"``): it is a sequence too, but of one-letter names that name nothing."""
+    return (names,) if isinstance(names, str) else tuple(names)

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import doctest
+from pathlib import Path
 
 import pytest
 
 import fixer
 import fixer.engine
 from fixer import check_text, fix_text
+
+HEADER = "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+
+
+def user_entry(garble: str) -> str:
+    """A user-lexicon row that corrects ``garble`` to "red blood cell"."""
+    return f"ANU0001\t{garble}\tred blood cell\tanatomy\terror\tsafe\t\tuser\tA {garble}.\n"
 
 
 @pytest.mark.parametrize("module", [fixer, fixer.engine], ids=lambda m: m.__name__)
@@ -55,6 +63,32 @@ def test_selectors_are_read_in_any_case(selection: dict[str, list[str]], rules: 
 def test_an_unknown_selector_is_a_value_error(selection: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         check_text("White platelets.", **selection)
+
+
+@pytest.mark.parametrize(
+    ("alone", "entries"),
+    [
+        ({"detectors": "abbreviation"}, ["ABBR:CNS"]),
+        ({"detectors": "lexicon"}, ["AN0001", "AN0003"]),
+        ({"select": "FX101"}, ["ABBR:CNS"]),
+        ({"select": "an0003"}, ["AN0003"]),
+        ({"ignore": "AN0001"}, ["ABBR:CNS", "AN0003"]),
+        ({"ignore": "anatomy"}, ["ABBR:CNS"]),
+    ],
+)
+def test_a_name_alone_is_a_list_of_one(alone: dict[str, str], entries: list[str]) -> None:
+    """A string is a sequence too, of one-letter names ("unknown detector 'l'")."""
+    text = "The focal tangible framework (CNS), white platelets and lymph center points."
+    assert [f.entry_id for f in check_text(text, **alone)] == entries
+    listed = {key: [name] for key, name in alone.items()}
+    assert fix_text(text, unsafe=True, **alone) == fix_text(text, unsafe=True, **listed)
+
+
+@pytest.mark.parametrize("name", [str, Path], ids=["str", "Path"])
+def test_a_lexicon_alone_is_a_list_of_one(tmp_path: Path, name: type) -> None:
+    lexicon = tmp_path / "house.tsv"
+    lexicon.write_text(HEADER + user_entry("blue kumquat"), encoding="utf-8")
+    assert fix_text("A blue kumquat.", lexicons=name(lexicon)) == "A red blood cell."
 
 
 def test_fix_text_is_what_fixer_fix_does(tmp_path) -> None:
