@@ -8,7 +8,7 @@ import itertools
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
@@ -485,6 +485,15 @@ def keep_gaps(text: str, span: Sequence[Token], replacement: str) -> str | None:
     return "".join(pieces)
 
 
+#: Which file a user lexicon's path names, and which version of it: the resolved path, the
+#: modification time and the size (None for a path that names no file).
+FileVersion = tuple[Path, int, int] | None
+
+#: Checkers made so far, by what they were asked for, each with the versions of its user
+#: lexicons when it was made (``make_checker``).
+_checkers: dict[tuple[object, ...], tuple[tuple[FileVersion, ...], Checker]] = {}
+
+
 def make_checker(
     extra_lexicons: Iterable[Path] = (),
     builtin: bool = True,
@@ -492,19 +501,40 @@ def make_checker(
     settings: Settings | None = None,
 ) -> Checker:
     """A checker for the built-in lexicon (unless ``builtin`` is false) plus user lexicons,
-    filtered by ``settings`` (select, ignore, allow). Checkers are cached."""
-    files = tuple(builtin_files() if builtin else ()) + tuple(Path(p) for p in extra_lexicons)
+    filtered by ``settings`` (select, ignore, allow).
+
+    Checkers are kept for the next call while their user lexicons stay as they were (a
+    ``stat`` per file tells): a lexicon edited since, or a relative path that now names another
+    file, makes a new checker in place of the old one, so a long-lived process (a notebook, a
+    service) sees the file as it is now, under any name."""
+    user = tuple(Path(p) for p in extra_lexicons)
     if settings is not None:
-        files += tuple(p for p in settings.lexicons if p not in files)
-    return _cached_checker(files, tuple(detectors), settings)
+        user += tuple(p for p in settings.lexicons if p not in user)
+    asked = (builtin, user, tuple(detectors), settings)
+    versions = tuple(map(_version, user))  # before loading: an edit made meanwhile is new
+    kept = _checkers.get(asked)
+    if kept is None or kept[0] != versions:
+        kept = versions, _new_checker(builtin, user, tuple(detectors), settings)
+        _checkers[asked] = kept
+    return kept[1]
 
 
-@cache
-def _cached_checker(
-    files: tuple[Path, ...], detectors: tuple[str, ...], settings: Settings | None
+def _version(path: Path) -> FileVersion:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None  # loading says what is wrong with it
+    return path.resolve(), status.st_mtime_ns, status.st_size
+
+
+def _new_checker(
+    builtin: bool, user: tuple[Path, ...], detectors: tuple[str, ...], settings: Settings | None
 ) -> Checker:
     with bulk_loading():
-        lexicon = builtin_lexicon() if files == tuple(builtin_files()) else load_lexicon(files)
+        if builtin and not user:
+            lexicon = builtin_lexicon()
+        else:
+            lexicon = load_lexicon([*(builtin_files() if builtin else ()), *user])
         return Checker(lexicon, detectors, settings=settings)
 
 

@@ -91,6 +91,33 @@ def test_a_lexicon_alone_is_a_list_of_one(tmp_path: Path, name: type) -> None:
     assert fix_text("A blue kumquat.", lexicons=name(lexicon)) == "A red blood cell."
 
 
+def test_a_user_lexicon_is_read_as_it_is_now_under_any_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long-lived process (a notebook, a service) sees each edit of a user lexicon, and a
+    relative and an absolute name of one file give the same answer."""
+    (tmp_path / "other").mkdir()
+    steps = [  # the folder to work in, and the garble its house.tsv now holds
+        (".", "blue kumquat"),
+        (".", "green kumquat"),  # the file edited
+        ("other", "blue kumquat"),  # the same relative name, another file
+        (".", "blue kumquat"),  # edited back
+    ]
+    for folder, garble in steps:
+        monkeypatch.chdir(tmp_path / folder)
+        Path("house.tsv").write_text(HEADER + user_entry(garble), encoding="utf-8")
+        expected = "A red blood cell." if garble == "blue kumquat" else "A blue kumquat."
+        for name in (Path("house.tsv"), Path("house.tsv").resolve()):
+            assert fix_text("A blue kumquat.", lexicons=[name]) == expected, (folder, garble)
+
+
+def test_an_unchanged_lexicon_keeps_its_checker(tmp_path: Path) -> None:
+    """Repeated calls cost a look at the file, not a new checker."""
+    lexicon = tmp_path / "house.tsv"
+    lexicon.write_text(HEADER + user_entry("blue kumquat"), encoding="utf-8")
+    assert fixer.engine.make_checker([lexicon]) is fixer.engine.make_checker([lexicon])
+
+
 def test_fix_text_is_what_fixer_fix_does(tmp_path) -> None:
     from click.testing import CliRunner
 
