@@ -247,47 +247,59 @@ def report(
     }
 
 
+#: The columns of ``to_csv``: a document's rank and figures, or a file's error.
+CSV_COLUMNS = (
+    "rank",
+    "path",
+    "risk",
+    "words",
+    "findings",
+    "info",
+    "distinct",
+    "density_per_1000_words",
+    "top_garbles",
+    "error",
+)
+
+
 def to_csv(data: dict[str, object]) -> str:
+    """A row per document, ranked, then a row per file that could not be read: only its path
+    and its error, the column that is empty on every other row. A ranking saved from a run
+    leaves no file out, and a program tells the two kinds of row apart by that column."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "rank",
-            "path",
-            "risk",
-            "words",
-            "findings",
-            "info",
-            "distinct",
-            "density_per_1000_words",
-            "top_garbles",
-        ]
-    )
+    writer = csv.DictWriter(out, CSV_COLUMNS, restval="", lineterminator="\n")
+    writer.writeheader()
     for index, d in enumerate(data["documents"], start=1):  # type: ignore[arg-type]
         top = "; ".join(f"{f['text']} → {f['suggestion']}" for f in d["top"][:5])
         writer.writerow(
-            [
-                index,
-                d["path"],
-                d["risk"],
-                d["words"],
-                d["findings"],
-                d["info"],
-                d["distinct"],
-                d["density"],
-                top,
-            ]
+            {
+                "rank": index,
+                "path": d["path"],
+                "risk": d["risk"],
+                "words": d["words"],
+                "findings": d["findings"],
+                "info": d["info"],
+                "distinct": d["distinct"],
+                "density_per_1000_words": d["density"],
+                "top_garbles": top,
+            }
         )
+    for error in data["errors"]:  # type: ignore[attr-defined]
+        writer.writerow({"path": error["path"], "error": error["message"]})
     return out.getvalue()
 
 
 def to_text(data: dict[str, object]) -> str:
+    """A line per document, ranked, then one per file that could not be read, marked
+    ``error`` where a document's risk stands and followed by what went wrong."""
     lines = [f"{'risk':<11} {'density':>8} {'distinct':>8} {'findings':>8}  document"]
     for d in data["documents"]:  # type: ignore[union-attr]
         lines.append(
             f"{d['risk']:<11} {d['density']:>8.2f} {d['distinct']:>8} "
             f"{d['findings']:>8}  {d['path']}"
         )
+    for error in data["errors"]:  # type: ignore[attr-defined]
+        lines.append(f"{'error':<11} {'':>8} {'':>8} {'':>8}  {error['path']}: {error['message']}")
     lines.append("Findings are risk markers for a human reader to assess, not verdicts.")
     return "\n".join(lines)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,45 @@ def test_text_report_and_errors(collection: Path) -> None:
     assert "broken.txt: error: binary file" in result.stderr
     assert "not verdicts" in result.stdout
     assert result.stdout.splitlines()[1].startswith("high")
+
+
+def csv_errors(output: str) -> dict[str, str]:
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert all(r["rank"] and r["risk"] for r in rows if not r["error"])
+    assert all(set(r.values()) == {"", r["path"], r["error"]} for r in rows if r["error"])
+    return {Path(r["path"]).name: r["error"] for r in rows if r["error"]}
+
+
+def text_errors(output: str) -> dict[str, str]:
+    errors = {}
+    for line in output.splitlines():
+        risk, _, rest = line.partition(" ")
+        if risk == "error":
+            path, _, message = rest.strip().partition(": ")
+            errors[Path(path).name] = message
+    return errors
+
+
+def json_errors(output: str) -> dict[str, str]:
+    return {Path(e["path"]).name: e["message"] for e in json.loads(output)["errors"]}
+
+
+@pytest.mark.parametrize(
+    ("output_format", "errors"),
+    [("csv", csv_errors), ("text", text_errors), ("json", json_errors)],
+)
+def test_every_format_lists_the_files_not_read(
+    collection: Path, output_format: str, errors: Callable[[str], dict[str, str]]
+) -> None:
+    """``scan … --format csv > ranking.csv`` must not drop them silently (stderr is not saved)."""
+    (collection / "broken.txt").write_bytes(b"\x00\x00binary")
+    names = [str(collection), str(collection / "missing.md")]
+    result = CliRunner().invoke(cli, ["scan", "--format", output_format, *names])
+    assert result.exit_code == 2
+    assert errors(result.stdout) == {
+        "missing.md": "no such file or directory",
+        "broken.txt": "binary file (contains NUL bytes), skipped",
+    }
 
 
 def test_garbles_are_named_in_lower_case_and_as_prose(tmp_path: Path) -> None:
