@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import doctest
+import re
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 import fixer
 import fixer.engine
@@ -23,6 +25,16 @@ def user_entry(garble: str) -> str:
 def test_docstring_examples_run(module) -> None:
     failures, tried = doctest.testmod(module)
     assert tried > 0 and failures == 0
+
+
+def test_readme_examples_run() -> None:
+    """README's ``pycon`` blocks are doctests: what they show Python users is what they get."""
+    readme = ROOT / "README.md"
+    blocks = re.findall(r"^```pycon\n(.*?)^```$", readme.read_text(encoding="utf-8"), re.M | re.S)
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner()
+    for number, block in enumerate(blocks, start=1):
+        runner.run(parser.get_doctest(block, {}, f"pycon block {number}", str(readme), 0))
+    assert blocks and runner.failures == 0
 
 
 def test_check_text_options() -> None:
