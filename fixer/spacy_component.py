@@ -2,25 +2,56 @@
 
 Registered through the ``spacy_factories`` entry point, so it is available as soon as fixer is
 installed (with the ``spacy`` extra). It runs fixer's own checker on ``doc.text`` and writes the
-findings to ``doc.spans["tortured_phrases"]``: each span's label is the rule code, and the span
-extensions ``fixer_suggestions``, ``fixer_rule``, ``fixer_entry_id`` and ``fixer_confidence`` carry
-the details. A finding whose edges fall inside tokens (for example "whiteplatelets" glued to
-other text) is widened to whole tokens rather than dropped.
+findings to ``doc.spans["tortured_phrases"]``, one span per finding: each span's label is the
+rule code, and the span extensions ``fixer_suggestions``, ``fixer_rule``, ``fixer_entry_id`` and
+``fixer_confidence`` carry the details. A finding whose edges fall inside tokens (for example
+"whiteplatelets" glued to other text) is widened to whole tokens rather than dropped; two findings
+in one token give two spans over it, told apart by their span id.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from fixer.engine import make_checker
 from fixer.markup import syntax_named
-from fixer.model import DETECTORS
+from fixer.model import DETECTORS, Finding
 
-_EXTENSIONS = ("fixer_suggestions", "fixer_rule", "fixer_entry_id", "fixer_confidence")
-for _name in _EXTENSIONS:
+#: Each span extension and how it is read from the finding the span reports.
+_ATTRIBUTES: dict[str, Callable[[Finding], object]] = {
+    "fixer_suggestions": lambda finding: list(finding.suggestions),
+    "fixer_rule": lambda finding: finding.rule.code,
+    "fixer_entry_id": lambda finding: finding.entry_id,
+    "fixer_confidence": lambda finding: finding.confidence,
+}
+
+
+def _user_data_key(name: str, span: Span) -> tuple[object, ...]:
+    """Where ``span``'s value of extension ``name`` is kept in ``doc.user_data``: spaCy's own key,
+    which names the span by its offsets alone, plus the span id when it has one. Two findings
+    inside one token widen to the same offsets; their spans differ only in the id, and without
+    it the second one's values would overwrite the first's. Spans without an id keep spaCy's
+    key, so ``Doc.from_docs`` and ``Doc.to_json`` still see their values."""
+    key = ("._.", name, span.start_char, span.end_char)
+    return (*key, span.id) if span.id else key
+
+
+def _get(name: str, span: Span) -> object:
+    return span.doc.user_data.get(_user_data_key(name, span))
+
+
+def _set(name: str, span: Span, value: object) -> None:
+    span.doc.user_data[_user_data_key(name, span)] = value
+
+
+for _name in _ATTRIBUTES:
     if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+        Span.set_extension(_name, getter=partial(_get, _name), setter=partial(_set, _name))
 
 
 class TorturedPhrases:
@@ -33,19 +64,28 @@ class TorturedPhrases:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        earlier: Counter[tuple[int, int]] = Counter()  # spans so far, by offsets
         for finding in self.checker.check(doc.text, self.syntax):
             span = doc.char_span(
                 finding.start, finding.end, label=finding.rule.code, alignment_mode="expand"
             )
             if span is None:
                 continue
-            span._.fixer_suggestions = list(finding.suggestions)
-            span._.fixer_rule = finding.rule.code
-            span._.fixer_entry_id = finding.entry_id
-            span._.fixer_confidence = finding.confidence
+            _number(span, earlier)
+            for name, value_of in _ATTRIBUTES.items():
+                span._.set(name, value_of(finding))
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
+
+
+def _number(span: Span, earlier: Counter[tuple[int, int]]) -> None:
+    """Give ``span`` the id "1", "2", … when as many earlier spans have its offsets (findings
+    inside one token widen alike), so that each keeps its own extension values."""
+    offsets = (span.start_char, span.end_char)
+    if earlier[offsets]:
+        span.id_ = str(earlier[offsets])
+    earlier[offsets] += 1
 
 
 @Language.factory(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 spacy = pytest.importorskip("spacy")
+from spacy.tokens import Doc, DocBin  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +33,63 @@ def test_misaligned_finding_is_expanded_not_dropped(nlp) -> None:
     (span,) = doc.spans["tortured_phrases"]
     assert span.text == "white platelets+rbc"  # widened to the whole spaCy token
     assert span._.fixer_suggestions == ["white blood cells"]
+
+
+def details(doc) -> list[dict[str, object]]:
+    """Each span's offsets, id, label and extension values: all a user reads of a finding."""
+    return [
+        {
+            "offsets": (s.start_char, s.end_char),
+            "id": s.id_,
+            "label": s.label_,
+            "rule": s._.fixer_rule,
+            "entry_id": s._.fixer_entry_id,
+            "suggestions": list(s._.fixer_suggestions),  # DocBin gives lists back as tuples
+            "confidence": s._.fixer_confidence,
+        }
+        for s in doc.spans["tortured_phrases"]
+    ]
+
+
+@pytest.mark.parametrize("between", ["(", "_", "+", "·", ";"])
+def test_findings_inside_one_token_keep_their_own_details(nlp, between: str) -> None:
+    from fixer import check_text
+
+    text = f"Counts of whiteplatelets{between}bosomperil were noted."
+    findings = check_text(text)
+    assert [f.entry_id for f in findings] == ["AN0001", "DI0045"]
+    # Both widen to the one token; the span id tells them apart.
+    assert details(nlp(text)) == [
+        {
+            "offsets": (10, 35),
+            "id": span_id,
+            "label": f.rule.code,
+            "rule": f.rule.code,
+            "entry_id": f.entry_id,
+            "suggestions": list(f.suggestions),
+            "confidence": f.confidence,
+        }
+        for span_id, f in zip(("", "1"), findings, strict=True)
+    ]
+
+
+def to_disk_and_back(doc, tmp_path):
+    doc.to_disk(tmp_path / "doc")
+    return Doc(spacy.blank("en").vocab).from_disk(tmp_path / "doc")
+
+
+def doc_bin_and_back(doc, tmp_path):
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    (back,) = DocBin().from_bytes(data).get_docs(spacy.blank("en").vocab)
+    return back
+
+
+@pytest.mark.parametrize("round_trip", [to_disk_and_back, doc_bin_and_back])
+def test_serialization_keeps_each_findings_details(nlp, round_trip, tmp_path) -> None:
+    doc = nlp("Counts of whiteplatelets(bosomperil) were noted.")
+    back = round_trip(doc, tmp_path)
+    assert details(back) == details(doc)
+    assert [s._.fixer_entry_id for s in back.spans["tortured_phrases"]] == ["AN0001", "DI0045"]
 
 
 def test_config_is_typed_and_overridable() -> None:
