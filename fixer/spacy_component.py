@@ -3,10 +3,11 @@
 Registered through the ``spacy_factories`` entry point, so it is available as soon as fixer is
 installed (with the ``spacy`` extra). It runs fixer's own checker on ``doc.text`` and writes the
 findings to ``doc.spans["tortured_phrases"]``, one span per finding: each span's label is the
-rule code, and the span extensions ``fixer_suggestions``, ``fixer_rule``, ``fixer_entry_id`` and
-``fixer_confidence`` carry the details. A finding whose edges fall inside tokens (for example
-"whiteplatelets" glued to other text) is widened to whole tokens rather than dropped; two findings
-in one token give two spans over it, told apart by their span id.
+rule code, and the span extensions ``fixer_suggestions``, ``fixer_rule``, ``fixer_entry_id``,
+``fixer_confidence``, ``fixer_severity``, ``fixer_category`` and ``fixer_fix`` carry the
+details. A finding whose edges fall inside tokens (for example "whiteplatelets" glued to other
+text) is widened to whole tokens rather than dropped; two findings in one token give two spans
+over it, told apart by their span id.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ _ATTRIBUTES: dict[str, Callable[[Finding], object]] = {
     "fixer_rule": lambda finding: finding.rule.code,
     "fixer_entry_id": lambda finding: finding.entry_id,
     "fixer_confidence": lambda finding: finding.confidence,
+    # Plain strings, as the JSON output writes them, so that they serialize with the Doc.
+    "fixer_severity": lambda finding: str(finding.severity),
+    "fixer_category": lambda finding: finding.category,
+    "fixer_fix": lambda finding: str(finding.fix),
 }
 
 

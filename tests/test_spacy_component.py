@@ -46,6 +46,9 @@ def details(doc) -> list[dict[str, object]]:
             "entry_id": s._.fixer_entry_id,
             "suggestions": list(s._.fixer_suggestions),  # DocBin gives lists back as tuples
             "confidence": s._.fixer_confidence,
+            "severity": s._.fixer_severity,
+            "category": s._.fixer_category,
+            "fix": s._.fixer_fix,
         }
         for s in doc.spans["tortured_phrases"]
     ]
@@ -68,9 +71,43 @@ def test_findings_inside_one_token_keep_their_own_details(nlp, between: str) -> 
             "entry_id": f.entry_id,
             "suggestions": list(f.suggestions),
             "confidence": f.confidence,
+            "severity": str(f.severity),
+            "category": f.category,
+            "fix": str(f.fix),
         }
         for span_id, f in zip(("", "1"), findings, strict=True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("syntax", "text", "expected"),
+    [
+        (
+            "text",
+            "Taking everything into account, leukemia affects white platelets.",
+            [("info", "general-wording", "safe"), ("error", "anatomy", "safe")],
+        ),
+        (
+            "text",
+            "Counts of whiteplatelets(bosomperil) were noted.",
+            [("warning", "anatomy", "unsafe"), ("warning", "disease", "unsafe")],
+        ),
+        # A Markdown link label is reported but not fixed: the definition would stop resolving.
+        (
+            "md",
+            "See [white platelets].\n\n[white platelets]: https://x.org\n",
+            [("error", "anatomy", "none")],
+        ),
+    ],
+)
+def test_spans_carry_severity_category_and_fix_safety(
+    syntax: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("tortured_phrases", config={"syntax": syntax})
+    doc = pipeline(text)
+    spans = doc.spans["tortured_phrases"]
+    assert [(s._.fixer_severity, s._.fixer_category, s._.fixer_fix) for s in spans] == expected
 
 
 def to_disk_and_back(doc, tmp_path):
