@@ -30,6 +30,7 @@ from fixer.inflect import (
     case_pattern,
     default_article_rules,
     match_number,
+    match_verb_form,
 )
 from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
 from fixer.markup import as_written, prose_view, skip_parts, syntax_named, unfixable_spans
@@ -340,7 +341,8 @@ class Checker:
     def _shape(self, correction: str, garble: str, found: str, case: str) -> str:
         """Fit a correction to the found text: its number, its case pattern (``case``), and
         the very spelling of any word the two share ("leukaemia" stays British)."""
-        shaped = apply_case(match_number(correction, garble, found, self.normalizer), case)
+        fitted = match_verb_form(correction, garble, found, self.normalizer)
+        shaped = apply_case(match_number(fitted, garble, found, self.normalizer), case)
         garble_words = set(WORD_RE.findall(garble))
         words = [
             self._writers_form(word, found) if written in garble_words else word

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from fixer.data import lexicon_dir, read_tsv
-from fixer.words import WORD_RE, Normalizer, english_words
+from fixer.words import WORD_RE, Normalizer, english_words, verb_suffix
 
 # Words kept lower case inside a Title Case heading (articles, short prepositions, conjunctions).
 _MINOR_WORDS = frozenset(
@@ -149,6 +149,42 @@ def match_number(correction: str, garble: str, found: str, normalizer: Normalize
     target = head_index(parts)
     parts[target] = pluralize(parts[target]) if seen else singularize(parts[target], normalizer)
     return " ".join(parts)
+
+
+def match_verb_form(correction: str, garble: str, found: str, normalizer: Normalizer) -> str:
+    """Carry a verb form of the found text over to the correction, word for word: "hacking"
+    where the garble writes "hack" makes its correction "cough" "coughing", "hacked up" makes
+    "cough up" "coughed up". Only where garble, text and correction have as many words, the
+    garble's word is a base form, and the correction's word a base form with that form in
+    English; any other correction is left as it is."""
+    parts = correction.split(" ")
+    garble_words, found_words = WORD_RE.findall(garble), WORD_RE.findall(found)
+    if not len(garble_words) == len(found_words) == len(parts) == len(WORD_RE.findall(correction)):
+        return correction
+    for index, (written, seen) in enumerate(zip(garble_words, found_words, strict=True)):
+        base, form = written.lower(), seen.lower()
+        suffix = verb_suffix(form, base)
+        if not suffix or normalizer.lemma(base) != base or normalizer.lemma(form) != base:
+            continue
+        inflected = _verb_form(parts[index], suffix, normalizer)
+        if inflected:
+            parts[index] = inflected
+    return " ".join(parts)
+
+
+def _verb_form(word: str, suffix: str, normalizer: Normalizer) -> str:
+    """``word`` (a base form) with ``suffix`` ("ing" or "ed") as English writes it ("cough" →
+    "coughing", "breathe" → "breathing", "stop" → "stopped"), or "" if it has no such form."""
+    low = word.lower()
+    if normalizer.lemma(low) != low:
+        return ""
+    english = english_words()
+    stems = (low, low[:-1] if low.endswith("e") else "", low + low[-1:])
+    for stem in stems:
+        form = stem + suffix
+        if stem and form in english and normalizer.lemma(form) == low:
+            return form  # the found text's case is applied afterwards
+    return ""
 
 
 # ---- articles ---------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from fixer.engine import looks_spun
         # inflection and case
         ("White platelets fight infection.", "White blood cells fight infection."),
         ("A white platelet.", "A white blood cell."),
+        # a verb form carries over, word for word
+        ("She was hacking up phlegm.", "She was coughing up phlegm."),
         ("The Lymph Center Points swell.", "The Lymph Nodes swell."),
         ("Focal Sensory System Prophylaxis", "Central Nervous System Prophylaxis"),
         ("FOCAL SENSORY SYSTEM", "CENTRAL NERVOUS SYSTEM"),

@@ -6,6 +6,7 @@ from fixer.inflect import (
     default_article_rules,
     is_plural,
     match_number,
+    match_verb_form,
     pluralize,
 )
 from fixer.words import default_normalizer
@@ -81,6 +82,26 @@ def test_apply_case(correction: str, pattern: str, expected: str) -> None:
 )
 def test_match_number(correction: str, garble: str, found: str, expected: str) -> None:
     assert match_number(correction, garble, found, default_normalizer()) == expected
+
+
+@pytest.mark.parametrize(
+    ("correction", "garble", "found", "expected"),
+    [
+        ("cough", "hack", "hacking", "coughing"),
+        ("cough", "hack", "hacked", "coughed"),
+        ("cough", "hack", "hack", "cough"),
+        ("cough up blood", "hack up blood", "hacking up blood", "coughing up blood"),
+        ("breathe", "relax", "relaxing", "breathing"),  # a final "e" goes
+        # A noun has no verb form, and a garble written in a verb form carries none over.
+        ("shortness of breath", "windedness", "windedness", "shortness of breath"),
+        ("rash", "breakout", "breakouts", "rash"),
+        ("vomiting", "heaving", "heaving", "vomiting"),
+        # Word for word only: "brevity of breath" is three words, "wheezing" one.
+        ("shortness of breath", "wheeze", "wheezing", "shortness of breath"),
+    ],
+)
+def test_match_verb_form(correction: str, garble: str, found: str, expected: str) -> None:
+    assert match_verb_form(correction, garble, found, default_normalizer()) == expected
 
 
 @pytest.mark.parametrize(
