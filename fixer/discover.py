@@ -87,23 +87,69 @@ def _special_kind(path: Path) -> str | None:
 
 
 def _git_ignored(root: Path, paths: list[Path]) -> set[Path]:
-    """The paths that Git ignores (none when ``root`` is not in a work tree or Git is absent)."""
-    if not paths:
+    """The paths that Git ignores (none when ``root`` is not in a work tree or Git is absent).
+
+    Each path is asked about as it lies in the work tree, never as what it links to: Git judges
+    a symlink by its own path (one that ``.gitignore`` lists is ignored wherever it points) and
+    refuses a path outside the repository. One path that Git refuses must not turn
+    ``.gitignore`` off for the others, so the paths after it are asked about again. Git refuses
+    a path for the folder it lies in (a submodule), never for its name: the refused path's
+    folder is asked about on its own, so that the repository that holds it answers."""
+    if not paths or not _in_work_tree(root):
         return set()
+    ignored: set[Path] = set()
+    pending = paths
+    while pending:
+        answers = _check_ignore(root, pending)
+        if answers is None:
+            break
+        ignored.update(path for path, yes in zip(pending, answers, strict=False) if yes)
+        refused = pending[len(answers) :]
+        if not refused:
+            break
+        folder = refused[0].parent
+        if folder == root:  # no folder of its own to ask in: it counts as not ignored
+            pending = refused[1:]
+            continue
+        ignored |= _git_ignored(folder, [p for p in refused if p.is_relative_to(folder)])
+        pending = [p for p in refused if not p.is_relative_to(folder)]
+    return ignored
+
+
+def _in_work_tree(root: Path) -> bool:
+    """Whether ``root`` is inside a Git work tree (so that a refused path is about that path)."""
+    return _git(root, ["rev-parse", "--is-inside-work-tree"]) == (0, "true\n")
+
+
+def _check_ignore(root: Path, paths: list[Path]) -> list[bool] | None:
+    """Whether Git ignores each of ``paths`` (found in ``root``), for as many of them as it
+    answered: it answers one path after another and stops at one that it refuses (exit code
+    128). ``None`` when Git failed otherwise. ``--non-matching`` answers every path;
+    ``--verbose`` then names the pattern that matched, and a negated one (``!``) does not
+    ignore. Names start with ``./``: one that starts with ``:`` would be read as pathspec
+    magic."""
+    names = "".join(f"./{p.relative_to(root).as_posix()}\0" for p in paths)
+    done = _git(root, ["check-ignore", "--stdin", "-z", "--verbose", "--non-matching"], names)
+    if done is None or done[0] not in (0, 1, 128):
+        return None
+    fields = done[1].split("\0")
+    patterns = fields[2:-1:4]  # each answer: source, line number, pattern, path
+    return [bool(pattern) and not pattern.startswith("!") for pattern in patterns]
+
+
+def _git(root: Path, args: list[str], stdin: str = "") -> tuple[int, str] | None:
+    """Git's exit code and output for ``args`` run in ``root``; ``None`` when it cannot run."""
     import subprocess  # 3 ms to import: only when a folder is walked
 
     try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "check-ignore", "--stdin", "-z"],
-            input="\0".join(str(p.resolve()) for p in paths) + "\0",
+        done = subprocess.run(
+            ["git", "-C", str(root), *args],
+            input=stdin,
             capture_output=True,
             text=True,
             timeout=60,
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
-        return set()
-    if result.returncode not in (0, 1):
-        return set()
-    ignored = {Path(p) for p in result.stdout.split("\0") if p}
-    return {p for p in paths if p.resolve() in ignored}
+        return None
+    return done.returncode, done.stdout

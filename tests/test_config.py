@@ -243,6 +243,96 @@ def test_gitignore_is_respected_when_walking(site: Path) -> None:
     assert check(str(site / "docs"))[1] == []
 
 
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A work tree whose ``drafts/`` is ignored, a file beside it and one outside it."""
+    (tmp_path / "repo" / "drafts").mkdir(parents=True)
+    for name in ("outside.md", "repo/a.md", "repo/drafts/d.md"):
+        (tmp_path / name).write_text(SPUN, encoding="utf-8")
+    git(tmp_path / "repo", "init", "-q")
+    (tmp_path / "repo" / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    return tmp_path / "repo"
+
+
+def walked(*args: str) -> list[str]:
+    """The files that ``fixer check`` reports, walking from the current folder."""
+    lines = CliRunner().invoke(cli, [*CONCISE, *args]).stdout.splitlines()
+    return sorted({line.partition(":")[0] for line in lines})
+
+
+@pytest.mark.parametrize(
+    ("links", "ignore", "left"),
+    [
+        # a link is judged by its own path, as Git judges it, wherever it points
+        ({"z-link.md": "../outside.md"}, "", ["a.md", "z-link.md"]),
+        ({"z-link.md": "../outside.md"}, "z-link.md\n", ["a.md"]),
+        ({"z-link.md": "drafts/d.md"}, "", ["a.md", "z-link.md"]),
+        ({"z-link.md": "drafts/d.md"}, "z-link.md\n", ["a.md"]),
+        ({"drafts/out.md": "../../outside.md"}, "", ["a.md"]),
+    ],
+)
+def test_gitignore_judges_a_symlink_by_its_own_path(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, links: dict[str, str], ignore: str, left: list[str]
+) -> None:
+    """A link out of the work tree once made Git refuse the whole walk's paths, and then every
+    ignored file was checked (and fixed)."""
+    for name, target in links.items():
+        (repo / name).symlink_to(target)
+    with (repo / ".gitignore").open("a", encoding="utf-8") as gitignore:
+        gitignore.write(ignore)
+    monkeypatch.chdir(repo)
+    assert walked(".") == left
+
+
+def test_fix_leaves_ignored_files_beside_a_link_out_of_the_work_tree(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repo / "z-link.md").symlink_to("../outside.md")
+    monkeypatch.chdir(repo)
+    assert CliRunner().invoke(cli, ["fix", "."]).exit_code == 1
+    assert (repo / "drafts" / "d.md").read_text(encoding="utf-8") == SPUN
+    assert (repo.parent / "outside.md").read_text(encoding="utf-8") != SPUN  # through the link
+
+
+def test_gitignore_of_a_submodule_is_its_own(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Git refuses a path inside a submodule: the submodule's own ``.gitignore`` decides, and
+    the superproject's still holds for the rest of the walk."""
+    sub = repo / "sub"
+    (sub / "old").mkdir(parents=True)
+    git(sub, "init", "-q")
+    for name in ("sub/b.md", "sub/old/c.md", "sub/old/d.md"):
+        (repo / name).write_text(SPUN, encoding="utf-8")
+    (sub / ".gitignore").write_text("old/d.md\n", encoding="utf-8")
+    git(sub, "add", ".")
+    git(sub, "commit", "-q", "-m", "sub")
+    git(repo, "add", "sub")  # a gitlink, as git submodule add makes
+    monkeypatch.chdir(repo)
+    assert walked(".") == ["a.md", "sub/b.md", "sub/old/c.md"]
+
+
+def test_a_folder_outside_the_work_tree_is_walked_whole(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each folder named on the command line is judged by the work tree it lies in, if any."""
+    (repo.parent / "elsewhere" / "drafts").mkdir(parents=True)
+    (repo.parent / "elsewhere" / "drafts" / "e.md").write_text(SPUN, encoding="utf-8")
+    monkeypatch.chdir(repo)
+    assert walked(".", "../elsewhere", "../outside.md") == [
+        "../elsewhere/drafts/e.md",
+        "../outside.md",
+        "a.md",
+    ]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
