@@ -118,7 +118,7 @@ def _git_ignored(root: Path, paths: list[Path]) -> set[Path]:
 
 def _in_work_tree(root: Path) -> bool:
     """Whether ``root`` is inside a Git work tree (so that a refused path is about that path)."""
-    return _git(root, ["rev-parse", "--is-inside-work-tree"]) == (0, "true\n")
+    return _git(root, ["rev-parse", "--is-inside-work-tree"]) == (0, b"true\n")
 
 
 def _check_ignore(root: Path, paths: list[Path]) -> list[bool] | None:
@@ -126,18 +126,18 @@ def _check_ignore(root: Path, paths: list[Path]) -> list[bool] | None:
     answered: it answers one path after another and stops at one that it refuses (exit code
     128). ``None`` when Git failed otherwise. ``--non-matching`` answers every path;
     ``--verbose`` then names the pattern that matched, and a negated one (``!``) does not
-    ignore. Names start with ``./``: one that starts with ``:`` would be read as pathspec
-    magic."""
-    names = "".join(f"./{p.relative_to(root).as_posix()}\0" for p in paths)
+    ignore. Names go as bytes (a file name need not be UTF-8) and start with ``./`` (one that
+    starts with ``:`` would be read as pathspec magic)."""
+    names = b"".join(b"./%s\0" % os.fsencode(p.relative_to(root).as_posix()) for p in paths)
     done = _git(root, ["check-ignore", "--stdin", "-z", "--verbose", "--non-matching"], names)
     if done is None or done[0] not in (0, 1, 128):
         return None
-    fields = done[1].split("\0")
+    fields = done[1].split(b"\0")
     patterns = fields[2:-1:4]  # each answer: source, line number, pattern, path
-    return [bool(pattern) and not pattern.startswith("!") for pattern in patterns]
+    return [bool(pattern) and not pattern.startswith(b"!") for pattern in patterns]
 
 
-def _git(root: Path, args: list[str], stdin: str = "") -> tuple[int, str] | None:
+def _git(root: Path, args: list[str], stdin: bytes = b"") -> tuple[int, bytes] | None:
     """Git's exit code and output for ``args`` run in ``root``; ``None`` when it cannot run."""
     import subprocess  # 3 ms to import: only when a folder is walked
 
@@ -146,7 +146,6 @@ def _git(root: Path, args: list[str], stdin: str = "") -> tuple[int, str] | None
             ["git", "-C", str(root), *args],
             input=stdin,
             capture_output=True,
-            text=True,
             timeout=60,
             check=False,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from fixer.cli import cli
+from fixer.discover import iter_targets
 
 SPUN = "White platelets. Taking everything into account, lymph center points swell.\n"
 
@@ -301,6 +303,18 @@ def test_fix_leaves_ignored_files_beside_a_link_out_of_the_work_tree(
     assert CliRunner().invoke(cli, ["fix", "."]).exit_code == 1
     assert (repo / "drafts" / "d.md").read_text(encoding="utf-8") == SPUN
     assert (repo.parent / "outside.md").read_text(encoding="utf-8") != SPUN  # through the link
+
+
+def test_a_file_name_that_is_not_utf8_is_walked(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It once stopped the run with a traceback: its name could not go to Git as text."""
+    try:
+        (repo / os.fsdecode(b"caf\xe9.md")).write_text(SPUN, encoding="utf-8")
+    except OSError:
+        pytest.skip("the file system takes only UTF-8 names")
+    monkeypatch.chdir(repo)
+    assert [path for path, _, _ in iter_targets(["."])] == ["a.md", os.fsdecode(b"caf\xe9.md")]
 
 
 def test_gitignore_of_a_submodule_is_its_own(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
