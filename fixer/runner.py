@@ -28,11 +28,11 @@ from fixer.markup import syntax_for
 from fixer.model import DETECTORS, FixSafety, Severity
 from fixer.report import Located, locate
 from fixer.stream import (
-    STREAM_FROM_BYTES,
     STREAM_FROM_CHARS,
     check_large,
     check_large_text,
     fix_large,
+    large_file,
 )
 
 T = TypeVar("T")
@@ -179,7 +179,7 @@ def _process(task: Task, work: Work) -> FileResult:
     try:
         if Path(task.name).suffix.lower() in MANUSCRIPT_SUFFIXES:
             return _manuscript(task, work, checker, result)
-        if not (from_stdin or work.fix) and syntax == "text" and _large(task.name):
+        if not (from_stdin or work.fix) and syntax == "text" and large_file(task.name):
             result.findings = check_large(task.name, checker, work.options.encoding)
             return result
         document = _document(task, work.options.encoding)
@@ -260,13 +260,6 @@ def cannot_rewrite(name: str) -> str | None:
     if suffix.lower() not in MANUSCRIPT_SUFFIXES:
         return None
     return f"fix cannot rewrite {suffix} files; use fixer check or scan"
-
-
-def _large(name: str) -> bool:
-    try:
-        return os.path.getsize(name) >= STREAM_FROM_BYTES
-    except OSError:
-        return False
 
 
 def run(tasks: Sequence[Task], work: Work, jobs: int | None) -> Iterator[FileResult]:

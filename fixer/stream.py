@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -29,7 +30,15 @@ PIECE_CHARS = 1_000_000
 _BLOCK = 1024 * 1024
 
 
-def _pieces(path: Path, encoding: str | None) -> Iterator[str]:
+def large_file(name: str) -> bool:
+    """Whether a file is large enough to be read in pieces (when it is plain text)."""
+    try:
+        return os.path.getsize(name) >= STREAM_FROM_BYTES
+    except OSError:
+        return False
+
+
+def file_pieces(path: Path, encoding: str | None) -> Iterator[str]:
     """A file's text, decoded block by block and cut into pieces (``_cut_pieces``)."""
     return _cut_pieces(_decoded(path, encoding))
 
@@ -89,7 +98,7 @@ def _cut(buffer: str) -> int:
 
 def check_large(name: str, checker: Checker, encoding: str | None) -> list[Located]:
     """All findings of a large plain-text file, located in the whole file."""
-    return _located(name, _pieces(Path(name), encoding), checker)
+    return _located(name, file_pieces(Path(name), encoding), checker)
 
 
 def check_large_text(name: str, text: str, checker: Checker) -> list[Located]:
@@ -98,10 +107,17 @@ def check_large_text(name: str, text: str, checker: Checker) -> list[Located]:
 
 
 def _located(name: str, pieces: Iterator[str], checker: Checker) -> list[Located]:
-    """The findings of each piece, moved to their place in the whole text."""
-    found: list[Located] = []
+    """The findings of all pieces, each at its place in the whole text."""
+    return [item for _, found in located_pieces(name, pieces, checker) for item in found]
+
+
+def located_pieces(
+    name: str, pieces: Iterator[str], checker: Checker
+) -> Iterator[tuple[str, list[Located]]]:
+    """Each piece with its findings, moved to their place in the whole text."""
     offset = lines = carry = 0  # carry: columns of a line that a cut split
     for piece in pieces:
+        found: list[Located] = []
         for item in locate(name, piece, checker.check(piece, "text")):
             finding = item.finding
             moved = dataclasses.replace(
@@ -127,9 +143,9 @@ def _located(name: str, pieces: Iterator[str], checker: Checker) -> list[Located
                     edit_column=item.edit_column + (carry if item.edit_line == 1 else 0),
                 )
             )
+        yield piece, found
         offset += len(piece)
         breaks = piece.count("\n") + piece.count("\r") - piece.count("\r\n")
         lines += breaks
         tail = len(piece) - 1 - max(piece.rfind("\n"), piece.rfind("\r"))
         carry = tail + (carry if breaks == 0 else 0)
-    return found

@@ -74,7 +74,7 @@ def test_streamed_findings_equal_whole_file_findings(
     path.write_text(text, encoding="utf-8")
     formats = ("json", "sarif")  # SARIF also locates each fix's edit (here over "an")
     whole = [CliRunner().invoke(cli, ["check", "--format", f, str(path)]).stdout for f in formats]
-    monkeypatch.setattr(fixer.runner, "STREAM_FROM_BYTES", 1)
+    monkeypatch.setattr(fixer.stream, "STREAM_FROM_BYTES", 1)
     monkeypatch.setattr(fixer.stream, "PIECE_CHARS", 700)
     streamed = [
         CliRunner().invoke(cli, ["check", "--format", f, str(path)]).stdout for f in formats
