@@ -30,11 +30,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from fixer.engine import Checker
 from fixer.files import InputError, read_document
 from fixer.markup import as_read, prose_view, syntax_for
 from fixer.model import SUPPRESSION, Entry, Finding, Severity
 from fixer.report import LineIndex
 from fixer.runner import Options, SetupError, ordered_map
+from fixer.stream import excerpts, file_pieces, large_file, located_pieces
 
 RISKS = ("high", "suspicious", "low", "clean")
 TOP_FINDINGS = 10
@@ -62,51 +64,79 @@ def risk_level(
     return "low"
 
 
-def _read(name: str, options: Options) -> tuple[str, Callable[[int], str]]:
-    """The document's text and a way to say where an offset is (page, paragraph or line)."""
+@dataclass(frozen=True)
+class _Reading:
+    """One document as checked: its findings, the words of its prose, where an offset lies
+    (page, paragraph or line) and the text of some ``(start, end)`` spans."""
+
+    found: list[Finding]
+    words: int
+    where: Callable[[int], str]
+    spans: Callable[[list[tuple[int, int]]], list[str]]
+
+
+def _read(name: str, options: Options, checker: Checker) -> _Reading:
+    """Check a document: a PDF or DOCX through its extracted text, a large plain-text file in
+    pieces (``_read_large``), any other whole."""
     from fixer.extract import MANUSCRIPT_SUFFIXES, extract
 
     if Path(name).suffix.lower() in MANUSCRIPT_SUFFIXES:
         extracted = extract(Path(name))
-        return extracted.text, extracted.where
+        return _read_text(extracted.text, "text", checker, extracted.where)
+    syntax = syntax_for(name)
+    if syntax == "text" and large_file(name):
+        return _read_large(name, options.encoding, checker)
     text = read_document(Path(name), options.encoding).text
     lines = LineIndex(text)
 
     def where(offset: int) -> str:
         return "line {}, column {}".format(*lines.position(offset))
 
-    return text, where
+    return _read_text(text, syntax, checker, where)
+
+
+def _read_text(text: str, syntax: str, checker: Checker, where: Callable[[int], str]) -> _Reading:
+    """A document checked whole."""
+    return _Reading(
+        checker.check(text, syntax),
+        count_words(text, syntax),
+        where,
+        lambda spans: [text[start:end] for start, end in spans],
+    )
+
+
+def _read_large(name: str, encoding: str | None, checker: Checker) -> _Reading:
+    """A large plain-text file checked in pieces, as ``check`` checks it, so that memory stays
+    flat. Words are counted piece by piece: a cut falls at a line break, which no word crosses.
+    The text is not kept: the top findings' context is read again (``excerpts``)."""
+    found: list[Finding] = []
+    places: dict[int, str] = {}
+    words = 0
+    for piece, located in located_pieces(name, file_pieces(Path(name), encoding), checker):
+        words += count_words(piece, "text")  # of the prose view that the piece's check made
+        found += [item.finding for item in located]
+        places.update((i.finding.start, f"line {i.line}, column {i.column}") for i in located)
+    spans = functools.partial(excerpts, Path(name), encoding)
+    return _Reading(found, words, places.__getitem__, spans)
 
 
 def scan_document(name: str, options: Options, thresholds: Thresholds) -> dict[str, object]:
     """One document's figures and top findings, as plain data (also sent to Dask workers)."""
+    checker = options.checker(options.settings(name))
     try:
-        text, where = _read(name, options)
+        reading = _read(name, options, checker)
+        found = [f for f in reading.found if f.detector != SUPPRESSION]
+        markers = [f for f in found if f.severity >= Severity.WARNING]
+        ranked = sorted(markers, key=lambda f: (-f.severity, -f.confidence, f.start))
+        top = ranked[:TOP_FINDINGS]
+        contexts = _contexts(reading, top)
     except (InputError, OSError) as error:
-        message = str(error) if isinstance(error, InputError) else error.strerror
-        return {
-            "path": name,
-            "error": message,
-            "words": 0,
-            "findings": 0,
-            "info": 0,
-            "distinct": 0,
-            "density": 0.0,
-            "risk": "clean",
-            "top": [],
-            "garbles": {},
-        }
-    settings = options.settings(name)
-    checker = options.checker(settings)
-    syntax = "text" if Path(name).suffix.lower() in (".pdf", ".docx") else syntax_for(name)
-    found = [f for f in checker.check(text, syntax) if f.detector != SUPPRESSION]
-    markers = [f for f in found if f.severity >= Severity.WARNING]
-    words = count_words(text, syntax)
+        return _failed(name, str(error) if isinstance(error, InputError) else error.strerror)
+    words = reading.words
     distinct = len({f.entry_id for f in markers})
     density = round(1000 * len(markers) / words, 2) if words else 0.0
     obvious = any(f.severity is Severity.ERROR and f.detector == "lexicon" for f in markers)
     entries = checker.lexicon.by_id()
-    ranked = sorted(markers, key=lambda f: (-f.severity, -f.confidence, f.start))
     return {
         "path": name,
         "error": None,
@@ -116,9 +146,39 @@ def scan_document(name: str, options: Options, thresholds: Thresholds) -> dict[s
         "distinct": distinct,
         "density": density,
         "risk": risk_level(distinct, density, obvious, len(markers), thresholds),
-        "top": [_top(text, f, where, entries.get(f.entry_id)) for f in ranked[:TOP_FINDINGS]],
+        "top": [
+            _top(f, reading.where, entries.get(f.entry_id), context)
+            for f, context in zip(top, contexts, strict=True)
+        ],
         "garbles": _garbles(markers),
     }
+
+
+def _failed(name: str, message: str | None) -> dict[str, object]:
+    """The figures of a document that could not be read."""
+    return {
+        "path": name,
+        "error": message,
+        "words": 0,
+        "findings": 0,
+        "info": 0,
+        "distinct": 0,
+        "density": 0.0,
+        "risk": "clean",
+        "top": [],
+        "garbles": {},
+    }
+
+
+def _contexts(reading: _Reading, findings: list[Finding]) -> list[tuple[str, str]]:
+    """The text before and after each finding, up to ``_CONTEXT`` code points of each."""
+    spans = [
+        span
+        for f in findings
+        for span in ((max(0, f.start - _CONTEXT), f.start), (f.end, f.end + _CONTEXT))
+    ]
+    texts = reading.spans(spans)
+    return list(zip(texts[::2], texts[1::2], strict=True))
 
 
 def count_words(text: str, syntax: str) -> int:
@@ -142,12 +202,11 @@ def _garbles(findings: list[Finding]) -> dict[str, list[object]]:
 
 
 def _top(
-    text: str, finding: Finding, where: Callable[[int], str], entry: Entry | None
+    finding: Finding, where: Callable[[int], str], entry: Entry | None, context: tuple[str, str]
 ) -> dict[str, object]:
     source = entry.source if entry is not None else finding.detector
     papers = int(source.split(":", 1)[1]) if source.startswith("PPS:") else None
-    before = text[max(0, finding.start - _CONTEXT) : finding.start]
-    after = text[finding.end : finding.end + _CONTEXT]
+    before, after = context
     return {
         "text": finding.text,
         "suggestion": finding.suggestions[0],

@@ -6,7 +6,8 @@ checked on its own, and the findings are moved back to their place in the whole 
 plain text is streamed: Markdown and HTML need their whole structure, and a ``doc:`` context
 clause only sees its own piece. A fix needs the whole text in memory to write it back, but
 fixes and checks it piece by piece too (``fix_large``, ``check_large_text``): the findings, not
-the text, are what a whole-document check makes large.
+the text, are what a whole-document check makes large. ``scan`` reads such a file in the same
+pieces (``located_pieces``), and once more for the context of its top findings (``excerpts``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from fixer.engine import Checker, FixResult
@@ -149,3 +150,18 @@ def located_pieces(
         lines += breaks
         tail = len(piece) - 1 - max(piece.rfind("\n"), piece.rfind("\r"))
         carry = tail + (carry if breaks == 0 else 0)
+
+
+def excerpts(path: Path, encoding: str | None, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """The text of each ``(start, end)`` span of a file (code points, as in ``file_pieces``),
+    read again block by block: the few spans that a caller wants are not worth keeping the
+    whole text for."""
+    found = [""] * len(spans)
+    offset = 0
+    for stretch in _decoded(path, encoding):
+        end = offset + len(stretch)
+        for index, (start, stop) in enumerate(spans):
+            if start < end and stop > offset:
+                found[index] += stretch[max(start - offset, 0) : stop - offset]
+        offset = end
+    return found

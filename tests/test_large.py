@@ -18,6 +18,8 @@ from click.testing import CliRunner
 import fixer.runner
 import fixer.stream
 from fixer.cli import cli
+from fixer.engine import Checker
+from fixer.model import Finding
 
 PEAK_LIMIT_MB = 300
 MEASURE = (
@@ -81,6 +83,38 @@ def test_streamed_findings_equal_whole_file_findings(
     ]
     assert streamed == whole
     assert len(json.loads(whole[0])["findings"]) == 602
+
+
+def test_scan_reads_a_big_file_in_pieces_with_the_figures_of_the_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every figure of a scan, words and top findings in context included, is that of reading
+    the whole file; no check sees more than a piece. Some findings open a piece, so their
+    context runs into the piece before; small blocks make contexts run across blocks too."""
+    text = "".join(
+        f"{'White platelets' if i % 4 == 3 else 'Clean wördś'} open paragraph {i}, see\n"
+        f"https://example.org/{i}-notes and the bone marrow of it.\n\n"
+        for i in range(120)
+    )
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    whole = CliRunner().invoke(cli, ["scan", "--format", "json", str(path)]).stdout
+    monkeypatch.setattr(fixer.stream, "STREAM_FROM_BYTES", 1)
+    monkeypatch.setattr(fixer.stream, "PIECE_CHARS", 700)
+    monkeypatch.setattr(fixer.stream, "_BLOCK", 50)
+    checked: list[int] = []
+    check = Checker.check
+
+    def spy(self: Checker, text: str, syntax: str = "text") -> list[Finding]:
+        checked.append(len(text))
+        return check(self, text, syntax)
+
+    monkeypatch.setattr(Checker, "check", spy)
+    streamed = CliRunner().invoke(cli, ["scan", "--format", "json", str(path)]).stdout
+    assert streamed == whole
+    assert len(checked) > 1 and max(checked) <= 700
+    document = json.loads(whole)["documents"][0]
+    assert (document["words"], document["findings"], len(document["top"])) == (1440, 30, 10)
 
 
 def test_big_file_is_fixed_with_flat_memory(tmp_path: Path) -> None:
