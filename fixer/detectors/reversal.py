@@ -515,9 +515,9 @@ class ReversalDetector:
         """Windows that read as known terms, where some reading reaches ``least`` (``seeds``
         assume ``REPORT_FROM``; see ``_reported_fix``), each proposed as ``_best_in`` says.
         Below ``REPORT_FROM`` a reading counts only if it undoes a rewording ``documented`` by
-        the lexicon (``_documented``), or if it reaches ``SPUN_REPORT_FROM`` and its swaps are
-        all unusual (``_telling``), so only the swaps such readings can undo are looked at
-        (``_below_report``)."""
+        the lexicon (``_documented``), or if it reaches ``SPUN_REPORT_FROM``, keeps a content
+        word and its swaps are all telling (``_telling``), so only the swaps such readings can
+        undo are looked at (``_below_report``)."""
         sites = self._sites(tokens)
         if least < REPORT_FROM:
             sites = {
@@ -775,9 +775,9 @@ class ReversalDetector:
         document: it keeps a word of its own that is no function word ("lymph knot biopsy"
         keeps "lymph"; "counts of" keeps only "of"), and each of its swaps is unusual in clean
         medical prose ("knot" for "node") or puts words the lexicon's garbles show spinners
-        put for words of the terms they correct ("intense" for "acute" in "intense lymphocytic
-        leukemia"; ``_below_report``). In an article that reads as spun, "main outcome" is
-        then read as "primary outcome" too: about one in four such readings on the spun
+        put for words of the terms they correct ("lingering" for "chronic" in "lingering
+        condition"; ``_below_report``). In an article that reads as spun, "main outcome" is
+        then read as "primary outcome" too: about one in five such readings on the spun
         articles is a phrase the original had."""
         return self._keeps_a_word(window, reading) and all(
             _below_report(swap, documented) for _, swap in reading.swaps
