@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -123,6 +124,25 @@ def pluralize(word: str) -> str:
 def singularize(word: str, normalizer: Normalizer) -> str:
     lemma = normalizer.lemma(word)
     return word[: len(lemma)] if word.lower().startswith(lemma) else lemma
+
+
+def singular(word: str, normalizer: Normalizer) -> str:
+    """A plural noun's singular as written: "fillings" → "filling" (though its lemma is the verb
+    "fill"), "metastases" → "metastasis"; a word whose would-be singular is no English word
+    stays ("diabetes", not "diabete")."""
+    base = normalizer.normal(word)
+    one = word[:-1] if normalizer.normal(word[:-1]) == base else singularize(word, normalizer)
+    return one if one.lower() in english_words() else word
+
+
+def singular_words(words: Sequence[str], normalizer: Normalizer) -> str:
+    """Found words in lower case, each plural made singular: the garble that a detector's
+    correction, written in the singular and already in the found words' verb forms, is written
+    for (``Candidate.written``; "seasoned fillings" → "seasoned filling")."""
+    return " ".join(
+        singular(low, normalizer) if is_plural(low, normalizer) else low
+        for low in map(str.lower, words)
+    )
 
 
 def match_number(correction: str, garble: str, found: str, normalizer: Normalizer) -> str:

@@ -8,6 +8,7 @@ from fixer.inflect import (
     match_number,
     match_verb_form,
     pluralize,
+    singular_words,
 )
 from fixer.words import default_normalizer
 
@@ -102,6 +103,13 @@ def test_match_number(correction: str, garble: str, found: str, expected: str) -
 )
 def test_match_verb_form(correction: str, garble: str, found: str, expected: str) -> None:
     assert match_verb_form(correction, garble, found, default_normalizer()) == expected
+
+
+def test_singular_words_keep_verb_forms() -> None:
+    normalizer = default_normalizer()
+    assert singular_words(["Seasoned", "fillings"], normalizer) == "seasoned filling"
+    assert singular_words(["white", "platelets"], normalizer) == "white platelet"
+    assert singular_words(["hacking", "teeth"], normalizer) == "hacking tooth"
 
 
 @pytest.mark.parametrize(

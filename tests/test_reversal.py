@@ -172,6 +172,11 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
         ("cardiopulmonary exercise test",)
     ]
     assert [f.suggestions for f in check_text("Easy wounding is common.")] == [("Easy bruising",)]
+    # A reading writes its own verb forms: an "-ed" or "-ing" word of the text ("seasoned",
+    # the noun "filling") is not carried over to the term's words ("salted contenting").
+    assert [f.suggestions for f in check_text("The seasoned filling was added.")] == [
+        ("salt content",)
+    ]
     # Words kept from the text are joined as the text joins them.
     assert [f.suggestions for f in check_text("He has sickle cell malady.")] == [
         ("sickle cell disease",)

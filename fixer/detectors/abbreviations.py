@@ -20,6 +20,7 @@ from pathlib import Path
 
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
+from fixer.inflect import singular_words
 from fixer.matcher import Token, gap_kind
 from fixer.model import ABBREVIATION_ID, RULES, Candidate, FixSafety, Severity
 from fixer.prefilter import WordScan
@@ -211,7 +212,7 @@ class AbbreviationDetector:
             first=first,
             last=last,
             corrections=(expansion.text,),
-            written=" ".join(self.normalizer.lemma(s) for s in surfaces),
+            written=singular_words(surfaces, self.normalizer),
             rule=RULES["FX101"],
             entry_id=ABBREVIATION_ID + expansion.abbreviation,
             detector=self.name,

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from fixer import inflect
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv, read_words
-from fixer.inflect import is_plural, singularize
+from fixer.inflect import is_plural, singular, singular_words
 from fixer.lexicon import Lexicon, builtin_lexicon
 from fixer.matcher import Context, Token
 from fixer.model import (
@@ -98,8 +98,8 @@ def term_spellings() -> dict[str, str]:
             if len(written) != len(normal):
                 continue
             words = [
-                _singular(word, base, normalizer, english) if is_plural(word, normalizer) else word
-                for word, base in zip(written, normal, strict=True)
+                singular(word, normalizer) if is_plural(word, normalizer) else word
+                for word in written
             ]
             words = [_american(word, american, known) for word in words]
             joins = ["-" if gap == "-" else " " for gap in WORD_RE.split(term)[1:-1]]
@@ -127,13 +127,6 @@ def _american(word: str, americanize: Callable[[str], str], known: Callable[[str
         return word
     american = americanize(word)
     return american if known(american) else word
-
-
-def _singular(word: str, base: str, normalizer: Normalizer, english: Container[str]) -> str:
-    """ "findings" → "finding" (its lemma is the verb "find"), "metastases" → "metastasis";
-    a word whose would-be singular is no English word stays ("diabetes", not "diabete")."""
-    singular = word[:-1] if normalizer.normal(word[:-1]) == base else singularize(word, normalizer)
-    return singular if singular.lower() in english else word
 
 
 def _interleave(words: Sequence[str], joins: Sequence[str]) -> Iterator[str]:
@@ -929,7 +922,7 @@ class ReversalDetector:
             first=first,
             last=last,
             corrections=(correction,),
-            written=" ".join(self.normalizer.lemma(s) for s in surfaces),
+            written=singular_words(surfaces, self.normalizer),
             rule=RULES["FX102"],
             entry_id=READING_ID + correction.replace(" ", "-"),
             detector=self.name,
