@@ -84,6 +84,7 @@ def test_fixes(text: str, fixed: str) -> None:
         ("The white.\n\nPlatelets are cells.", "a phrase never crosses a sentence"),
         ("The white\n\nplatelets", "a phrase never crosses a paragraph break"),
         ("The whiteboard platelets", "whole words only"),
+        ("A good soak put life back in the wagon.", "the garble writes 'backing'"),
         # a spun form of several words ("heat level" for "temperature") never spans a break
         ("Measure the internal. Heat level daily.", "a spun phrase never crosses a sentence"),
         ("It was the highest; quality level checks followed.", "nor a semicolon"),
