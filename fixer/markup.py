@@ -86,7 +86,7 @@ SYNTAX_BY_SUFFIX = {
 SYNTAXES = tuple(dict.fromkeys(SYNTAX_BY_SUFFIX.values()))
 
 
-def syntax_named(name: str) -> str:
+def syntax_named(name: str | None) -> str:
     """The syntax a caller names: one of ``SYNTAXES`` in any case, or a file suffix fixer reads
     (``md``, ``htm``, ``.txt`` …), each of which stands for one syntax. Any other name, or no
     name at all (``None``), is a ``ValueError``: read as plain text, a Markdown or HTML document
