@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from fixer.data import lexicon_dir, read_tsv
+from fixer.patterns import function_words
 from fixer.words import WORD_RE, Normalizer, english_words, verb_suffix
 
 # Words kept lower case inside a Title Case heading (articles, short prepositions, conjunctions).
@@ -175,13 +176,19 @@ def match_verb_form(correction: str, garble: str, found: str, normalizer: Normal
     """Carry a verb form of the found text over to the correction, word for word: "hacking"
     where the garble writes "hack" makes its correction "cough" "coughing", "hacked up" makes
     "cough up" "coughed up". Only where garble, text and correction have as many words, the
-    garble's word is a base form, and the correction's word a base form with that form in
-    English; any other correction is left as it is."""
+    garble's word is a base form used as a verb (the whole garble, or a word a function word
+    follows, as "up" does), and the correction's word a base form with that form in English:
+    "gambling factors" (garble "gamble factor") is "risk factors", not "risking factors"."""
     parts = correction.split(" ")
     garble_words, found_words = WORD_RE.findall(garble), WORD_RE.findall(found)
     if not len(garble_words) == len(found_words) == len(parts) == len(WORD_RE.findall(correction)):
         return correction
+    grammar = function_words()
     for index, (written, seen) in enumerate(zip(garble_words, found_words, strict=True)):
+        if len(garble_words) > 1 and (
+            index + 1 == len(garble_words) or garble_words[index + 1].lower() not in grammar
+        ):
+            continue  # a noun's modifier or a head noun ("gamble factor", "blood tally")
         base, form = written.lower(), seen.lower()
         suffix = verb_suffix(form, base)
         if not suffix or normalizer.lemma(base) != base or normalizer.lemma(form) != base:

@@ -99,6 +99,9 @@ def test_match_number(correction: str, garble: str, found: str, expected: str) -
         ("vomiting", "heaving", "heaving", "vomiting"),
         # Word for word only: "brevity of breath" is three words, "wheezing" one.
         ("shortness of breath", "wheeze", "wheezing", "shortness of breath"),
+        # A noun's modifier or head is no verb: "gambling factors" are no "risking factors".
+        ("risk factor", "gamble factor", "gambling factors", "risk factor"),
+        ("blood count", "blood tally", "blood tallying", "blood count"),
     ],
 )
 def test_match_verb_form(correction: str, garble: str, found: str, expected: str) -> None:
