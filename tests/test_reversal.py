@@ -172,6 +172,12 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
         ("cardiopulmonary exercise test",)
     ]
     assert [f.suggestions for f in check_text("Easy wounding is common.")] == [("Easy bruising",)]
+    # A verb form the term writes is answered in the text's base form, spelt as English is.
+    assert all(
+        "bruize" not in suggestion
+        for finding in check_text("Treat a simple wound; simple wounds heal.")
+        for suggestion in finding.suggestions
+    )
     # A reading writes its own verb forms: an "-ed" or "-ing" word of the text ("seasoned",
     # the noun "filling") is not carried over to the term's words ("salted contenting").
     assert [f.suggestions for f in check_text("The seasoned filling was added.")] == [

@@ -879,13 +879,14 @@ class ReversalDetector:
         written, joins = _written(" ".join(reading.words))
         for offset, place, swap in reading.places():
             # A verb form the term writes ("coughing up blood") where the text has the base
-            # form ("hack up blood") is proposed in the text's form: "cough up blood".
+            # form ("hack up blood") is proposed in the text's form: "cough up blood" (the
+            # lemma as English spells it: "bruise", where the normal form is "bruize").
             if (
                 len(swap.spun) == len(swap.original) == 1
                 and verb_suffix(written[place].lower(), swap.original[0])
                 and not _verb_form(view, tokens[first + offset])
             ):
-                written[place] = swap.original[0]
+                written[place] = self.normalizer.lemma(written[place])
         # A word kept from the text keeps the writer's spelling ("diarrhea", not the
         # vocabulary's "diarrhoea") where the text writes it uninflected and the vocabulary in
         # lower case ("PET" stays); number and case are matched later, from the text.
