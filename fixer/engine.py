@@ -76,6 +76,18 @@ def looks_spun(view: str, findings: int) -> bool:
 class FixResult:
     text: str
     fixed: tuple[Finding, ...]
+    #: Whether the text as given read as spun (``looks_spun``). What a fix leaves is checked as
+    #: spun too (``Checker.examine``): fixing the garbles does not make a spun article clean
+    #: prose, and its weaker readings must still be reported.
+    spun: bool = False
+
+
+@dataclass(frozen=True)
+class Examined:
+    """A text's findings, and whether the text was read as spun (``looks_spun``)."""
+
+    findings: list[Finding]
+    spun: bool
 
 
 class Detector(Protocol):
@@ -128,10 +140,15 @@ class Checker:
         raise ValueError(f"unknown detector {name!r}")
 
     def check(self, text: str, syntax: str = "text") -> list[Finding]:
+        """All findings in ``text``, in order of position (``examine``)."""
+        return self.examine(text, syntax).findings
+
+    def examine(self, text: str, syntax: str = "text", spun: bool | None = None) -> Examined:
         """All findings in ``text``, in order of position. Where the reported findings make the
-        document read as spun (``looks_spun``), the readings such a document earns join them
-        (``_with_spun_readings``). A finding in prose that no fix may change (``unfixable_spans``)
-        is only reported. ``syntax`` is read by ``syntax_named`` ("md" is Markdown)."""
+        document read as spun (``looks_spun``), or ``spun`` says it is (the text a fix left of
+        a spun one), the readings such a document earns join them (``_with_spun_readings``).
+        A finding in prose that no fix may change (``unfixable_spans``) is only reported.
+        ``syntax`` is read by ``syntax_named`` ("md" is Markdown)."""
         syntax = syntax_named(syntax)
         view = prose_view(text, syntax)
         if self.settings is not None and self.settings.skip:
@@ -139,10 +156,12 @@ class Checker:
         tokens, proposed = self._propose(view)
         taken = self._standing(text, view, syntax, tokens, proposed)
         findings = self._reported(text, syntax, view, tokens, taken)
-        if looks_spun(view, sum(1 for f in findings if f.detector != SUPPRESSION)):
+        if spun is None:
+            spun = looks_spun(view, sum(1 for f in findings if f.detector != SUPPRESSION))
+        if spun:
             tokens, taken = self._with_spun_readings(view, tokens, taken)
             findings = self._reported(text, syntax, view, tokens, taken)
-        return _report_only(findings, unfixable_spans(text, syntax))
+        return Examined(_report_only(findings, unfixable_spans(text, syntax)), spun)
 
     def _reported(
         self, text: str, syntax: str, view: str, tokens: Sequence[Token], taken: list[Candidate]
@@ -242,20 +261,24 @@ class Checker:
         return tokens, proposed
 
     def fix(self, text: str, syntax: str = "text", unsafe: bool = False) -> FixResult:
-        """Apply every fix at or above the chosen safety, repeating until nothing changes."""
+        """Apply every fix at or above the chosen safety, repeating until nothing changes. A
+        text that reads as spun is read so in every pass (``FixResult.spun``)."""
         least = FixSafety.UNSAFE if unsafe else FixSafety.SAFE
         fixed: list[Finding] = []
+        spun: bool | None = None  # judged on the text as given
         for _ in range(MAX_FIX_PASSES):
+            examined = self.examine(text, syntax, spun)
+            spun = examined.spun
             edits = {
                 Edit(f.edit_start, f.edit_end, f.replacement): f
-                for f in applicable(self.check(text, syntax), least)
+                for f in applicable(examined.findings, least)
             }
             new_text, applied = apply_edits(text, edits)
             if new_text == text:
                 break
             fixed.extend(edits[edit] for edit in applied)
             text = new_text
-        return FixResult(text, tuple(fixed))
+        return FixResult(text, tuple(fixed), bool(spun))
 
     def _completes(
         self, candidate: Candidate, earlier: list[Candidate], tokens: Sequence[Token]

@@ -50,7 +50,8 @@ def review_file(name: str, options: Options) -> Review:
         return review
     syntax = syntax_for(name)
     checker = options.checker(options.settings(name))
-    findings = [f for f in checker.check(document.text, syntax) if f.suggestions[0]]
+    examined = checker.examine(document.text, syntax)
+    findings = [f for f in examined.findings if f.suggestions[0]]
     edits: list[Edit] = []
     try:
         review.stop = _decide(name, document.text, findings, edits, options, review)
@@ -58,7 +59,7 @@ def review_file(name: str, options: Options) -> Review:
         text = _write(review.result, document, edits)
     settings = options.settings(name)  # again: "ignore always" may have changed it
     review.result.threshold = Severity.parse(settings.fail_on)
-    remaining(review.result, text, options.checker(settings), syntax)
+    remaining(review.result, text, options.checker(settings), syntax, examined.spun)
     return review
 
 

@@ -204,7 +204,7 @@ def _process(task: Task, work: Work) -> FileResult:
     if large:
         result.findings = check_large_text(task.name, text, checker)
         return result
-    return remaining(result, text, checker, syntax)
+    return remaining(result, text, checker, syntax, fixed.spun if work.fix else None)
 
 
 def _document(task: Task, encoding: str | None) -> Document:
@@ -214,9 +214,12 @@ def _document(task: Task, encoding: str | None) -> Document:
     return read_document(Path(task.name), encoding)
 
 
-def remaining(result: FileResult, text: str, checker: Checker, syntax: str) -> FileResult:
-    """``result`` with the findings left in ``text`` (the file as fixed, if it was)."""
-    result.findings = locate(result.name, text, checker.check(text, syntax))
+def remaining(
+    result: FileResult, text: str, checker: Checker, syntax: str, spun: bool | None = None
+) -> FileResult:
+    """``result`` with the findings left in ``text`` (the file as fixed, if it was), read as
+    spun if ``spun`` says the file was (``Checker.examine``)."""
+    result.findings = locate(result.name, text, checker.examine(text, syntax, spun).findings)
     return result
 
 

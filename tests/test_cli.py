@@ -406,6 +406,23 @@ def test_unsafe_fixes_need_the_flag(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == "They got targeted therapy.\n"
 
 
+def test_fix_reports_what_it_leaves_of_a_spun_text_as_spun(tmp_path: Path) -> None:
+    """Once its garbles are fixed, a spun article no longer reads as spun; what the fix left
+    is still checked as the spun text it was, so a weaker reading shown only (fix none) is
+    reported, not lost."""
+    path = tmp_path / "s.txt"
+    path.write_text(
+        "White platelets, lymph center points and a focal sensory framework. "
+        "He has a lingering condition.\n",
+        encoding="utf-8",
+    )
+    result = run("fix", "--unsafe-fixes", "--fail-on", "info", str(path))
+    assert result.exit_code == 1
+    assert "lingering condition → chronic condition" in result.stderr
+    assert "lingering condition" in path.read_text(encoding="utf-8")
+    assert run("check", str(path)).exit_code == 0, "alone, the fixed text reads as clean"
+
+
 def test_stdin_filename_sets_name_and_syntax() -> None:
     text = b"`white platelets` and white platelets\n"
     result = run("check", "--stdin-filename", "page.md", "-", stdin=text)
