@@ -261,21 +261,30 @@ class Checker:
         return tokens, proposed
 
     def fix(self, text: str, syntax: str = "text", unsafe: bool = False) -> FixResult:
-        """Apply every fix at or above the chosen safety, repeating until nothing changes. A
-        text that reads as spun is read so in every pass (``FixResult.spun``)."""
+        """Apply every fix at or above the chosen safety, repeating until nothing changes.
+
+        A text that reads as spun is read so in every pass until they change nothing
+        (``FixResult.spun``); then, as in any other text, each pass judges its own text
+        (``looks_spun``) until nothing changes, as a later run would, so that ``fix`` is
+        idempotent."""
         least = FixSafety.UNSAFE if unsafe else FixSafety.SAFE
         fixed: list[Finding] = []
         spun: bool | None = None  # judged on the text as given
+        settled = False  # the passes read as spun changed nothing more
         for _ in range(MAX_FIX_PASSES):
-            examined = self.examine(text, syntax, spun)
-            spun = examined.spun
+            examined = self.examine(text, syntax, None if settled or not spun else True)
+            if spun is None:
+                spun = examined.spun
             edits = {
                 Edit(f.edit_start, f.edit_end, f.replacement): f
                 for f in applicable(examined.findings, least)
             }
             new_text, applied = apply_edits(text, edits)
             if new_text == text:
-                break
+                if settled or not spun:
+                    break
+                settled = True
+                continue
             fixed.extend(edits[edit] for edit in applied)
             text = new_text
         return FixResult(text, tuple(fixed), bool(spun))

@@ -93,6 +93,12 @@ def documents(draw: st.DrawFn) -> str:
 # An unsafe reading that completes a safe lexicon finding: a safe fix applies the latter.
 @example(text="SERIOUS aspiratory infection ", syntax="text", unsafe=False)
 @example(text=" a critical measure of SERIOUS aspiratory infection ", syntax="text", unsafe=False)
+# A spun text's passes go on reading it as spun ("all things considered" is then "overall").
+@example(
+    text=" considering all things  a critical measure of  a critical measure of ",
+    syntax="text",
+    unsafe=True,
+)
 def test_check_and_fix_properties(text: str, syntax: str, unsafe: bool) -> None:
     findings = CHECKER.check(text, syntax)  # never raises
     for finding in findings:
@@ -107,17 +113,24 @@ def test_check_and_fix_properties(text: str, syntax: str, unsafe: bool) -> None:
     # Outside the reported spans nothing changes. A fix can reveal a garble that only the
     # corrected text shows (a context clause now met), so each pass is checked on its own text:
     # every pass applies exactly the edits of the findings reported on that text (or of the
-    # findings they complete, where they may not be applied themselves).
+    # findings they complete, where they may not be applied themselves), read as spun while
+    # a text that read so changes, then as it reads.
     current = text
-    for _ in range(MAX_FIX_PASSES):
-        reported = applicable(CHECKER.check(current, syntax), least(unsafe))
-        following, _ = apply_edits(
-            current, [Edit(f.edit_start, f.edit_end, f.replacement) for f in reported]
-        )
-        if following == current:
-            break
-        current = following
+    spun = CHECKER.examine(text, syntax).spun
+    passes = 0
+    for reading_as in [True, None] if spun else [None]:
+        while passes < MAX_FIX_PASSES:
+            passes += 1
+            examined = CHECKER.examine(current, syntax, reading_as)
+            reported = applicable(examined.findings, least(unsafe))
+            following, _ = apply_edits(
+                current, [Edit(f.edit_start, f.edit_end, f.replacement) for f in reported]
+            )
+            if following == current:
+                break
+            current = following
     assert current == result.text
+    assert result.spun is spun
 
 
 def least(unsafe: bool) -> FixSafety:
