@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from fixer.model import ContextClause, Entry
 from fixer.prefilter import WordScan, scan_words
-from fixer.words import SPLIT_RE, WORD_RE, Normalizer, possessives, verb_suffix, word_starts
+from fixer.words import SPLIT_RE, Normalizer, possessives, word_starts
 
 # What may stand between two words of one phrase.
 # (U+2063 stands for inline markup in a prose view; see fixer.markup.TRANSPARENT.)
@@ -126,9 +126,6 @@ class PhraseMatcher:
     def __init__(self, entries: Iterable[Entry], normalizer: Normalizer) -> None:
         self.normalizer = normalizer
         self._root = _Node()
-        # Each entry's garble words written as verb forms (``_verb_forms``), by ``id(entry)``,
-        # found when the entry first matches.
-        self._verb_forms: dict[int, tuple[tuple[int, str], ...]] = {}
         # The same trie by words alone, whatever the gaps: a cheap test of where a match could
         # start. Each node maps a next word to its node; the key "" marks a garble's end.
         self._words: dict[str, dict] = {}
@@ -218,9 +215,9 @@ class PhraseMatcher:
             # where "Understudy's t test" is "Student's t-test".
             inner = possessives(text[t.start : t.end] for t in tokens[i:last])
             for entry in entries:
-                if inner and inner > _inner_possessives(entry):
+                if inner and inner > entry.inner_possessives:
                     continue
-                if not self._forms_agree(text, tokens, i, entry):
+                if not _forms_agree(text, tokens, i, entry):
                     continue
                 if not entry.context or context.holds(entry.context, tokens[i], tokens[last]):
                     return Match(entry, i, last)
@@ -232,39 +229,17 @@ class PhraseMatcher:
                         return Match(entry, i, last, topic_waived=True)
         return None
 
-    def _forms_agree(self, text: str, tokens: Sequence[Token], first: int, entry: Entry) -> bool:
-        """Whether the text writes each garble word that the garble writes as a verb form
-        ("-ing", "-ed") in that form too: "life backing" is no "life back", "swelling" no
-        "swell". A garble word in its base form matches any form ("hack", "hacking")."""
-        forms = self._verb_forms.get(id(entry))
-        if forms is None:
-            forms = self._verb_forms[id(entry)] = _verb_forms(entry)
-        for offset, suffix in forms:
-            token = tokens[first + offset]
-            word = text[token.start : token.end].lower()
-            if not word.endswith((suffix, suffix + "s")):
-                return False
-        return True
 
-
-def _verb_forms(entry: Entry) -> tuple[tuple[int, str], ...]:
-    """(word offset, suffix) of each garble word written as a verb form, "-ing" or "-ed"."""
-    written = WORD_RE.findall(entry.garble)
-    if len(written) != len(entry.normal):
-        return ()
-    return tuple(
-        (offset, suffix)
-        for offset, (word, normal) in enumerate(zip(written, entry.normal, strict=True))
-        if (suffix := verb_suffix(word.lower(), normal))
-    )
-
-
-def _inner_possessives(entry: Entry) -> int:
-    """How many possessives the entry writes before its last word, in its garble or its
-    correction."""
-    return max(
-        possessives(WORD_RE.findall(phrase)[:-1]) for phrase in (entry.garble, entry.corrections[0])
-    )
+def _forms_agree(text: str, tokens: Sequence[Token], first: int, entry: Entry) -> bool:
+    """Whether the text writes each garble word that the garble writes as a verb form
+    ("-ing", "-ed") in that form too (``Entry.verb_forms``): "life backing" is no "life back",
+    "swelling" no "swell". A garble word in its base form matches any form ("hack",
+    "hacking")."""
+    for offset, suffix in entry.verb_forms:
+        token = tokens[first + offset]
+        if not text[token.start : token.end].lower().endswith((suffix, suffix + "s")):
+            return False
+    return True
 
 
 class Context:

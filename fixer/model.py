@@ -7,6 +7,7 @@ from enum import IntEnum
 from functools import cached_property
 
 from fixer.edits import Edit
+from fixer.words import WORD_RE, possessives, verb_suffix
 
 
 class Severity(IntEnum):
@@ -166,6 +167,26 @@ class Entry:
     def normal(self) -> tuple[str, ...]:
         """The garble's normalized words."""
         return tuple(word for _, word in self.words)
+
+    @cached_property
+    def verb_forms(self) -> tuple[tuple[int, str], ...]:
+        """(word offset, "ing" or "ed") of each garble word written as a verb form, which the
+        text must write so too (``fixer.matcher``: "life backing" is no "life back")."""
+        written = WORD_RE.findall(self.garble)
+        if len(written) != len(self.normal):
+            return ()
+        return tuple(
+            (offset, suffix)
+            for offset, (word, normal) in enumerate(zip(written, self.normal, strict=True))
+            if (suffix := verb_suffix(word.lower(), normal))
+        )
+
+    @cached_property
+    def inner_possessives(self) -> int:
+        """How many possessives the entry writes before its last word, in its garble or its
+        correction (``fixer.matcher``)."""
+        phrases = (self.garble, self.corrections[0])
+        return max(possessives(WORD_RE.findall(phrase)[:-1]) for phrase in phrases)
 
     @cached_property
     def sense_clauses(self) -> tuple[ContextClause, ...]:
