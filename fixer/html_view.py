@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
+from typing import Self
 
 from fixer.markup import MASK, NOT_LINE_BREAK, TRANSPARENT
 
@@ -56,6 +57,14 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.text = text
         self.line_starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+    @classmethod
+    def parsed(cls, text: str) -> Self:
+        """A parser of this kind that has read all of ``text``."""
+        parser = cls(text)
+        parser.feed(text)
+        parser.close()
+        return parser
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -148,10 +157,7 @@ class _StructureParser(_Parser):
 
 
 def html_view(text: str) -> str:
-    parser = _ProseParser(text)
-    parser.feed(text)
-    parser.close()
-    return "".join(parser.view)
+    return "".join(_ProseParser.parsed(text).view)
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -167,10 +173,7 @@ def headings(text: str) -> list[tuple[int, int, int]]:
 @lru_cache(maxsize=1)
 def _structure(text: str) -> _StructureParser:
     """The parsed structure of the last text, which ``quotations`` and ``headings`` share."""
-    parser = _StructureParser(text)
-    parser.feed(text)
-    parser.close()
-    return parser
+    return _StructureParser.parsed(text)
 
 
 class _CommentParser(_Parser):
@@ -187,7 +190,4 @@ class _CommentParser(_Parser):
 def html_comments(text: str) -> list[tuple[int, int]]:
     """The spans of the bodies of an HTML document's comments, as the parser finds them: not
     text that only looks like one (in an attribute value, in ``script`` or ``style``)."""
-    parser = _CommentParser(text)
-    parser.feed(text)
-    parser.close()
-    return parser.comments
+    return _CommentParser.parsed(text).comments
