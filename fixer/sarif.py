@@ -53,18 +53,29 @@ def _fix(item: Located, uri: str) -> dict[str, object]:
     process known as") and keeps the inline markup and line breaks inside it ("white
     <em>blood cells")."""
     finding = item.finding
-    deleted = {
-        "startLine": item.edit_line,
-        "startColumn": item.edit_column,
-        "endLine": item.end_line,
-        "endColumn": item.end_column,
-        "charOffset": finding.edit_start,
-        "charLength": finding.edit_end - finding.edit_start,
-    }
+    deleted = _region(
+        (item.edit_line, item.edit_column),
+        (item.end_line, item.end_column),
+        finding.edit_start,
+        finding.edit_end,
+    )
     replacement = {"deletedRegion": deleted, "insertedContent": {"text": finding.replacement}}
     return {
         "description": {"text": f"Replace with '{finding.suggestions[0]}'"},
         "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": [replacement]}],
+    }
+
+
+def _region(first: tuple[int, int], last: tuple[int, int], start: int, end: int) -> dict[str, int]:
+    """A SARIF region: from line and column ``first`` to ``last``, code points ``start`` to
+    ``end``."""
+    return {
+        "startLine": first[0],
+        "startColumn": first[1],
+        "endLine": last[0],
+        "endColumn": last[1],
+        "charOffset": start,
+        "charLength": end - start,
     }
 
 
@@ -74,14 +85,9 @@ def to_sarif(items: Sequence[Located], version: str) -> str:
     results = []
     for item in items:
         finding = item.finding
-        region = {
-            "startLine": item.line,
-            "startColumn": item.column,
-            "endLine": item.end_line,
-            "endColumn": item.end_column,
-            "charOffset": finding.start,
-            "charLength": finding.end - finding.start,
-        }
+        region = _region(
+            (item.line, item.column), (item.end_line, item.end_column), finding.start, finding.end
+        )
         uri = artifact_uri(item.path)
         location = {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
         result: dict[str, object] = {
