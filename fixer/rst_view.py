@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 #: reStructuredText directives whose body is no prose but code, math, raw output, file names or
 #: options (docutils' and those of Sphinx and its bundled extensions).
@@ -307,7 +308,4 @@ def _body_column(line: str) -> int | None:
 
 def _line_starts(lines: list[str]) -> list[int]:
     """The offset of each line, and that of the end of the text after the last."""
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
-    return starts
+    return list(accumulate(map(len, lines), initial=0))
