@@ -25,7 +25,7 @@ from fixer.lexicon import Lexicon
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, Entry, FixSafety, Severity
 from fixer.prefilter import WordScan
-from fixer.words import WORD_RE, Normalizer, english_words, normalization_tables
+from fixer.words import POSSESSIVE, WORD_RE, Normalizer, english_words, normalization_tables
 
 MIN_FUZZY_CHARS = 12
 Scorer = Callable[[str, str], float]
@@ -248,7 +248,7 @@ class FuzzyDetector:
         if cached is None:
             if self._known is None:
                 self._known = english_words()
-            base = word.removesuffix("'s").removesuffix("’s")
+            base = POSSESSIVE.sub("", word)
             cached = not any(c.isdigit() for c in word) and (
                 base in self._known or self.normalizer.lemma(base) in self._known
             )
