@@ -96,20 +96,64 @@ def head_index(words: list[str]) -> int:
 
 
 def is_plural(word: str, normalizer: Normalizer) -> bool:
-    """Whether a word is a plural noun form: its lemma differs and the ending says so, unless
-    it is an English word whose would-be singular is none ("diabetes", "pancreas", "series")."""
+    """Whether a word is a plural noun form: its lemma differs and the ending says so. Not an
+    English word whose would-be singular is none ("diabetes", "pancreas", "series"), nor a
+    Latin-looking word whose own plural English writes ("cornea", "corneas": the lemma table
+    reads it as the plural of "corneum"), nor a verb's participle in "-en" ("swollen",
+    "broken"), which only "children", "oxen" and "women" share an ending with."""
     low = word.lower()
+    lemma = normalizer.lemma(low)
     if not (
         low.endswith(("s", "i", "a", "ae", "en", "eet", "eeth", "ice"))
-        and normalizer.lemma(low) != low
+        and lemma != low
         and not low.endswith(("ss", "'s", "’s"))
     ):
         return False
+    if low.endswith("en") and not _plural_in_en(low, lemma):
+        return False
     english = english_words()
+    if low.endswith(("a", "i")) and low + "s" in english:
+        return False
     return low not in english or singularize(low, normalizer) in english
 
 
-def pluralize(word: str) -> str:
+def _plural_in_en(word: str, lemma: str) -> bool:
+    """Whether a word in "-en" is its lemma's plural: "oxen", "children", "women"."""
+    return word in (lemma + "en", lemma + "ren") or (
+        lemma.endswith("an") and word == lemma[:-2] + "en"
+    )
+
+
+def is_english_plural(word: str, normalizer: Normalizer) -> bool:
+    """Whether a word is a plural that English inflection makes: by the regular endings
+    ("cells", "arteries", "metastases") or an English irregular ("teeth", "children"). Latin
+    and Greek forms ("criteria", "varices", "uteri") are not, since terms also use them as
+    singulars or in Latin ("otitis media", "cervix uteri", "vena cava")."""
+    if not is_plural(word, normalizer):
+        return False
+    low = word.lower()
+    if low.endswith(("en", "eet", "eeth", "ice")):
+        return True
+    return _regular_plural(singular(low, normalizer)) == low
+
+
+def pluralize(word: str, normalizer: Normalizer | None = None) -> str:
+    """The plural of a singular noun: by the regular endings, or, given the ``normalizer``
+    whose lemma table knows them, the irregular plurals English uses for its own words
+    ("child" → "children", "tooth" → "teeth") and for Latin and Greek ones in "-um", "-on",
+    "-us", "-ix" and "-ex" ("criterion" → "criteria", "nucleus" → "nuclei", "varix" →
+    "varices"). Words in "-a" take "-s" ("area" → "areas"): English does for most of them."""
+    if normalizer is not None:
+        irregular = normalizer.irregular_plurals.get(word.lower())
+        if irregular is not None and (
+            irregular.endswith(("en", "eet", "eeth", "ice"))
+            or word.lower().endswith(("um", "on", "us", "ix", "ex"))
+        ):
+            return word[:1] + irregular[1:] if word[:1].isupper() else irregular
+    return _regular_plural(word)
+
+
+def _regular_plural(word: str) -> str:
     low = word.lower()
     if low.endswith("is"):
         plural = word[:-2] + "es"
@@ -168,7 +212,11 @@ def match_number(correction: str, garble: str, found: str, normalizer: Normalize
         return correction
     parts = correction.split(" ")
     target = head_index(parts)
-    parts[target] = pluralize(parts[target]) if seen else singularize(parts[target], normalizer)
+    head = parts[target]
+    if seen and not is_plural(head, normalizer):
+        parts[target] = pluralize(head, normalizer)
+    elif not seen and is_plural(head, normalizer):
+        parts[target] = singularize(head, normalizer)
     return " ".join(parts)
 
 

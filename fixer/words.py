@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import accumulate
 from pathlib import Path
 
@@ -82,6 +82,11 @@ class SpellingRules:
         return word
 
 
+# Endings of irregular noun plurals in the lemma table ("nuclei", "criteria", "vertebrae",
+# "children", "feet", "teeth", "mice", "varices").
+_IRREGULAR_PLURAL_ENDINGS = ("i", "a", "ae", "en", "eet", "eeth", "ice", "ices")
+
+
 @dataclass
 class Normalizer:
     """Maps a word to its normal form; results are cached per instance."""
@@ -121,6 +126,21 @@ class Normalizer:
             stripped = rule_lemma(low)
             lemma = self.lemmas.get(stripped, stripped)
         return lemma
+
+    @cached_property
+    def irregular_plurals(self) -> dict[str, str]:
+        """Lemma → the form the table gives as its irregular plural ("child" → "children",
+        "criterion" → "criteria"): forms with a noun's plural ending, but not the participles
+        that share "-en" with "children" ("broken"); of several, the first alphabetically."""
+        found: dict[str, str] = {}
+        for form, lemma in sorted(self.lemmas.items()):
+            if form.endswith(_IRREGULAR_PLURAL_ENDINGS) and (
+                not form.endswith("en")
+                or form in (lemma + "en", lemma + "ren")
+                or (lemma.endswith("an") and form == lemma[:-2] + "en")
+            ):
+                found.setdefault(lemma, form)
+        return found
 
     def phrase(self, text: str) -> tuple[str, ...]:
         """The normal forms of the words of a phrase."""

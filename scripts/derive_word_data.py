@@ -1,7 +1,8 @@
 """Derive ``lexicons/lemmas.tsv`` and ``lexicons/words.txt`` (word data fixer ships).
 
 The table (``en_lemma_lookup.json.gz`` in the ``spacy-lookups-data`` package, MIT licence, built on
-WordNet 3.0) maps 41,582 word forms to their lemmas. fixer's own plural rules
+WordNet 3.0) maps 41,582 word forms to their lemmas (``lexicons/lemma-corrections.tsv`` mends the
+few it gets wrong: "criteria" → "criterion", not "criterium"). fixer's own plural rules
 (``fixer.words.rule_lemma``) get most forms right; this script keeps only the inflected forms they
 get wrong (irregular plurals, verb forms), so the shipped file stays small and the base install
 needs no spaCy. ``words.txt`` lists ordinary English words, for the near-miss detector's "is
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LEXICONS = ROOT / "lexicons"
 SCOWL_LISTS = [Path("/usr/share/dict/american-english"), Path("/usr/share/dict/british-english")]
 sys.path.insert(0, str(ROOT))
+from fixer.data import read_tsv  # noqa: E402
 from fixer.words import rule_lemma  # noqa: E402
 
 # Endings of inflected nouns and verbs; comparatives and suppletive forms (better -> well,
@@ -37,6 +39,9 @@ def main() -> None:
     table_path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
     with gzip.open(table_path, "rt", encoding="utf-8") as handle:
         table: dict[str, str] = json.load(handle)
+    for _, fields in read_tsv(LEXICONS / "lemma-corrections.tsv"):
+        if fields[0] != "form":
+            table[fields[0]] = fields[1]
     rows = []
     for form, lemma in table.items():
         if not form.isalpha() or not form.islower() or not lemma.isalpha():

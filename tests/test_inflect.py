@@ -4,6 +4,7 @@ from fixer.inflect import (
     apply_case,
     case_pattern,
     default_article_rules,
+    is_english_plural,
     is_plural,
     match_number,
     match_verb_form,
@@ -79,6 +80,18 @@ def test_apply_case(correction: str, pattern: str, expected: str) -> None:
         ("prognosis", "visualization", "visualizations", "prognoses"),
         ("type 2 diabetes", "kind 2 diabete", "kind 2 diabetes", "type 2 diabetes"),
         ("pancreas", "pancrea", "pancreas", "pancreas"),
+        # Irregular plurals both ways; a head that is already plural is not made plural again.
+        ("children", "youngsters", "youngster", "child"),
+        ("child", "youngster", "youngsters", "children"),
+        (
+            "inclusion criteria",
+            "incorporation measures",
+            "incorporation measure",
+            "inclusion criterion",
+        ),
+        ("big data", "huge information", "huge informations", "big data"),
+        # A Latin word the term uses as a singular is no plural to undo.
+        ("otitis media", "otitis presses", "otitis press", "otitis media"),
     ],
 )
 def test_match_number(correction: str, garble: str, found: str, expected: str) -> None:
@@ -128,6 +141,14 @@ def test_singular_words_keep_verb_forms() -> None:
         ("series", False),
         ("rabies", False),
         ("illness", False),
+        ("children", True),
+        ("women", True),
+        ("teeth", True),
+        ("criteria", True),
+        ("swollen", False),  # a participle, not the plural of "swell"
+        ("broken", False),
+        ("frozen", False),
+        ("cornea", False),  # English writes "corneas": no plural of "corneum"
     ],
 )
 def test_is_plural(word: str, plural: bool) -> None:
@@ -147,6 +168,44 @@ def test_is_plural(word: str, plural: bool) -> None:
 )
 def test_pluralize(word: str, plural: str) -> None:
     assert pluralize(word) == plural
+
+
+@pytest.mark.parametrize(
+    ("word", "plural"),
+    [
+        ("child", "children"),
+        ("Child", "Children"),
+        ("tooth", "teeth"),
+        ("woman", "women"),
+        ("criterion", "criteria"),
+        ("nucleus", "nuclei"),
+        ("varix", "varices"),
+        ("area", "areas"),  # the lemma table's "areae" is no English
+        ("node", "nodes"),
+        ("break", "breaks"),  # "broken" is a participle
+    ],
+)
+def test_pluralize_knows_irregular_plurals(word: str, plural: str) -> None:
+    assert pluralize(word, default_normalizer()) == plural
+
+
+@pytest.mark.parametrize(
+    ("word", "english"),
+    [
+        ("cells", True),
+        ("arteries", True),
+        ("metastases", True),
+        ("teeth", True),
+        ("children", True),
+        ("criteria", False),
+        ("varices", False),
+        ("uteri", False),
+        ("media", False),
+        ("cell", False),
+    ],
+)
+def test_is_english_plural(word: str, english: bool) -> None:
+    assert is_english_plural(word, default_normalizer()) is english
 
 
 @pytest.mark.parametrize(

@@ -187,6 +187,14 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
     assert [f.suggestions for f in check_text("He has sickle cell malady.")] == [
         ("sickle cell disease",)
     ]
+    # Only a head that English inflection made plural is made singular; every other word of
+    # a term stays as the vocabulary writes it: no "big datum", "swell ankle", "criterium".
+    assert [f.suggestions for f in check_text("We used huge information tools.")] == [("big data",)]
+    (finding,) = check_text("He has swollen lower legs.", detectors=["reversal"])
+    assert "reads as 'swollen ankle'" in finding.message
+    assert [f.suggestions for f in check_text("We checked the rejection measures.")] == [
+        ("exclusion criteria",)
+    ]
     # A word that only looks plural stays as it is ("diabete" is no word).
     (finding,) = check_text("He has kind 2 diabetes.", detectors=["reversal"])
     assert finding.suggestions == ("type 2 diabetes",)

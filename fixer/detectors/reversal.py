@@ -24,7 +24,7 @@ from typing import NamedTuple
 from fixer import inflect
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv, read_words
-from fixer.inflect import is_plural, singular, singular_words
+from fixer.inflect import head_index, is_english_plural, singular, singular_words
 from fixer.lexicon import Lexicon, builtin_lexicon
 from fixer.matcher import Context, Token
 from fixer.model import (
@@ -74,8 +74,10 @@ def term_spellings() -> dict[str, str]:
     """How ``lexicons/vocabulary.tsv`` writes a known term, by the term's normalized words where
     the two differ: "bind site" is written "binding site", "hospital acquire pneumonia"
     "hospital-acquired pneumonia". Words are joined by a single space, or by a hyphen where the
-    vocabulary writes one; plural words stay singular, so that the correction takes the number
-    of the text it replaces. Words are spelt the American way, as normal forms are ("celiac
+    vocabulary writes one; a plural head is made singular where English inflection made it
+    ("white blood cells"), so that the correction takes the number of the text it replaces,
+    and every other word stays as written ("abrasion of teeth", "otitis media", "data
+    mining"). Words are spelt the American way, as normal forms are ("celiac
     plexus", though WordNet writes "coeliac"). Where the vocabulary writes a term several
     ways, the first wins ("medical imaging" before "medical image"), hyphenated if another way
     hyphenates the same words."""
@@ -97,10 +99,10 @@ def term_spellings() -> dict[str, str]:
             written, normal = WORD_RE.findall(term), normalizer.phrase(term)
             if len(written) != len(normal):
                 continue
-            words = [
-                singular(word, normalizer) if is_plural(word, normalizer) else word
-                for word in written
-            ]
+            words = list(written)
+            head = head_index(words)
+            if is_english_plural(words[head], normalizer):
+                words[head] = singular(words[head], normalizer)
             words = [_american(word, american, known) for word in words]
             joins = ["-" if gap == "-" else " " for gap in WORD_RE.split(term)[1:-1]]
             way = "".join(_interleave(words, joins))
