@@ -297,10 +297,25 @@ def unified_diff(name: str, before: bytes, after: bytes) -> bytes:
         difflib.unified_diff,
         io.BytesIO(before).readlines(),
         io.BytesIO(after).readlines(),
-        fromfile=b"a/" + os.fsencode(name),
-        tofile=b"b/" + os.fsencode(name),
+        fromfile=b"a/" + os.fsencode(_diff_name(name)),
+        tofile=b"b/" + os.fsencode(_diff_name(name)),
     )
     return b"".join(
         line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n"
         for line in lines
     )
+
+
+def _diff_name(name: str) -> str:
+    """The file as a diff names it: without "./" or "x/.." on the way, and relative to the
+    current folder when it is inside it, as ``git apply`` reads a path ("a/./page.md" and
+    "a//abs/page.md" it refuses)."""
+    path = os.path.normpath(name)
+    if os.path.isabs(path):
+        try:
+            relative = os.path.relpath(path)
+        except ValueError:  # another drive (Windows)
+            return path
+        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+            return relative
+    return path

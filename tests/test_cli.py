@@ -370,6 +370,22 @@ def test_fix_diff_is_a_patch_of_the_file_bytes(
         assert Path("page.txt").read_bytes() == Path("fixed.txt").read_bytes() != raw
 
 
+@pytest.mark.parametrize("given", ["./sub/page.txt", "sub/../sub/page.txt", "{cwd}/sub/page.txt"])
+def test_fix_diff_names_the_file_as_git_apply_takes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    """``git apply`` refuses "a/./sub/page.txt" and absolute paths: the diff names a file in
+    the current folder by its plain relative path, however the command line wrote it."""
+    monkeypatch.chdir(tmp_path)
+    Path("sub").mkdir()
+    Path("sub/page.txt").write_text("White platelets.\n", encoding="utf-8")
+    diff = run("fix", "--diff", given.format(cwd=tmp_path)).stdout_bytes
+    assert diff.startswith(b"--- a/sub/page.txt\n+++ b/sub/page.txt\n@@ ")
+    if shutil.which("git"):
+        subprocess.run(["git", "apply", "-"], input=diff, check=True, capture_output=True)
+        assert Path("sub/page.txt").read_text(encoding="utf-8") == "White blood cells.\n"
+
+
 def test_fix_stdin_to_stdout() -> None:
     result = run("fix", "-", stdin=SPUN.encode())
     assert result.stdout == FIXED
