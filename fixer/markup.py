@@ -62,7 +62,8 @@ _DOCTEST = re.compile(r"^[ \t]*>>>(?=\s|$).*(?:\n[ \t]*\S.*)*", re.M)
 _RST_PATTERNS = [
     re.compile(r"``.+?``", re.S),
     _DOCTEST,
-    re.compile(r"^[ \t]*\.\. .*$", re.M),
+    # Explicit markup lines, but for the text of a footnote or citation after its label.
+    re.compile(r"^[ \t]*\.\. (?:\[[^\]\s]+\](?=\s|$)|.*$)", re.M),
     re.compile(r"`[^`]+`_"),
     *_TEXT_PATTERNS,
 ]

@@ -131,6 +131,9 @@ def test_addresses_are_neither_checked_nor_changed(syntax: str, address: str) ->
         ("rst", "Not a doctest >>> white platelets\n"),
         ("rst", "..\n\n   white platelets quoted after an empty comment\n"),
         ("rst", ".. [1] A footnote.\n   white platelets in its body\n"),
+        ("rst", ".. [1] White platelets on a footnote's first line.\n"),
+        ("rst", ".. [#note] White platelets in an auto-numbered footnote.\n"),
+        ("rst", "- item\n\n  .. [CIT2002] White platelets in a citation.\n"),
         ("rst", ".. _wbc:\n\nwhite platelets after a target\n"),
     ],
 )
