@@ -25,6 +25,7 @@ from fixer.config import name_for
 from fixer.markup import directive_spans
 from fixer.model import RULES, SUPPRESSION, Finding, FixSafety, Severity
 from fixer.report import LineIndex
+from fixer.rst_view import comment_lines
 
 #: Whether a text has a directive at all: looked for from the colon, a literal that the regex
 #: engine finds fast, where a case-insensitive "fixer:" would be tried at every position.
@@ -81,13 +82,30 @@ def parse_directives(
         if kind == "ignore":
             directives.append(Directive(kind, names, *span, range(line, line + 1)))
         elif kind == "ignore-next-line":
-            directives.append(Directive(kind, names, *span, range(line + 1, line + 2)))
+            following = _next_line(text, syntax, lines, line)
+            directives.append(Directive(kind, names, *span, range(following, following + 1)))
         elif kind == "disable":
             directives.append(Directive(kind, names, *span, range(line, line_count)))
         else:
             for block in (d for d in directives if d.kind == "disable"):
                 block.enabled.append((line + 1, names))
     return directives, unknown
+
+
+def _next_line(text: str, syntax: str, lines: LineIndex, line: int) -> int:
+    """The line an ``ignore-next-line`` on ``line`` covers: the next one, or in
+    reStructuredText, where a comment ends with a blank line (docutils warns "Explicit markup
+    ends without a blank line" otherwise), the first after it that is neither blank nor in a
+    comment."""
+    following = line + 1
+    if syntax != "rst":
+        return following
+    in_comments = {lines.line(start) for start, _ in comment_lines(text)}
+    while following < lines.count and (
+        following in in_comments or not lines.line_text(text, following + 1).strip()
+    ):
+        following += 1
+    return following
 
 
 def _directives(text: str, syntax: str) -> Iterator[re.Match[str]]:

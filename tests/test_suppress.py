@@ -204,3 +204,39 @@ def test_unused_suppression_follows_select_and_ignore(
     text = "Nothing spun here. <!-- fixer: ignore -->\n"
     findings = check_text(text, syntax="markdown", select=select, ignore=ignore)
     assert [f.rule.code for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            ".. fixer: ignore-next-line\n\nWhite platelets.\nwhite platelets.\n",
+            ["FX001:white platelets"],
+        ),
+        (
+            ".. fixer: ignore-next-line\nWhite platelets.\nwhite platelets.\n",
+            ["FX001:white platelets"],
+        ),
+        (
+            "..\n   fixer: ignore-next-line\n   (quoted from 1890)\n\n\nWhite platelets.\n",
+            [],
+        ),
+        (
+            ".. fixer: ignore-next-line AN0001\n\n.. fixer: ignore-next-line AN0003\n\n"
+            "White platelets and lymph center points.\n",
+            [],
+        ),
+        (
+            ".. note::\n\n   .. fixer: ignore-next-line\n\n   White platelets.\n\n"
+            "white platelets.\n",
+            ["FX001:white platelets"],
+        ),
+    ],
+)
+def test_rst_ignore_next_line_covers_the_line_after_the_comment(
+    text: str, expected: list[str]
+) -> None:
+    """A reStructuredText comment must end with a blank line (docutils warns "Explicit markup
+    ends without a blank line" otherwise): there the next line is the first after the comment
+    that is not blank."""
+    assert codes(text, syntax="rst") == expected
