@@ -6,6 +6,7 @@ import bisect
 import dataclasses
 import itertools
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -399,15 +400,17 @@ class Checker:
         in the case of the article, or of the found words (``case``) when it is the one letter
         "A" ("A PEEVISH GUT" → "AN IRRITABLE BOWEL")."""
         start = tokens[first].start
-        if first == 0:
-            return start, suggestion
-        article = tokens[first - 1]
-        written = text[article.start : article.end]
-        if (
-            written.lower() not in ("a", "an")
-            or article.gap != ""
-            or _names_a_kind(text, tokens, first, case)
-        ):
+        if first and tokens[first - 1].gap == "":
+            article_start, article_end = tokens[first - 1].start, tokens[first - 1].end
+            letter = _names_a_kind(text, tokens, first, case)
+        else:  # the term may open a link's text, a quotation or a parenthesis
+            opened = _ARTICLE_BEFORE_OPENING.search(text, max(0, start - 40), start)
+            if opened is None:
+                return start, suggestion
+            article_start, article_end = opened.span(1)
+            letter = case == "lower" and bool(_WORD_BEFORE.search(text, 0, article_start))
+        written = text[article_start:article_end]
+        if written.lower() not in ("a", "an") or (written == "A" and letter):
             return start, suggestion
         words = suggestion.split()
         wanted = self.articles.article_for(words[0]) if words else written.lower()
@@ -417,7 +420,7 @@ class Checker:
             wanted = wanted.upper()
         elif written[0].isupper():
             wanted = wanted.capitalize()
-        return article.start, wanted + text[article.end : start] + suggestion
+        return article_start, wanted + text[article_end:start] + suggestion
 
 
 def applicable(findings: Iterable[Finding], least: FixSafety) -> list[Finding]:
@@ -435,6 +438,17 @@ def _line(view: str, start: int, end: int) -> str:
     """The prose of the line (or lines) that ``view[start:end]`` stands on."""
     line_end = view.find("\n", end)
     return view[view.rfind("\n", 0, start) + 1 : len(view) if line_end < 0 else line_end]
+
+
+#: An "a"/"an" before a term that opens a link's text, a quotation or a parenthesis ("an
+#: [aspiratory embolism](x.md)", 'an "aspiratory embolism"'): white space (one line break at
+#: most), the opening mark, and any emphasis, up to the term.
+_ARTICLE_BEFORE_OPENING = re.compile(
+    r"(?<![\w'\u2019-])(an?)[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*[\[(\"'\u201c\u2018][*_]*\Z",
+    re.I,
+)
+#: A word right before a capital "A" (a letter naming a kind: "vitamin A", "grade-A").
+_WORD_BEFORE = re.compile(r"\w[ \t\u00a0\-\u2010\u2011]*\Z")
 
 
 def _names_a_kind(text: str, tokens: Sequence[Token], first: int, case: str) -> bool:

@@ -71,6 +71,47 @@ def test_fixes(text: str, fixed: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("syntax", "text", "fixed"),
+    [
+        (
+            "markdown",
+            "She had an [aspiratory embolism](x.md).",
+            "She had a [pulmonary embolism](x.md).",
+        ),
+        ("markdown", "An [*aspiratory embolism*](x.md).", "A [*pulmonary embolism*](x.md)."),
+        (
+            "markdown",
+            "She had an\n[aspiratory embolism][pe].",
+            "She had a\n[pulmonary embolism][pe].",
+        ),
+        ("text", 'She had an "aspiratory embolism".', 'She had a "pulmonary embolism".'),
+        ("text", "She had an (aspiratory embolism).", "She had a (pulmonary embolism)."),
+        (
+            "text",
+            "She had an \u201caspiratory embolism\u201d.",
+            "She had a \u201cpulmonary embolism\u201d.",
+        ),
+        (
+            "html",
+            '<p>an <a href="x">aspiratory embolism</a>',
+            '<p>a <a href="x">pulmonary embolism</a>',
+        ),
+        ("text", "Vitamin A (peevish gut) again.", "Vitamin A (irritable bowel) again."),
+        # an "a"/"an" that a mark other than an opening one separates is no article of the term
+        ("text", "Plan a: aspiratory embolism.", "Plan a: pulmonary embolism."),
+        ("text", "Type an) aspiratory embolism.", "Type an) pulmonary embolism."),
+    ],
+)
+def test_the_article_is_corrected_before_an_opening_bracket_or_quote(
+    syntax: str, text: str, fixed: str
+) -> None:
+    """A link's text, a quotation or a parenthesis may start with the term that an "a"/"an"
+    before it goes with: the fix must not leave "an [pulmonary embolism](x.md)"."""
+    assert fix_text(text, syntax=syntax) == fixed
+    assert fix_text(fixed, syntax=syntax) == fixed, "a second run changes nothing"
+
+
+@pytest.mark.parametrize(
     ("text", "reason"),
     [
         ("Platelets help the blood to clot.", "platelets alone is a real word"),
