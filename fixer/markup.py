@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from html import unescape
 
 from fixer.markdown_view import block_quotes as markdown_quotes
 from fixer.markdown_view import headings as markdown_headings
@@ -39,11 +40,12 @@ _TEXT_PATTERNS = [re.compile(p) for p in (_URL, _EMAIL, _BARE_URL, _DOI)]
 
 #: An HTML comment, its body the group.
 _HTML_COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
+_CHARACTER_REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _HTML_PATTERNS = [
     _HTML_COMMENT,
     re.compile(r"<(script|style|code|pre|kbd|samp|var)\b.*?(?:</\1\s*>|\Z)", re.S | re.I),
     re.compile(r"<[!?/]?[A-Za-z][^>]*>", re.S),
-    re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"),
+    _CHARACTER_REFERENCE,
     *_TEXT_PATTERNS,
 ]
 
@@ -124,7 +126,7 @@ _NEEDS = {
     _TEXT_PATTERNS[1]: ("@",),
     _MARKDOWN_PATTERNS[0]: ("`",),
     **{pattern: ("<",) for pattern in (*_HTML_PATTERNS[:3], _MARKDOWN_PATTERNS[3], _INLINE_TAG)},
-    _HTML_PATTERNS[3]: ("&",),
+    _CHARACTER_REFERENCE: ("&",),
     _QUOTE_MARKERS: (">",),
     _DOCTEST: (">>>",),
 }
@@ -147,8 +149,13 @@ def prose_view(text: str, syntax: str) -> str:
         "rst": _RST_PATTERNS,
     }.get(syntax, _TEXT_PATTERNS)
     spans: list[tuple[int, int]] = []
+    spacing: list[tuple[int, int]] = []  # references to white space, in Markdown
     for pattern in patterns:
-        spans.extend(_spans(pattern, text))
+        found = _spans(pattern, text)
+        if pattern is _CHARACTER_REFERENCE and syntax == "markdown":
+            spacing = [(a, b) for a, b in found if unescape(text[a:b]).isspace()]
+            found = sorted(set(found).difference(spacing))
+        spans.extend(found)
     if syntax == "rst":
         spans.extend(non_prose_blocks(text))
         spans.extend(role_spans(text))
@@ -161,7 +168,10 @@ def prose_view(text: str, syntax: str) -> str:
     ]
     # After masking, so that an inline tag (itself a tag) is seen through, not masked.
     masked = _mask_spans(text, spans)
-    return _replace_spans(masked, see_through, lambda piece: TRANSPARENT * len(piece))
+    view = _replace_spans(masked, see_through, lambda piece: TRANSPARENT * len(piece))
+    # As in HTML, a reference to white space outside code and links is a space between words.
+    shown = [(a, b) for a, b in spacing if view[a:b] == text[a:b]]
+    return _replace_spans(view, shown, lambda piece: " " + TRANSPARENT * (len(piece) - 1))
 
 
 def as_read(view: str) -> str:

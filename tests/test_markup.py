@@ -175,6 +175,29 @@ def test_html_is_parsed_and_fixed_byte_for_byte_outside_the_words(html: str, fix
     assert fix_text(html, syntax="html") == fixed
 
 
+@pytest.mark.parametrize(
+    ("markdown", "fixed"),
+    [
+        # Markdown decodes character references as HTML does: one for white space is a space
+        ("White&nbsp;platelets fight.", "White&nbsp;blood cells fight."),
+        (
+            "white&#32;platelets and white&#x20;platelets",
+            "white&#32;blood cells and white&#x20;blood cells",
+        ),
+        ("white&nbsp;\nplatelets", "white&nbsp;\nblood cells"),
+        # other references, and those in code or a link's target, are no space
+        ("white&amp;platelets", "white&amp;platelets"),
+        ("`white&nbsp;platelets`", "`white&nbsp;platelets`"),
+        ("[x](https://x.org/white&nbsp;platelets)", "[x](https://x.org/white&nbsp;platelets)"),
+        ("```\nwhite&nbsp;platelets\n```\n", "```\nwhite&nbsp;platelets\n```\n"),
+    ],
+)
+def test_markdown_reads_a_reference_to_white_space_as_a_space(markdown: str, fixed: str) -> None:
+    from fixer import fix_text
+
+    assert fix_text(markdown, syntax="markdown") == fixed
+
+
 LINK_DEFINITION = "\n\n[white platelets]: https://x.org/wbc\n"
 
 
