@@ -103,9 +103,10 @@ def text_block(item: Located, color: bool = False) -> str:
     finding = item.finding
     header = text_line(item)
     line = item.source_line.replace("\t", " ")
-    width = (item.end_column if item.end_line == item.line else len(line) + 1) - item.column
+    end = item.end_column - 1 if item.end_line == item.line else len(line)
     gutter = " " * len(str(item.line))
-    caret = " " * (item.column - 1) + "^" * max(1, width)
+    before = _display_width(line[: item.column - 1])
+    caret = " " * before + "^" * max(1, _display_width(line[: max(end, item.column - 1)]) - before)
     if color:
         tone = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
         location, _, rest = header.partition(f": {finding.rule.code}")
@@ -117,6 +118,23 @@ def text_block(item: Located, color: bool = False) -> str:
         )
         caret = click.style(caret, fg=tone[finding.severity], bold=True)
     return f"{header}\n{gutter} |\n{item.line} | {line}\n{gutter} | {caret}\n"
+
+
+def _display_width(text: str) -> int:
+    """The columns a terminal gives ``text``: two for a wide character (CJK, most emoji), none
+    for a combining mark or an invisible format character (a soft hyphen, a zero-width space)."""
+    if text.isascii():
+        return len(text)
+    import unicodedata  # only for lines that are not ASCII
+
+    return sum(
+        0
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf")
+        else 2
+        if unicodedata.east_asian_width(char) in ("W", "F")
+        else 1
+        for char in text
+    )
 
 
 def summary(items: Sequence[Located]) -> str:

@@ -303,6 +303,24 @@ def test_a_fix_the_encoding_cannot_hold_leaves_that_file_and_fixes_the_rest(
     assert (piped.exit_code, piped.stdout_bytes) == (2, b"zorb blax\n")
 
 
+@pytest.mark.parametrize(
+    ("line", "caret"),
+    [
+        ("\tWhite platelets.", " ^^^^^^^^^^^^^^^"),
+        ("日本語 white platelets.", "       ^^^^^^^^^^^^^^^"),  # wide characters take two columns
+        ("🙂 white platelets.", "   ^^^^^^^^^^^^^^^"),
+        ("Cafe\u0301 white platelets.", "     ^^^^^^^^^^^^^^^"),  # a combining accent takes none
+    ],
+)
+def test_the_caret_stands_under_the_span_as_a_terminal_shows_the_line(
+    tmp_path: Path, line: str, caret: str
+) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    lines = run("check", str(path)).stdout.splitlines()
+    assert lines[2:4] == [f"1 | {line.replace(chr(9), ' ')}", f"  | {caret}"]
+
+
 def test_fix_diff_writes_nothing(spun: Path) -> None:
     result = run("fix", "--diff", str(spun))
     assert result.exit_code == 1
