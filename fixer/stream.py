@@ -29,6 +29,9 @@ STREAM_FROM_BYTES = 16 * 1024 * 1024
 STREAM_FROM_CHARS = STREAM_FROM_BYTES
 PIECE_CHARS = 1_000_000
 _BLOCK = 1024 * 1024
+#: A blank line, in each line ending (no phrase crosses one), and a line break.
+_PARAGRAPH_BREAKS = ("\n\n", "\r\n\r\n", "\r\r")
+_LINE_BREAKS = ("\n", "\r")
 
 
 def large_file(name: str) -> bool:
@@ -89,12 +92,20 @@ def fix_large(text: str, checker: Checker, unsafe: bool) -> FixResult:
 
 def _cut(buffer: str) -> int:
     """Where to end a piece: after the last paragraph break before ``PIECE_CHARS``, else after
-    the last line break, else (one enormous line) at ``PIECE_CHARS`` itself."""
-    paragraph = buffer.rfind("\n\n", 0, PIECE_CHARS)
-    if paragraph > 0:
-        return paragraph + 2
-    line = buffer.rfind("\n", 0, PIECE_CHARS)
-    return line + 1 if line > 0 else PIECE_CHARS
+    the last line break, else (one enormous line) at ``PIECE_CHARS`` itself. Breaks are
+    written with any of the line endings a text may use ("\n", "\r\n", "\r"): a phrase may
+    cross a line break, so a file with Windows or old Mac line endings is also cut only between
+    paragraphs, and never between the "\r" and "\n" of one line break."""
+    for marks in (_PARAGRAPH_BREAKS, _LINE_BREAKS):
+        ends = [
+            at + len(mark)
+            for mark in marks
+            if (at := buffer.rfind(mark, 0, PIECE_CHARS)) > 0
+            and not buffer.startswith("\r\n", at + len(mark) - 1)
+        ]
+        if ends:
+            return max(ends)
+    return PIECE_CHARS
 
 
 def check_large(name: str, checker: Checker, encoding: str | None) -> list[Located]:

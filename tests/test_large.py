@@ -85,6 +85,27 @@ def test_streamed_findings_equal_whole_file_findings(
     assert len(json.loads(whole[0])["findings"]) == 602
 
 
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_streamed_file_is_cut_between_paragraphs_whatever_its_line_endings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, eol: str
+) -> None:
+    """A phrase may cross a line break, so a piece must end at a blank line: with Windows line
+    endings ("\r\n\r\n") or old Mac ones ("\r\r") as well, or a garble wrapped over the
+    line break where a piece ends is missed (and, with no "\n" at all, cut through a word)."""
+    text = "".join(
+        f"Paragraph {i}: white{eol}platelets and lymph center{eol}points.{eol}{eol}"
+        for i in range(300)
+    )
+    path = tmp_path / "doc.txt"
+    path.write_bytes(text.encode())
+    whole = CliRunner().invoke(cli, ["check", "--format", "json", str(path)]).stdout
+    monkeypatch.setattr(fixer.stream, "STREAM_FROM_BYTES", 1)
+    monkeypatch.setattr(fixer.stream, "PIECE_CHARS", 700)
+    streamed = CliRunner().invoke(cli, ["check", "--format", "json", str(path)]).stdout
+    assert streamed == whole
+    assert len(json.loads(whole)["findings"]) == 600
+
+
 def test_scan_reads_a_big_file_in_pieces_with_the_figures_of_the_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
