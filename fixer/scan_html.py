@@ -248,7 +248,7 @@ def _thresholds(thresholds: Mapping[str, Any]) -> str:
         (
             "high",
             f"at least {high_distinct} distinct garbles, or a density of {high_density} "
-            "or more findings per 1,000 words",
+            f"or more findings per 1,000 words with at least {suspicious} distinct garbles",
         ),
         (
             "suspicious",

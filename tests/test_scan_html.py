@@ -214,6 +214,18 @@ def test_charts_and_sections_exist(report: dict[str, Any]) -> None:
     assert "at least 5 distinct garbles" in page and "density of 2.0" in page
 
 
+def test_thresholds_state_the_density_rule_as_applied(report: dict[str, Any]) -> None:
+    """A density alone does not make a document high risk (``scan.risk_level``): the rule also
+    asks for ``suspicious_distinct`` distinct garbles, so that one garble in a short text is not
+    high. The legend says so, or a one-garble document at 400 per 1,000 words, shown as
+    suspicious, would contradict it."""
+    report["thresholds"]["suspicious_distinct"] = 3
+    page = render_html(report)
+    assert (
+        "a density of 2.0 or more findings per 1,000 words with at least 3 distinct garbles" in page
+    )
+
+
 def test_one_row_per_document_with_findings_on_demand(report: dict[str, Any]) -> None:
     page = render_html(report)
     assert [row["data-path"] for row in _rows(page)] == ["a.txt", "b.txt", "c.txt"]
