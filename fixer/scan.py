@@ -207,6 +207,7 @@ def _top(
     source = entry.source if entry is not None else finding.detector
     papers = int(source.split(":", 1)[1]) if source.startswith("PPS:") else None
     before, after = context
+    phrase = _squeeze(finding.text)
     return {
         "text": finding.text,
         "suggestion": finding.suggestions[0],
@@ -215,10 +216,18 @@ def _top(
         "severity": str(finding.severity),
         "confidence": finding.confidence,
         "location": where(finding.start),
-        "context": " ".join(f"…{before}{finding.text}{after}…".split()),
+        "context": _squeeze(f"…{before}{finding.text}{after}…"),
+        # where the phrase is in it: the same words may stand in its context too
+        "context_offset": len(_squeeze(f"…{before}{finding.text}")) - len(phrase),
+        "context_length": len(phrase),
         "source": source,
         "pps_papers": papers,
     }
+
+
+def _squeeze(text: str) -> str:
+    """``text`` with each run of white space (line breaks included) as one space."""
+    return " ".join(text.split())
 
 
 def scan(

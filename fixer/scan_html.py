@@ -353,19 +353,26 @@ def _finding_item(finding: Mapping[str, Any]) -> str:
     return (
         f'<li class="finding"><q>{_text(finding.get("text"))}</q> → '
         f"<strong>{_text(finding.get('suggestion'))}</strong>"
-        f'<span class="context">{_highlight(finding.get("context"), finding.get("text"))}</span>'
+        f'<span class="context">{_highlight(finding)}</span>'
         f'<span class="facts">{shown}</span></li>'
     )
 
 
-def _highlight(context: object, phrase: object) -> str:
-    """The context, escaped, with the first occurrence of the phrase in ``<mark>``."""
+def _highlight(finding: Mapping[str, Any]) -> str:
+    """The finding's context, escaped, with its phrase in ``<mark>``: where ``context_offset``
+    and ``context_length`` say (the same words may stand before it), else the first place the
+    phrase, its white space as the context has it, occurs."""
+    context, phrase = finding.get("context"), finding.get("text")
     text = "" if context is None else str(context)
-    needle = "" if phrase is None else str(phrase)
-    at = text.lower().find(needle.lower()) if needle else -1
+    at, length = finding.get("context_offset"), finding.get("context_length")
+    if not (
+        isinstance(at, int) and isinstance(length, int) and 0 <= at <= at + length <= len(text)
+    ):
+        needle = "" if phrase is None else " ".join(str(phrase).split())
+        at, length = (text.lower().find(needle.lower()), len(needle)) if needle else (-1, 0)
     if at < 0:
         return escape(text)
-    end = at + len(needle)
+    end = at + length
     return f"{escape(text[:at])}<mark>{escape(text[at:end])}</mark>{escape(text[end:])}"
 
 

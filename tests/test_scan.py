@@ -75,6 +75,36 @@ def test_documents_are_ranked_by_risk(collection: Path) -> None:
     assert data["thresholds"] == {"high_distinct": 5, "high_density": 2.0, "suspicious_distinct": 2}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same garble twice: each finding's own place, not the first in its context
+        (
+            "Leukemia affects white platelets; white platelets fall.\n",
+            [
+                "…Leukemia affects [white platelets]; white platelets fall. …",
+                "…Leukemia affects white platelets; [white platelets] fall. …",
+            ],
+        ),
+        # a garble wrapped over a line break (CRLF), as the context has it: on one line
+        ("The lymph center\r\n  points swell.\r\n", ["…The [lymph center points] swell. …"]),
+    ],
+)
+def test_top_findings_say_where_they_are_in_their_context(
+    tmp_path: Path, text: str, expected: list[str]
+) -> None:
+    """``context_offset`` and ``context_length`` (code points) mark the phrase in ``context``,
+    whose white space is squeezed, so that a report (the HTML one) can show it."""
+    (tmp_path / "doc.txt").write_bytes(text.encode())
+    data = json.loads(CliRunner().invoke(cli, ["scan", "--format", "json", str(tmp_path)]).stdout)
+    marked = []
+    for top in data["documents"][0]["top"]:
+        context, at, end = top["context"], top["context_offset"], top["context_offset"]
+        end += top["context_length"]
+        marked.append(f"{context[:at]}[{context[at:end]}]{context[end:]}")
+    assert marked == expected
+
+
 PROSE = "Leukemia affects white platelets and the focal sensory system."
 
 

@@ -238,6 +238,16 @@ def test_one_row_per_document_with_findings_on_demand(report: dict[str, Any]) ->
     assert "Top 2 of 7 findings" in page
 
 
+def test_phrase_is_marked_where_the_finding_is(report: dict[str, Any]) -> None:
+    """The context may hold the phrase more than once (or a wrapped phrase with its line break
+    squeezed): ``context_offset`` and ``context_length`` say which words to mark."""
+    top = report["documents"][0]["top"][0]
+    top["context"] = "…white platelets, and then white platelets…"
+    top["context_offset"], top["context_length"] = 27, 15
+    page = render_html(report)
+    assert "…white platelets, and then <mark>white platelets</mark>…" in page
+
+
 def test_error_rows_show_the_error(report: dict[str, Any]) -> None:
     report["documents"].append({"path": "bad.docx", "error": "not a zip file", "top": []})
     page = render_html(report)
