@@ -125,12 +125,6 @@ def _common(function):  # type: ignore[no-untyped-def]
     options = [
         click.argument("paths", nargs=-1, required=True),
         click.option(
-            "--fail-on",
-            type=click.Choice(["error", "warning", "info"]),
-            default=None,
-            help="Lowest severity that makes the exit code 1 [default: warning].",
-        ),
-        click.option(
             "--select",
             default=None,
             help="Comma-separated rules, categories, "
@@ -186,6 +180,15 @@ def _common(function):  # type: ignore[no-untyped-def]
         function = option(function)
     return function
 
+
+#: For ``check`` and ``fix``, whose exit code findings decide; ``scan``'s is decided by the
+#: documents' risk levels, so it takes no ``--fail-on`` (one it ignored would mislead).
+_fail_on = click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 [default: warning].",
+)
 
 #: For ``check`` and ``fix``, which read '-'; ``scan`` reads files and folders only.
 _stdin_filename = click.option(
@@ -295,6 +298,7 @@ def _stdin_task(name: str, options: Options, named: bool) -> Task:
 
 @cli.command(epilog=_EXAMPLES)
 @_common
+@_fail_on
 @_stdin_filename
 @click.option(
     "--format",
@@ -380,6 +384,7 @@ def check(
 
 @cli.command(epilog=_EXAMPLES)
 @_common
+@_fail_on
 @_stdin_filename
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that are not safe.")
 @click.option("--diff", is_flag=True, help="Print a unified diff instead of writing files.")
@@ -534,7 +539,7 @@ def scan(
     from fixer.extract import MANUSCRIPT_SUFFIXES
     from fixer.markup import SYNTAX_BY_SUFFIX
 
-    options = _options(**selection)
+    options = _options(fail_on=None, **selection)
     thresholds = scanning.Thresholds(high_distinct, high_density, suspicious_distinct)
     names, missing = [], []
     for path, problem, walked in iter_targets(paths, (*SYNTAX_BY_SUFFIX, *MANUSCRIPT_SUFFIXES)):

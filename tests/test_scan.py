@@ -156,6 +156,24 @@ def test_text_report_and_errors(collection: Path) -> None:
     assert result.stdout.splitlines()[1].startswith("high")
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("high.txt", 1), ("suspicious.md", 1), ("low.txt", 0), ("clean.txt", 0)],
+)
+def test_exit_code_follows_the_risk_levels(collection: Path, name: str, code: int) -> None:
+    """1 for a high or suspicious document, whatever the severities of the findings: a low
+    document's warning does not fail a scan, as a ``--fail-on`` would have it."""
+    assert CliRunner().invoke(cli, ["scan", str(collection / name)]).exit_code == code
+
+
+def test_scan_takes_no_fail_on(collection: Path) -> None:
+    """scan's exit code is decided by risk levels; it used to accept ``--fail-on`` (the
+    option of check and fix) and ignore it, so ``--fail-on info`` on an info-only document
+    exited 0 while its help promised 1."""
+    result = CliRunner().invoke(cli, ["scan", "--fail-on", "info", str(collection)])
+    assert result.exit_code == 2 and "No such option '--fail-on'" in result.stderr
+
+
 def csv_errors(output: str) -> dict[str, str]:
     rows = list(csv.DictReader(io.StringIO(output)))
     assert all(r["rank"] and r["risk"] for r in rows if not r["error"])
