@@ -338,7 +338,7 @@ def to_csv(data: dict[str, object]) -> str:
     writer = csv.DictWriter(out, CSV_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     for index, d in enumerate(data["documents"], start=1):  # type: ignore[arg-type]
-        top = "; ".join(f"{f['text']} → {f['suggestion']}" for f in d["top"][:5])
+        top = "; ".join(_top_garbles(d["top"]))
         writer.writerow(
             {
                 "rank": index,
@@ -355,6 +355,17 @@ def to_csv(data: dict[str, object]) -> str:
     for error in data["errors"]:  # type: ignore[attr-defined]
         writer.writerow({"path": error["path"], "error": error["message"]})
     return out.getvalue()
+
+
+def _top_garbles(top: list[dict[str, object]], most: int = 5) -> list[str]:
+    """ "garble → suggestion" for the first ``most`` distinct entries of a document's top
+    findings, each once and on one line (a garble wrapped over a line break is one phrase)."""
+    shown: dict[object, str] = {}
+    for finding in top:
+        if len(shown) < most and finding["entry_id"] not in shown:
+            text = _squeeze(f"{finding['text']} → {finding['suggestion']}")
+            shown[finding["entry_id"]] = text
+    return list(shown.values())
 
 
 def to_text(data: dict[str, object]) -> str:

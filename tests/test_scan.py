@@ -156,6 +156,20 @@ def test_text_report_and_errors(collection: Path) -> None:
     assert result.stdout.splitlines()[1].startswith("high")
 
 
+def test_csv_top_garbles_are_distinct_and_on_one_line(tmp_path: Path) -> None:
+    """A row per document: a garble wrapped over a line break is not written with its line
+    break (which split the row for line-based tools), and a garble found twice is named once."""
+    (tmp_path / "doc.txt").write_bytes(
+        b"White platelets and the lymph center\r\npoints; white platelets again.\r\n"
+    )
+    output = CliRunner().invoke(cli, ["scan", "--format", "csv", str(tmp_path)]).stdout
+    assert len(output.splitlines()) == 2
+    (row,) = csv.DictReader(io.StringIO(output))
+    assert row["top_garbles"] == (
+        "White platelets → White blood cells; lymph center points → lymph nodes"
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "code"),
     [("high.txt", 1), ("suspicious.md", 1), ("low.txt", 0), ("clean.txt", 0)],
