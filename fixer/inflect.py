@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fixer.data import lexicon_dir, read_tsv
 from fixer.patterns import function_words
-from fixer.words import WORD_RE, Normalizer, english_words, verb_suffix
+from fixer.words import WORD_RE, Normalizer, english_words, folded, verb_suffix
 
 # Words kept lower case inside a Title Case heading (articles, short prepositions, conjunctions).
 _MINOR_WORDS = frozenset(
@@ -101,7 +101,7 @@ def is_plural(word: str, normalizer: Normalizer) -> bool:
     Latin-looking word whose own plural English writes ("cornea", "corneas": the lemma table
     reads it as the plural of "corneum"), nor a verb's participle in "-en" ("swollen",
     "broken"), which only "children", "oxen" and "women" share an ending with."""
-    low = word.lower()
+    low = folded(word.lower())
     lemma = normalizer.lemma(low)
     if not (
         low.endswith(("s", "i", "a", "ae", "en", "eet", "eeth", "ice"))

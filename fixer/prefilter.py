@@ -21,9 +21,10 @@ from collections.abc import Container, Iterable
 from functools import cached_property
 from itertools import compress, count
 
-from fixer.words import SPLIT_RE, Normalizer, word_starts
+from fixer.words import IN_WORDS, SPLIT_RE, Normalizer, word_starts
 
-_NOT_BETWEEN_WORDS = r"[^\w \t\u00a0\u2063\r\n\-‐‑,;:/&'’]+|_+"
+# Invisible characters and combining accents stand inside words (``fixer.words.WORD_RE``).
+_NOT_BETWEEN_WORDS = rf"[^\w \t\u00a0\u2063\r\n\-‐‑,;:/&'’{IN_WORDS}]+|_+"
 
 
 def _region_break(crlf: str) -> re.Pattern[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -19,8 +20,18 @@ from pathlib import Path
 from fixer.cache import bulk_loading
 from fixer.data import lexicon_dir, read_tsv
 
-#: A word: letters and digits, with inner apostrophes ("Crohn's", "don't").
-WORD_RE = re.compile(r"[^\W_]++(?:['’][^\W_]++)*+")  # possessive: no backtracking to do
+#: Characters that stand inside a word without being letters: invisible format characters (a
+#: soft hyphen, zero-width spaces and joiners, a word joiner), which PDF text and editors leave
+#: inside words, and the combining accents of decomposed (NFD) text.
+_INVISIBLE = "\u00ad\u200b-\u200d\u2060"
+_COMBINING = "\u0300-\u036f"
+#: Both, as a character-class fragment (for patterns that must not break a word at them).
+IN_WORDS = _INVISIBLE + _COMBINING
+#: A word: letters and digits, with inner apostrophes ("Crohn's", "don't"), invisible
+#: characters ("plate\u00adlets") and combining accents.
+WORD_RE = re.compile(
+    rf"[^\W_]++(?:(?:['’]|[{_INVISIBLE}]++)[^\W_]++|[{_COMBINING}]++[^\W_]*+)*+"
+)  # possessive: no backtracking to do
 #: The same as a group: ``SPLIT_RE.split(text)`` alternates gaps and words (gap first and last).
 SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 
@@ -87,6 +98,18 @@ class SpellingRules:
 _IRREGULAR_PLURAL_ENDINGS = ("i", "a", "ae", "en", "eet", "eeth", "ice", "ices")
 
 
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+
+
+def folded(word: str) -> str:
+    """A word as its letters read: compatibility forms and decomposed accents composed (NFKC:
+    the ligature U+FB01 is "fi", a full-width letter its ASCII one), invisible characters
+    dropped."""
+    if word.isascii():
+        return word
+    return _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", word))
+
+
 @dataclass
 class Normalizer:
     """Maps a word to its normal form; results are cached per instance."""
@@ -99,7 +122,7 @@ class Normalizer:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        low = word.lower().replace("’", "'")
+        low = folded(word.lower().replace("’", "'"))
         if low.endswith(_POSSESSIVE):
             low = low[:-2]
         result = self.spelling.americanize(self._lemma_of(low))
@@ -116,7 +139,7 @@ class Normalizer:
 
     def lemma(self, word: str) -> str:
         """The lower-case lemma of a word, without spelling normalization."""
-        return self._lemma_of(word.lower().replace("’", "'"))
+        return self._lemma_of(folded(word.lower().replace("’", "'")))
 
     def _lemma_of(self, low: str) -> str:
         """Table first; else strip a plural ending and look the rest up again, so "gatherings"

@@ -63,6 +63,10 @@ from fixer.engine import looks_spun
         ("WHITE PLATELET'S ROLE", "WHITE BLOOD CELL'S ROLE"),
         ("the white platelets' roles", "the white blood cells' roles"),
         ("the focal sensory system's role", "the central nervous system's role"),
+        # an invisible character inside a garble's word (PDF text, pasted text) hides nothing
+        ("White plate\u00adlets rose.", "White blood cells rose."),
+        ("Lymph center\u200bpoints swell.", "Lymph nodes swell."),
+        ("the \ufb01ne white platelets", "the \ufb01ne white blood cells"),
     ],
 )
 def test_fixes(text: str, fixed: str) -> None:

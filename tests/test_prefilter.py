@@ -92,6 +92,8 @@ def test_real_abstracts_give_the_same_findings() -> None:
         "central nervous, system (CNS), central nervous system(CNS)",
         "central nervous\n\nsystem (CNS); White Blood Cells (WBCs) or white platelets (WBCs)",
         "focal central nervous system (CNS) (CNS) ( CNS ) central nervous system\t(CNS)",
+        # invisible characters and accents inside words
+        "white pla\u200btelets count and lymph center poi\u0301nts; white plate\u00adlet count",
         # a document that reads as spun, where weaker readings join in
         "White platelets, lymph center points, focal sensory system. A lymph knot biopsy.",
     ],

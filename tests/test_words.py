@@ -1,6 +1,6 @@
 import pytest
 
-from fixer.words import default_normalizer, rule_lemma
+from fixer.words import WORD_RE, default_normalizer, rule_lemma
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,12 @@ from fixer.words import default_normalizer, rule_lemma
         ("bodies", "body"),
         ("virus", "virus"),
         ("analysis", "analysis"),
+        # invisible characters inside a word, compatibility forms (PDF text, pasted text)
+        ("plate\u00adlets", "platelet"),  # a soft hyphen
+        ("pla\u200btelets", "platelet"),  # a zero-width space
+        ("\ufb02ow", "flow"),  # the ligature "fl"
+        ("\uff37hite", "white"),  # a full-width letter
+        ("cafe\u0301", "caf\u00e9"),  # a decomposed accent, composed
     ],
 )
 def test_normal_form(word: str, normal: str) -> None:
@@ -51,3 +57,17 @@ def test_rule_lemma(word: str, lemma: str) -> None:
 
 def test_phrase_splits_hyphens_and_ignores_punctuation() -> None:
     assert default_normalizer().phrase("Far-off organs,") == ("far", "off", "organ")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("white pla\u200btelets", ["white", "pla\u200btelets"]),
+        ("plate\u00adlets, lymph", ["plate\u00adlets", "lymph"]),
+        ("poi\u0301nts and nodes\u0301 here", ["poi\u0301nts", "and", "nodes\u0301", "here"]),
+        ("Crohn's don’t", ["Crohn's", "don’t"]),
+        ("it' s \u200b x", ["it", "s", "x"]),  # nothing joins what stands apart
+    ],
+)
+def test_words_hold_their_invisible_characters_and_accents(text: str, words: list[str]) -> None:
+    assert WORD_RE.findall(text) == words

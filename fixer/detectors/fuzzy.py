@@ -25,7 +25,14 @@ from fixer.lexicon import Lexicon
 from fixer.matcher import Token
 from fixer.model import RULES, Candidate, Entry, FixSafety, Severity
 from fixer.prefilter import WordScan
-from fixer.words import POSSESSIVE, WORD_RE, Normalizer, english_words, normalization_tables
+from fixer.words import (
+    POSSESSIVE,
+    WORD_RE,
+    Normalizer,
+    english_words,
+    folded,
+    normalization_tables,
+)
 
 MIN_FUZZY_CHARS = 12
 Scorer = Callable[[str, str], float]
@@ -109,7 +116,7 @@ class FuzzyDetector:
 
     def _judge(self, word: str) -> None:
         """Note whether a word (as written) glues garble words, or is a slip of some."""
-        low = word.lower()
+        low = folded(word.lower())
         if low in self._glued:
             self._glued_words.add(word)
         if self._is_known(low):
@@ -164,11 +171,13 @@ class FuzzyDetector:
             if i <= covered:
                 continue
             candidate = None
-            if view[token.start : token.end].lower() in self._joined_starts:
+            if folded(view[token.start : token.end].lower()) in self._joined_starts:
                 candidate = self._run_together(view, tokens, i)
             if candidate is None and token.normal in self._by_edge:
                 if not seen:
-                    unknown = [not self._is_known(view[t.start : t.end].lower()) for t in tokens]
+                    unknown = [
+                        not self._is_known(folded(view[t.start : t.end].lower())) for t in tokens
+                    ]
                     seen = list(accumulate(unknown, initial=0))
                 low, high = max(0, i - reach), min(len(tokens), i + reach + 1)
                 if seen[high] > seen[low]:  # a misspelling needs an unknown word nearby
@@ -186,7 +195,7 @@ class FuzzyDetector:
                 if tokens[last - 1].gap != "":
                     break
                 cuts.append(len(pieces))
-            pieces += view[tokens[last].start : tokens[last].end].lower()
+            pieces += folded(view[tokens[last].start : tokens[last].end].lower())
             found = self._joined.get(pieces)
             if found is None:
                 continue
@@ -223,7 +232,7 @@ class FuzzyDetector:
                 if Levenshtein.distance(text, target.text) > limit:
                     continue
                 differing = [
-                    (view[t.start : t.end].lower(), t.normal, word)
+                    (folded(view[t.start : t.end].lower()), t.normal, word)
                     for t, word in zip(window, target.text.split(" "), strict=True)
                     if t.normal != word
                 ]
