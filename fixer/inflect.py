@@ -214,7 +214,11 @@ def match_number(correction: str, garble: str, found: str, normalizer: Normalize
     target = head_index(parts)
     head = parts[target]
     if seen and not is_plural(head, normalizer):
-        parts[target] = pluralize(head, normalizer)
+        plural = pluralize(head, normalizer)
+        # A noun in "-ing" takes a plural only where English writes one ("findings", not
+        # "signalings": "cell signaling" names a process).
+        if not head.lower().endswith("ing") or plural.lower() in english_words():
+            parts[target] = plural
     elif not seen and is_plural(head, normalizer):
         parts[target] = singularize(head, normalizer)
     return " ".join(parts)

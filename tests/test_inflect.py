@@ -90,6 +90,9 @@ def test_apply_case(correction: str, pattern: str, expected: str) -> None:
             "inclusion criterion",
         ),
         ("big data", "huge information", "huge informations", "big data"),
+        # A noun in "-ing" takes a plural only where English writes one.
+        ("cell signaling", "telephone signal", "telephone signals", "cell signaling"),
+        ("finding", "discovery", "discoveries", "findings"),
         # A Latin word the term uses as a singular is no plural to undo.
         ("otitis media", "otitis presses", "otitis press", "otitis media"),
     ],
