@@ -172,6 +172,15 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
         ("cardiopulmonary exercise test",)
     ]
     assert [f.suggestions for f in check_text("Easy wounding is common.")] == [("Easy bruising",)]
+    # Only where the term's verb form stands as a verb ("cough up blood"); one that names a
+    # thing or a quality keeps the term's form.
+    for text, term in [
+        ("Give actuate charcoal at once.", "activated charcoal"),
+        ("Work on image handle improved.", "image processing"),
+        ("A seep ulcer was found.", "bleeding ulcer"),
+        ("The inlay of the nose was red.", "lining of the nose"),
+    ]:
+        assert [f.suggestions for f in check_text(text)] == [(term,)], text
     # A verb form the term writes is answered in the text's base form, spelt as English is.
     assert all(
         "bruize" not in suggestion

@@ -796,6 +796,14 @@ class ReversalDetector:
             and (any(swap.strong for swap in swaps) or self._keeps_a_word(window, reading))
         )
 
+    def _used_as_verb(self, written: Sequence[str], place: int) -> bool:
+        """Whether a term's word stands as a verb: a function word follows it ("coughing up
+        blood", "sleeping too much"), but not "of" or "by", which follow a noun or a passive
+        ("lining of the nose", "poisoning by", "scratched by"). Elsewhere a verb form names a
+        thing or a quality ("activated charcoal", "image processing", "fear of dying")."""
+        following = written[place + 1].lower() if place + 1 < len(written) else ""
+        return following not in ("of", "by") and following in self._grammar
+
     def _keeps_a_word(self, window: Words, reading: _Reading) -> bool:
         """Whether a reading keeps a word of the text that is no function word ("lymph knot
         biopsy" keeps "lymph"; "counts of" keeps only "of")."""
@@ -880,11 +888,14 @@ class ReversalDetector:
         surfaces = [view[t.start : t.end] for t in tokens[first : last + 1]]
         written, joins = _written(" ".join(reading.words))
         for offset, place, swap in reading.places():
-            # A verb form the term writes ("coughing up blood") where the text has the base
-            # form ("hack up blood") is proposed in the text's form: "cough up blood" (the
-            # lemma as English spells it: "bruise", where the normal form is "bruize").
+            # A verb form the term writes as a verb ("coughing up blood") where the text has
+            # the base form ("hack up blood") is proposed in the text's form: "cough up blood"
+            # (the lemma as English spells it: "bruise", where the normal form is "bruize").
+            # One that names a thing keeps its form: "activated charcoal", "image processing",
+            # "lining of the nose", "fear of dying".
             if (
                 len(swap.spun) == len(swap.original) == 1
+                and self._used_as_verb(written, place)
                 and verb_suffix(written[place].lower(), swap.original[0])
                 and not _verb_form(view, tokens[first + offset])
             ):
