@@ -140,13 +140,14 @@ def is_english_plural(word: str, normalizer: Normalizer) -> bool:
 def pluralize(word: str, normalizer: Normalizer | None = None) -> str:
     """The plural of a singular noun: by the regular endings, or, given the ``normalizer``
     whose lemma table knows them, the irregular plurals English uses for its own words
-    ("child" → "children", "tooth" → "teeth") and for Latin and Greek ones in "-um", "-on",
-    "-us", "-ix" and "-ex" ("criterion" → "criteria", "nucleus" → "nuclei", "varix" →
-    "varices"). Words in "-a" take "-s" ("area" → "areas"): English does for most of them."""
+    ("child" → "children", "tooth" → "teeth", "knife" → "knives") and for Latin and Greek
+    ones in "-um", "-on", "-us", "-ix" and "-ex" ("criterion" → "criteria", "nucleus" →
+    "nuclei", "varix" → "varices"). Words in "-a" take "-s" ("area" → "areas"), as English
+    does for most of them."""
     if normalizer is not None:
         irregular = normalizer.irregular_plurals.get(word.lower())
         if irregular is not None and (
-            irregular.endswith(("en", "eet", "eeth", "ice"))
+            irregular.endswith(("en", "eet", "eeth", "ice", "ves"))
             or word.lower().endswith(("um", "on", "us", "ix", "ex"))
         ):
             return word[:1] + irregular[1:] if word[:1].isupper() else irregular
@@ -215,9 +216,10 @@ def match_number(correction: str, garble: str, found: str, normalizer: Normalize
     head = parts[target]
     if seen and not is_plural(head, normalizer):
         plural = pluralize(head, normalizer)
-        # A noun in "-ing" takes a plural only where English writes one ("findings", not
-        # "signalings": "cell signaling" names a process).
-        if not head.lower().endswith("ing") or plural.lower() in english_words():
+        # An English noun takes a plural only where English writes one ("findings", but no
+        # "signalings" or "arthrites": "cell signaling" and "arthritis" stay as they are).
+        english = english_words()
+        if plural.lower() in english or head.lower() not in english:
             parts[target] = plural
     elif not seen and is_plural(head, normalizer):
         parts[target] = singularize(head, normalizer)
@@ -276,7 +278,8 @@ class ArticleRules:
     exceptions: dict[str, str]
 
     def article_for(self, word: str) -> str:
-        if len(word) > 1 and word.isupper():
+        initials = word.split("-")[0]  # "RNA-dependent" is read "R-N-A dependent"
+        if len(initials) > 1 and initials.isupper():
             return "an" if word[0] in _VOWEL_SOUND_LETTERS else "a"
         low = word.lower()
         for size in range(len(low), 0, -1):

@@ -94,8 +94,8 @@ class SpellingRules:
 
 
 # Endings of irregular noun plurals in the lemma table ("nuclei", "criteria", "vertebrae",
-# "children", "feet", "teeth", "mice", "varices").
-_IRREGULAR_PLURAL_ENDINGS = ("i", "a", "ae", "en", "eet", "eeth", "ice", "ices")
+# "children", "feet", "teeth", "mice", "varices", "knives").
+_IRREGULAR_PLURAL_ENDINGS = ("i", "a", "ae", "en", "eet", "eeth", "ice", "ices", "ves")
 
 
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")

@@ -92,6 +92,13 @@ def test_apply_case(correction: str, pattern: str, expected: str) -> None:
         ("big data", "huge information", "huge informations", "big data"),
         # A noun in "-ing" takes a plural only where English writes one.
         ("cell signaling", "telephone signal", "telephone signals", "cell signaling"),
+        (
+            "rheumatoid arthritis",
+            "rheumatoid joint pain",
+            "rheumatoid joint pains",
+            "rheumatoid arthritis",
+        ),
+        ("type 2 diabetes", "sort 2 diabetes", "sort 2 diabeteses", "type 2 diabetes"),
         ("finding", "discovery", "discoveries", "findings"),
         # A Latin word the term uses as a singular is no plural to undo.
         ("otitis media", "otitis presses", "otitis press", "otitis media"),
@@ -186,6 +193,7 @@ def test_pluralize(word: str, plural: str) -> None:
         ("area", "areas"),  # the lemma table's "areae" is no English
         ("node", "nodes"),
         ("break", "breaks"),  # "broken" is a participle
+        ("knife", "knives"),
     ],
 )
 def test_pluralize_knows_irregular_plurals(word: str, plural: str) -> None:
@@ -227,6 +235,8 @@ def test_is_english_plural(word: str, english: bool) -> None:
         ("one", "a"),
         ("honest", "an"),
         ("ulcer", "an"),
+        ("RNA-dependent", "an"),
+        ("DNA-binding", "a"),
     ],
 )
 def test_article_for(word: str, article: str) -> None:
