@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 
@@ -35,3 +35,18 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit]]:
         cursor = edit.end
     pieces.append(text[cursor:])
     return "".join(pieces), applied
+
+
+def position_before(position: int, applied: Sequence[Edit]) -> int:
+    """Where a position of the text that ``apply_edits`` wrote with ``applied`` stood before
+    the edits: text between them moves back by what the edits before it added; a position
+    inside a replacement goes to the start of the text it replaced."""
+    shift = 0  # what the edits so far added to the text's length
+    for edit in applied:
+        start = edit.start + shift
+        if position < start:
+            break
+        if position < start + len(edit.replacement):
+            return edit.start
+        shift += len(edit.replacement) - (edit.end - edit.start)
+    return position - shift

@@ -24,7 +24,7 @@ from fixer.detectors.reversal import (
     Documented,
     ReversalDetector,
 )
-from fixer.edits import Edit, apply_edits
+from fixer.edits import Edit, apply_edits, position_before
 from fixer.inflect import (
     ArticleRules,
     apply_case,
@@ -81,6 +81,15 @@ class FixResult:
     #: spun too (``Checker.examine``): fixing the garbles does not make a spun article clean
     #: prose, and its weaker readings must still be reported.
     spun: bool = False
+    #: The edits each pass applied, each in the text that pass read.
+    passes: tuple[tuple[Edit, ...], ...] = ()
+
+    def position_before(self, position: int) -> int:
+        """Where a position of the fixed text stood in the text as given (inside a
+        replacement: where the text it replaced started)."""
+        for applied in reversed(self.passes):
+            position = position_before(position, applied)
+        return position
 
 
 @dataclass(frozen=True)
@@ -270,6 +279,7 @@ class Checker:
         idempotent."""
         least = FixSafety.UNSAFE if unsafe else FixSafety.SAFE
         fixed: list[Finding] = []
+        passes: list[tuple[Edit, ...]] = []
         spun: bool | None = None  # judged on the text as given
         settled = False  # the passes read as spun changed nothing more
         for _ in range(MAX_FIX_PASSES):
@@ -287,8 +297,9 @@ class Checker:
                 settled = True
                 continue
             fixed.extend(edits[edit] for edit in applied)
+            passes.append(tuple(applied))
             text = new_text
-        return FixResult(text, tuple(fixed), bool(spun))
+        return FixResult(text, tuple(fixed), bool(spun), tuple(passes))
 
     def _completes(
         self, candidate: Candidate, earlier: list[Candidate], tokens: Sequence[Token]

@@ -20,12 +20,13 @@ from fixer.config import (
     settings_for,
 )
 from fixer.discover import STDIN
-from fixer.engine import Checker, make_checker
+from fixer.edits import Edit
+from fixer.engine import Checker, FixResult, make_checker
 from fixer.extract import MANUSCRIPT_SUFFIXES, extract
 from fixer.files import Document, InputError, decode, read_document, write_atomic
 from fixer.lexicon import LexiconError
 from fixer.markup import syntax_for
-from fixer.model import DETECTORS, FixSafety, Severity
+from fixer.model import DETECTORS, Finding, FixSafety, Severity
 from fixer.report import Located, locate
 from fixer.stream import (
     STREAM_FROM_CHARS,
@@ -204,7 +205,29 @@ def _process(task: Task, work: Work) -> FileResult:
     if large:
         result.findings = check_large_text(task.name, text, checker)
         return result
-    return remaining(result, text, checker, syntax, fixed.spun if work.fix else None)
+    result = remaining(result, text, checker, syntax, fixed.spun if work.fix else None)
+    if work.diff and result.changed:
+        # --diff writes nothing: what is left is shown where it stands in the file as it is.
+        placed = [_as_given(item.finding, fixed) for item in result.findings]
+        result.findings = locate(task.name, document.text, placed)
+    return result
+
+
+def _as_given(finding: Finding, fixed: FixResult) -> Finding:
+    """A finding in the fixed text, placed in the text as it was given."""
+    at = fixed.position_before
+    return dataclasses.replace(
+        finding,
+        start=at(finding.start),
+        end=at(finding.end),
+        edit_start=at(finding.edit_start),
+        edit_end=at(finding.edit_end),
+        fallback=tuple(_as_given(f, fixed) for f in finding.fallback),
+        alternatives=tuple(
+            None if edit is None else Edit(at(edit.start), at(edit.end), edit.replacement)
+            for edit in finding.alternatives
+        ),
+    )
 
 
 def _document(task: Task, encoding: str | None) -> Document:

@@ -337,6 +337,22 @@ def test_fix_diff_writes_nothing(spun: Path) -> None:
     ) == (0, "")
 
 
+def test_fix_diff_reports_what_is_left_where_it_stands_in_the_file(tmp_path: Path) -> None:
+    """--diff writes nothing, so a finding it leaves is placed in the file as it is, not in
+    the text the diff would make (where an earlier fix on the line moved it)."""
+    page = tmp_path / "m.md"
+    page.write_text(
+        "See [white platelets][wbc] and [white platelets].\n\n"
+        "[wbc]: https://x.org\n[white platelets]: https://x.org\n",
+        encoding="utf-8",
+    )
+    left = f"{page}:1:33: FX001 white platelets"
+    assert left in run("check", "--format", "concise", str(page)).stdout
+    result = run("fix", "--diff", str(page))
+    assert "+See [white blood cells][wbc] and [white platelets].\n" in result.stdout
+    assert left in result.stderr
+
+
 @pytest.mark.parametrize(
     ("raw", "options", "removed", "added"),
     [

@@ -1,4 +1,6 @@
-from fixer.edits import Edit, apply_edits
+import pytest
+
+from fixer.edits import Edit, apply_edits, position_before
 
 
 def test_no_edits_returns_text_unchanged() -> None:
@@ -23,3 +25,27 @@ def test_overlapping_edit_is_skipped() -> None:
     text, applied = apply_edits("abcdef", [Edit(0, 3, "X"), Edit(2, 4, "Y"), Edit(4, 6, "Z")])
     assert text == "XdZ"
     assert applied == [Edit(0, 3, "X"), Edit(4, 6, "Z")]
+
+
+@pytest.mark.parametrize(
+    ("position", "before"),
+    [
+        (0, 0),  # before every edit
+        (3, 3),
+        (4, 4),  # inside the first replacement ("XYZ" for "e"): where "e" stood
+        (6, 4),
+        (7, 5),  # after it, two code points back: "f"
+        (9, 7),
+        (10, 11),  # after the deletion of "ijk": "l"
+        (12, 13),  # the end of the text
+    ],
+)
+def test_position_before_maps_a_position_of_the_edited_text_back(
+    position: int, before: int
+) -> None:
+    text = "abcdefghijklm"
+    edited, applied = apply_edits(text, [Edit(4, 5, "XYZ"), Edit(8, 11, "")])
+    assert edited == "abcdXYZfghlm"
+    assert position_before(position, applied) == before
+    if not 4 <= position < 7:  # outside the replacement, the same character stands there
+        assert edited[position : position + 1] == text[before : before + 1]
