@@ -106,16 +106,20 @@ def _offer(finding: Finding) -> list[Edit]:
 def _ask(choices: int) -> str:
     """The reviewer's answer, asked again until it is one on offer. Enter skips: a review
     writes only what it is told to (``git add -p`` asks again on Enter, which stages nothing
-    either)."""
+    either). The end of input or Ctrl-C quits: what was decided is written and reported."""
     offered = ["s", "i", "q", *(["a"] if choices else []), *map(str, range(1, choices + 1))]
     prompt = _PROMPT.format(n=choices) if choices else _REPORT_ONLY_PROMPT
-    answer: str = click.prompt(
-        prompt,
-        type=click.Choice(offered, case_sensitive=False),
-        default="s",
-        show_choices=False,
-        show_default=False,
-    )
+    try:
+        answer: str = click.prompt(
+            prompt,
+            type=click.Choice(offered, case_sensitive=False),
+            default="s",
+            show_choices=False,
+            show_default=False,
+        )
+    except click.Abort:  # end of input, or Ctrl-C: quit, as "q" does (and git add -p)
+        click.echo()
+        return "q"
     return answer
 
 

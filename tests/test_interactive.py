@@ -110,6 +110,16 @@ def test_quit_keeps_what_was_decided(page: Path) -> None:
     )
 
 
+def test_end_of_input_quits_and_reports(page: Path) -> None:
+    """Answers that run out end the review as "q" does: what was accepted is written and
+    counted, and the session ends with the usual summary instead of "Aborted!"."""
+    result = review(page, "a\n")
+    assert page.read_text(encoding="utf-8").startswith("White blood cells rise.")
+    assert "applied 1 fix" in result.stdout
+    assert "Aborted" not in result.output
+    assert result.exit_code == 1
+
+
 @pytest.mark.parametrize(
     ("answers", "args", "code"),
     [
