@@ -573,7 +573,11 @@ def scan(
             write_output(output, rendered)
         except InputError as error:
             _cannot_write(output, error)
-        click.echo(f"{output}: report on {len(names)} documents", err=True)
+        scanned = len(data["documents"])  # type: ignore[arg-type]
+        unread = len(data["errors"])  # type: ignore[arg-type]
+        documents = "document" if scanned == 1 else "documents"
+        note = f" ({unread} {'file' if unread == 1 else 'files'} not read)" if unread else ""
+        click.echo(f"{output}: report on {scanned} {documents}{note}", err=True)
     risky = any(d["risk"] in ("high", "suspicious") for d in data["documents"])  # type: ignore[attr-defined]
     sys.exit(EXIT_ERROR if data["errors"] else EXIT_FINDINGS if risky else EXIT_CLEAN)
 

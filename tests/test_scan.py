@@ -257,3 +257,12 @@ def test_jobs_and_dask_give_the_same_ranking(collection: Path) -> None:
     dask = report(scan(names, options, thresholds, engine="dask"), thresholds, "t")
     assert local == parallel == dask
     assert rank(local["documents"]) == local["documents"]
+
+
+def test_a_written_report_counts_the_documents_it_holds(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("White platelets.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01binary")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(cli, ["scan", "--format", "json", "-o", str(report), str(tmp_path)])
+    assert f"{report}: report on 1 document (1 file not read)" in result.stderr
+    assert len(json.loads(report.read_text(encoding="utf-8"))["documents"]) == 1
