@@ -333,7 +333,8 @@ CSV_COLUMNS = (
 def to_csv(data: dict[str, object]) -> str:
     """A row per document, ranked, then a row per file that could not be read: only its path
     and its error, the column that is empty on every other row. A ranking saved from a run
-    leaves no file out, and a program tells the two kinds of row apart by that column."""
+    leaves no file out, and a program tells the two kinds of row apart by that column. A path
+    that a spreadsheet would take for a formula is written as text (``_cell``)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, CSV_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
@@ -342,7 +343,7 @@ def to_csv(data: dict[str, object]) -> str:
         writer.writerow(
             {
                 "rank": index,
-                "path": d["path"],
+                "path": _cell(d["path"]),
                 "risk": d["risk"],
                 "words": d["words"],
                 "findings": d["findings"],
@@ -353,8 +354,16 @@ def to_csv(data: dict[str, object]) -> str:
             }
         )
     for error in data["errors"]:  # type: ignore[attr-defined]
-        writer.writerow({"path": error["path"], "error": error["message"]})
+        writer.writerow({"path": _cell(error["path"]), "error": _cell(error["message"])})
     return out.getvalue()
+
+
+def _cell(value: object) -> str:
+    """A text cell that a spreadsheet shows as written: a file name (from a submission, so not
+    to be trusted) that opens with ``=``, ``+``, ``-`` or ``@`` would be run as a formula, so
+    it gets a leading apostrophe, as OWASP's advice on CSV injection has it."""
+    text = str(value)
+    return "'" + text if text.startswith(("=", "+", "-", "@")) else text
 
 
 def _top_garbles(top: list[dict[str, object]], most: int = 5) -> list[str]:

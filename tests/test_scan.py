@@ -266,3 +266,15 @@ def test_a_written_report_counts_the_documents_it_holds(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["scan", "--format", "json", "-o", str(report), str(tmp_path)])
     assert f"{report}: report on 1 document (1 file not read)" in result.stderr
     assert len(json.loads(report.read_text(encoding="utf-8"))["documents"]) == 1
+
+
+def test_csv_writes_a_path_a_spreadsheet_would_run_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A submission named like a formula ("=1+2.txt") is no formula in the ranking."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "=1+2.txt").write_text("White platelets.\n", encoding="utf-8")
+    (tmp_path / "@x.txt").write_bytes(b"\x00binary")
+    result = CliRunner().invoke(cli, ["scan", "--format", "csv", "."], catch_exceptions=False)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {row["path"] for row in rows} == {"'=1+2.txt", "'@x.txt"}
