@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fixer.data import lexicon_dir, read_tsv
 from fixer.patterns import function_words
-from fixer.words import WORD_RE, Normalizer, english_words, folded, verb_suffix
+from fixer.words import POSSESSIVE, WORD_RE, Normalizer, english_words, folded, verb_suffix
 
 # Words kept lower case inside a Title Case heading (articles, short prepositions, conjunctions).
 _MINOR_WORDS = frozenset(
@@ -184,10 +184,14 @@ def singular(word: str, normalizer: Normalizer) -> str:
 def singular_words(words: Sequence[str], normalizer: Normalizer) -> str:
     """Found words in lower case, each plural made singular: the garble that a detector's
     correction, written in the singular and already in the found words' verb forms, is written
-    for (``Candidate.written``; "seasoned fillings" → "seasoned filling")."""
+    for (``Candidate.written``; "seasoned fillings" → "seasoned filling"). A possessive ending
+    the last word is the text's, not the garble's ("aspiratory ailment's course"): it is left
+    out, so that the correction takes it over ("pulmonary disease's")."""
+    lowered = [word.lower() for word in words]
+    if lowered:
+        lowered[-1] = POSSESSIVE.sub("", lowered[-1])
     return " ".join(
-        singular(low, normalizer) if is_plural(low, normalizer) else low
-        for low in map(str.lower, words)
+        singular(low, normalizer) if is_plural(low, normalizer) else low for low in lowered
     )
 
 

@@ -63,6 +63,11 @@ from fixer.engine import looks_spun
         ("WHITE PLATELET'S ROLE", "WHITE BLOOD CELL'S ROLE"),
         ("the white platelets' roles", "the white blood cells' roles"),
         ("the focal sensory system's role", "the central nervous system's role"),
+        # so does one after a term that synonym reversal reads back from the text's own words
+        ("The aspiratory ailment's course varied.", "The pulmonary disease's course varied."),
+        ("The aspiratory ailment’s course varied.", "The pulmonary disease’s course varied."),
+        ("the aspiratory ailments' courses", "the pulmonary diseases' courses"),
+        ("THE ASPIRATORY AILMENT'S COURSE", "THE PULMONARY DISEASE'S COURSE"),
         # an invisible character inside a garble's word (PDF text, pasted text) hides nothing
         ("White plate\u00adlets rose.", "White blood cells rose."),
         ("Lymph center\u200bpoints swell.", "Lymph nodes swell."),

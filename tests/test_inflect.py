@@ -139,6 +139,21 @@ def test_singular_words_keep_verb_forms() -> None:
 
 
 @pytest.mark.parametrize(
+    ("words", "written"),
+    [
+        # the last word's possessive is the text's, not the garble's: the correction takes it
+        (["aspiratory", "ailment's"], "aspiratory ailment"),
+        (["aspiratory", "ailment’s"], "aspiratory ailment"),
+        (["ASPIRATORY", "AILMENT'S"], "aspiratory ailment"),
+        # a possessive inside the phrase is one of its words ("Crohn's illness")
+        (["crohn's", "illness"], "crohn's illness"),
+    ],
+)
+def test_singular_words_leave_out_a_final_possessive(words: list[str], written: str) -> None:
+    assert singular_words(words, default_normalizer()) == written
+
+
+@pytest.mark.parametrize(
     ("word", "plural"),
     [
         ("nodes", True),
