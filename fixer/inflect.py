@@ -176,22 +176,32 @@ def singular(word: str, normalizer: Normalizer) -> str:
     """A plural noun's singular as written: "fillings" → "filling" (though its lemma is the verb
     "fill"), "metastases" → "metastasis"; a word whose would-be singular is no English word
     stays ("diabetes", not "diabete")."""
-    base = normalizer.normal(word)
-    one = word[:-1] if normalizer.normal(word[:-1]) == base else singularize(word, normalizer)
+    one = _would_be_singular(word, normalizer)
     return one if one.lower() in english_words() else word
+
+
+def _would_be_singular(word: str, normalizer: Normalizer) -> str:
+    """A plural noun's singular by its ending and the lemma table, whether or not English
+    writes it: "aberrances" → "aberrance", "diabetes" → "diabete"."""
+    base = normalizer.normal(word)
+    return word[:-1] if normalizer.normal(word[:-1]) == base else singularize(word, normalizer)
 
 
 def singular_words(words: Sequence[str], normalizer: Normalizer) -> str:
     """Found words in lower case, each plural made singular: the garble that a detector's
     correction, written in the singular and already in the found words' verb forms, is written
-    for (``Candidate.written``; "seasoned fillings" → "seasoned filling"). A possessive ending
+    for (``Candidate.written``; "seasoned fillings" → "seasoned filling"). A plural whose
+    singular words.txt lacks is made singular too ("standard aberrances" → "standard
+    aberrance"), or the correction would not take the text's number ("standard deviations"):
+    ``is_plural`` has told it from English words such as "diabetes". A possessive ending
     the last word is the text's, not the garble's ("aspiratory ailment's course"): it is left
     out, so that the correction takes it over ("pulmonary disease's")."""
     lowered = [word.lower() for word in words]
     if lowered:
         lowered[-1] = POSSESSIVE.sub("", lowered[-1])
     return " ".join(
-        singular(low, normalizer) if is_plural(low, normalizer) else low for low in lowered
+        _would_be_singular(low, normalizer) if is_plural(low, normalizer) else low
+        for low in lowered
     )
 
 

@@ -68,6 +68,9 @@ from fixer.engine import looks_spun
         ("The aspiratory ailment’s course varied.", "The pulmonary disease’s course varied."),
         ("the aspiratory ailments' courses", "the pulmonary diseases' courses"),
         ("THE ASPIRATORY AILMENT'S COURSE", "THE PULMONARY DISEASE'S COURSE"),
+        # the number of a spun plural whose singular is no word of words.txt is kept
+        ("The standard aberrances (SDs) are shown.", "The standard deviations (SDs) are shown."),
+        ("with bleached matter hyperintensities", "with white matter hyperintensities"),
         # an invisible character inside a garble's word (PDF text, pasted text) hides nothing
         ("White plate\u00adlets rose.", "White blood cells rose."),
         ("Lymph center\u200bpoints swell.", "Lymph nodes swell."),

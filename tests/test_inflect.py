@@ -154,6 +154,23 @@ def test_singular_words_leave_out_a_final_possessive(words: list[str], written: 
 
 
 @pytest.mark.parametrize(
+    ("words", "written"),
+    [
+        # a plural whose singular words.txt does not hold is made singular all the same, or
+        # the correction, written in the singular, keeps its number
+        (["standard", "aberrances"], "standard aberrance"),
+        (["bleached", "matter", "hyperintensities"], "bleached matter hyperintensity"),
+        (["reuptake", "restrainers"], "reuptake restrainer"),
+        # words that are no plurals stay
+        (["type", "2", "diabetes"], "type 2 diabetes"),
+        (["scabies", "mites"], "scabies mite"),
+    ],
+)
+def test_singular_words_make_every_plural_singular(words: list[str], written: str) -> None:
+    assert singular_words(words, default_normalizer()) == written
+
+
+@pytest.mark.parametrize(
     ("word", "plural"),
     [
         ("nodes", True),
