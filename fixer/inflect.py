@@ -227,16 +227,18 @@ def match_number(correction: str, garble: str, found: str, normalizer: Normalize
         return correction
     parts = correction.split(" ")
     target = head_index(parts)
-    head = parts[target]
+    # A head joined by hyphens is inflected in its last word ("impacted-tooth" →
+    # "impacted-teeth", and "panel-data" is plural already).
+    joined, hyphen, head = parts[target].rpartition("-")
     if seen and not is_plural(head, normalizer):
         plural = pluralize(head, normalizer)
         # An English noun takes a plural only where English writes one ("findings", but no
         # "signalings" or "arthrites": "cell signaling" and "arthritis" stay as they are).
         english = english_words()
-        if plural.lower() in english or head.lower() not in english:
-            parts[target] = plural
+        if hyphen or plural.lower() in english or head.lower() not in english:
+            parts[target] = joined + hyphen + plural
     elif not seen and is_plural(head, normalizer):
-        parts[target] = singularize(head, normalizer)
+        parts[target] = joined + hyphen + singularize(head, normalizer)
     return " ".join(parts)
 
 

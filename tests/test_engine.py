@@ -71,6 +71,8 @@ from fixer.engine import looks_spun
         # the number of a spun plural whose singular is no word of words.txt is kept
         ("The standard aberrances (SDs) are shown.", "The standard deviations (SDs) are shown."),
         ("with bleached matter hyperintensities", "with white matter hyperintensities"),
+        # a head the text joins by a hyphen takes its number in its last word
+        ("Doctors saw jammed-teeth in patients.", "Doctors saw impacted-teeth in patients."),
         # an invisible character inside a garble's word (PDF text, pasted text) hides nothing
         ("White plate\u00adlets rose.", "White blood cells rose."),
         ("Lymph center\u200bpoints swell.", "Lymph nodes swell."),

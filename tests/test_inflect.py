@@ -102,6 +102,17 @@ def test_apply_case(correction: str, pattern: str, expected: str) -> None:
         ("finding", "discovery", "discoveries", "findings"),
         # A Latin word the term uses as a singular is no plural to undo.
         ("otitis media", "otitis presses", "otitis press", "otitis media"),
+        # A head joined by a hyphen is inflected in its last word.
+        ("impacted-tooth", "jammed tooth", "jammed teeth", "impacted-teeth"),
+        ("panel-data", "plank datum", "plank data", "panel-data"),
+        ("tongue-tie", "tongue bind", "tongue binds", "tongue-ties"),
+        (
+            "anti-inflammatory",
+            "hostile to inflammatory",
+            "hostile to inflammatories",
+            "anti-inflammatories",
+        ),
+        ("flare-ups", "eruptions", "eruption", "flare-up"),
     ],
 )
 def test_match_number(correction: str, garble: str, found: str, expected: str) -> None:
