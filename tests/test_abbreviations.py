@@ -19,6 +19,13 @@ SWAPS = [
     ("acute", "serious"),
     ("chronic", "tenacious"),
     ("blood cell", "platelet"),
+    ("disease", "wildness"),
+    ("equilibrium", "composure"),
+    ("section", "paragraph"),
+    ("daily", "quotidian"),
+    ("copy", "photocopy"),
+    ("variant", "variation"),
+    ("charcoal", "lignite"),
 ]
 THESAURUS = Thesaurus([Swap(NORMALIZER.phrase(o), NORMALIZER.phrase(s), True) for o, s in SWAPS])
 TABLE = {
@@ -30,6 +37,12 @@ TABLE = {
         "WBC": ["white blood cell"],
         "DM": ["diabetes mellitus", "dystrophia myotonica"],
         "AS": ["ankylosing spondylitis", "aortic stenosis"],
+        "CD": ["crohn disease", "crohn's disease"],
+        "HWE": ["hardy-weinberg equilibrium"],
+        "CS": ["caesarean section", "cesarean section"],
+        "ADL": ["activities of daily living"],
+        "CNV": ["copy number variant", "copy number variation"],
+        "AC": ["activated charcoal"],
     }.items()
 }
 DETECTOR = AbbreviationDetector(NORMALIZER, TABLE, THESAURUS)
@@ -57,7 +70,7 @@ def candidates(text: str):
             "tenacious lymphocytic leukemia",
             "chronic lymphocytic leukemia",
         ),
-        ("White Platelets (WBCs) fight infection.", "White Platelets", "white blood cell"),
+        ("White Platelets (WBCs) fight infection.", "White Platelets", "White blood cell"),
         ("the focal sensory framework (CNS)", "focal sensory framework", "central nervous system"),
     ],
 )
@@ -68,6 +81,31 @@ def test_garbled_definitions_are_flagged(text: str, found: str, correction: str)
     assert candidate.corrections == (correction,)
     assert candidate.rule.code == "FX101"
     assert "is a spinner swap of" in candidate.message
+
+
+@pytest.mark.parametrize(
+    ("text", "correction"),
+    [
+        # a word the text writes as the expansion does keeps the writer's form: case,
+        # possessive, spelling and number
+        ("Patients with Crohn's wildness (CD) had pain.", "Crohn's disease"),
+        ("Patients with Crohn’s wildness (CD) had pain.", "Crohn’s disease"),
+        ("with early Hardy-Weinberg composure (HWE) and", "Hardy-Weinberg equilibrium"),
+        ("after a cesarean paragraph (CS) at term", "cesarean section"),
+        ("after a Caesarean paragraph (CS) at term", "Caesarean section"),
+        ("an activity of quotidian living (ADL) such as", "activity of daily living"),
+        # a form the expansion writes on purpose stays
+        ("took activate lignite (AC) for", "activated charcoal"),
+        # of two expansions that read the text equally well, the one it writes more words of
+        ("a photocopy number variation (CNV) in", "copy number variation"),
+        ("a photocopy number variant (CNV) in", "copy number variant"),
+        # an inflected word is written as the expansion writes it; number comes later
+        ("the focal sensory frameworks (CNS)", "central nervous system"),
+    ],
+)
+def test_the_writers_form_of_a_shared_word_is_kept(text: str, correction: str) -> None:
+    (candidate,) = candidates(text)
+    assert candidate.corrections == (correction,)
 
 
 @pytest.mark.parametrize(

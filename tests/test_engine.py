@@ -71,6 +71,17 @@ from fixer.engine import looks_spun
         # the number of a spun plural whose singular is no word of words.txt is kept
         ("The standard aberrances (SDs) are shown.", "The standard deviations (SDs) are shown."),
         ("with bleached matter hyperintensities", "with white matter hyperintensities"),
+        # a word of an abbreviation's expansion that the text writes keeps the writer's form
+        (
+            "Patients with Crohn's wildness (CD) had pain.",
+            "Patients with Crohn's disease (CD) had pain.",
+        ),
+        (
+            "Patients with Crohn’s wildness (CD) had pain.",
+            "Patients with Crohn’s disease (CD) had pain.",
+        ),
+        ("after a cesarean paragraph (CS) at term", "after a cesarean section (CS) at term"),
+        ("in Hardy-Weinberg composure (HWE) were", "in Hardy-Weinberg equilibrium (HWE) were"),
         # a head the text joins by a hyphen takes its number in its last word
         ("Doctors saw jammed-teeth in patients.", "Doctors saw impacted-teeth in patients."),
         # an invisible character inside a garble's word (PDF text, pasted text) hides nothing

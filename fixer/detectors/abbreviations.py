@@ -20,12 +20,12 @@ from pathlib import Path
 
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
-from fixer.inflect import singular_words
+from fixer.inflect import is_plural, singular_words
 from fixer.matcher import Token, gap_kind
 from fixer.model import ABBREVIATION_ID, RULES, Candidate, FixSafety, Severity
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Thesaurus, Words, default_thesaurus
-from fixer.words import Normalizer, default_normalizer, normalization_tables
+from fixer.words import WORD_RE, Normalizer, default_normalizer, normalization_tables
 
 _PAREN_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]{0,11}?)(s?)\s*\)")
 _MAX_SWAP_WORDS = 3
@@ -176,7 +176,7 @@ class AbbreviationDetector:
         words = tuple(t.normal for t in tokens[first_possible : last + 1])
         if _spells_out(words, expansions):
             return None
-        best: tuple[tuple[int, int, int], Expansion, int, Alignment] | None = None
+        best: tuple[tuple[int, int, int, int], Expansion, int, Alignment] | None = None
         for expansion in expansions:
             size = len(expansion.words)
             for count in range(max(1, size - 1), min(size + 1, len(words)) + 1):
@@ -184,7 +184,9 @@ class AbbreviationDetector:
                 alignment = align(window, expansion.words, self.thesaurus)
                 if alignment is None or not _suspicious(alignment, size):
                     continue
-                key = (*alignment.score, -abs(count - size))
+                # Of equal readings, the expansion that shares most words with the text: "copy
+                # number variation (CNV)" is not "copy number variant".
+                key = (*alignment.score, -abs(count - size), alignment.identical)
                 if best is None or key > best[0]:
                     best = (key, expansion, count, alignment)
         if best is None:
@@ -211,7 +213,7 @@ class AbbreviationDetector:
         return Candidate(
             first=first,
             last=last,
-            corrections=(expansion.text,),
+            corrections=(self._as_written(expansion, surfaces, alignment),),
             written=singular_words(surfaces, self.normalizer),
             rule=RULES["FX101"],
             entry_id=ABBREVIATION_ID + expansion.abbreviation,
@@ -223,6 +225,47 @@ class AbbreviationDetector:
             message=f"({expansion.abbreviation}) stands for {expansion.text}; "
             + "; ".join(reasons),
         )
+
+    def _as_written(self, expansion: Expansion, surfaces: list[str], alignment: Alignment) -> str:
+        """The expansion, each word the text writes as the expansion does (an identical word,
+        not a swap) written as the text writes it where the text does not inflect it: "Crohn's
+        wildness (CD)" reads as "Crohn's disease" (the table also writes "crohn disease"),
+        "Hardy-Weinberg composure (HWE)" as "Hardy-Weinberg equilibrium", "cesarean paragraph
+        (CS)" as "cesarean section". (The case pattern of the text, "White Platelets (WBCs)"
+        in a heading, is applied later.) An inflected word of the text is written as the
+        expansion writes it ("frameworks" is "system": number is matched later), and so is a
+        verb form the expansion writes ("activate lignite (AC)" is "activated charcoal")."""
+        spans = [match.span() for match in WORD_RE.finditer(expansion.text)]
+        if len(spans) != len(expansion.words):
+            return expansion.text
+        text, shift = expansion.text, 0
+        lemma = self.normalizer.lemma
+        for offset, place in _identical(alignment, len(surfaces)):
+            surface = surfaces[offset]
+            start, end = spans[place]
+            written = expansion.text[start:end]
+            if lemma(surface) != surface.lower().replace("’", "'") or (
+                lemma(written) != written.lower() and not is_plural(written, self.normalizer)
+            ):
+                continue  # a form the expansion writes on purpose: "activated charcoal"
+            text = text[: start + shift] + surface + text[end + shift :]
+            shift += len(surface) - (end - start)
+        return text
+
+
+def _identical(alignment: Alignment, size: int) -> Iterator[tuple[int, int]]:
+    """(window word, expansion word) of each pair an alignment of a window of ``size`` words
+    reads as identical."""
+    swaps = {first: (count, len(original)) for first, count, original in alignment.swaps}
+    window = expansion = 0
+    while window < size:
+        if window in swaps:
+            count, original = swaps[window]
+            window, expansion = window + count, expansion + original
+            continue
+        if window not in alignment.unknown:
+            yield window, expansion
+        window, expansion = window + 1, expansion + 1
 
 
 def _suspicious(alignment: Alignment, size: int) -> bool:
