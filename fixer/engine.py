@@ -399,10 +399,24 @@ class Checker:
 
     def _writers_form(self, word: str, found: str) -> str:
         """The found text's own form of a word that the garble and the correction share
-        verbatim, keeping the writer's spelling and inflection ("leukaemia", "holds")."""
+        verbatim, keeping the writer's spelling and inflection ("leukaemia", "holds"). The
+        word may stand elsewhere in the correction than in the text: it takes the capital that
+        ``word`` (the correction's word, in the found text's case pattern) has where it stands
+        ("Considering all things" → "All things considered"), and loses the one the text gives
+        the first word of a sentence ("Blood hankies" → "Tissue of the blood"). Other capitals
+        are the writer's ("helper T cell", "early Parkinson disease", "LEUKAEMIA")."""
         normal = self.normalizer.normal
-        same = [w for w in WORD_RE.findall(found) if normal(w) == normal(word)]
-        return same[0] if len(same) == 1 else word
+        words = WORD_RE.findall(found)
+        same = [i for i, w in enumerate(words) if normal(w) == normal(word)]
+        if len(same) != 1:
+            return word
+        form = words[same[0]]
+        if len(form) > 1 and form[1:] == form[1:].lower():
+            if word[:1].isupper():
+                form = form[0].upper() + form[1:]
+            elif same[0] == 0:
+                form = form[0].lower() + form[1:]
+        return form
 
     def _with_article(
         self, text: str, tokens: Sequence[Token], first: int, suggestion: str, case: str

@@ -71,6 +71,17 @@ from fixer.engine import looks_spun
         # the number of a spun plural whose singular is no word of words.txt is kept
         ("The standard aberrances (SDs) are shown.", "The standard deviations (SDs) are shown."),
         ("with bleached matter hyperintensities", "with white matter hyperintensities"),
+        # a word the garble and the correction share keeps the writer's spelling, but the
+        # case its place in the correction asks for: a sentence's first word is capitalized
+        ("Considering all things, it works.", "All things considered, it works."),
+        ("Hankies of the breast show it.", "Breast tissue show it."),
+        ("Portable hearing assistants help.", "Hearing aids help."),
+        ("Serious lymphoblastic leukaemia", "Acute lymphoblastic leukaemia"),
+        ("SERIOUS LYMPHOBLASTIC LEUKAEMIA", "ACUTE LYMPHOBLASTIC LEUKAEMIA"),
+        (
+            "Doctors measured the helper T cellphone count.",
+            "Doctors measured the helper T cell count.",
+        ),
         # a word of an abbreviation's expansion that the text writes keeps the writer's form
         (
             "Patients with Crohn's wildness (CD) had pain.",
@@ -310,6 +321,29 @@ def test_corrections_go_into_markup_escaped(
     assert finding.suggestions == ("&lt;T&gt; cells &amp; co" if escaped else "<T> cells & co",)
     assert fix_text(text, **options) == fixed
     assert fix_text(fixed, **options) == fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # the capital a sentence gives the first word is not carried to its new place
+        ("Blood hankies were seen.", "Tissues of the blood were seen."),
+        ("The blood hanky was seen.", "The tissue of the blood was seen."),
+        # the first word of a sentence is capitalized wherever it comes from
+        ("Hankies of the blood were seen.", "Blood tissue were seen."),
+    ],
+)
+def test_a_shared_word_takes_the_case_of_its_place_in_the_correction(
+    tmp_path: Path, text: str, fixed: str
+) -> None:
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text(
+        "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+        "ANU0001\tblood hanky\ttissue of the blood\tanatomy\terror\tsafe\t\tuser\tblood hanky\n"
+        "ANU0002\thankies of the blood\tblood tissue\tanatomy\terror\tsafe\t\tuser\tx\n",
+        encoding="utf-8",
+    )
+    assert fix_text(text, lexicons=[lexicon], builtin=False) == fixed
 
 
 def test_a_longer_reading_completes_a_lexicon_finding_only_when_it_changes_more(
