@@ -295,8 +295,14 @@ class ArticleRules:
 
     def article_for(self, word: str) -> str:
         initials = word.split("-")[0]  # "RNA-dependent" is read "R-N-A dependent"
-        if len(initials) > 1 and initials.isupper():
-            return "an" if word[0] in _VOWEL_SOUND_LETTERS else "a"
+        if (
+            (len(initials) > 1 and initials.isupper())
+            # one letter before a hyphen is the letter: "an X-ray", "a T-cell", "a u-shaped"
+            or (len(initials) == 1 and initials.isalpha() and len(word) > 1)
+            # initials after a lower-case letter are read from it: "an mRNA", "an hCG"
+            or (len(initials) > 2 and initials[0].islower() and initials[1:].isupper())
+        ):
+            return "an" if word[0].upper() in _VOWEL_SOUND_LETTERS else "a"
         low = word.lower()
         for size in range(len(low), 0, -1):
             article = self.exceptions.get(low[:size])

@@ -57,6 +57,10 @@ from fixer.engine import looks_spun
         ("with type A peevish gut disorder", "with type A irritable bowel syndrome"),
         ("hepatitis A peevish gut disorder", "hepatitis A irritable bowel syndrome"),
         ("grade-A peevish gut disorder", "grade-A irritable bowel syndrome"),
+        # an article before initials or a letter is chosen by the letter's name
+        ("He had an x-beam of the chest.", "He had an X-ray of the chest."),
+        ("He had a x-beam of the chest.", "He had an X-ray of the chest."),
+        ("It changed an mRNA articulation.", "It changed an mRNA expression."),
         # a possessive stays with the corrected term
         ("the white platelet's role", "the white blood cell's role"),
         ("The Lymph Center Point’s Size", "The Lymph Node’s Size"),

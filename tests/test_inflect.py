@@ -280,6 +280,21 @@ def test_is_english_plural(word: str, english: bool) -> None:
         ("ulcer", "an"),
         ("RNA-dependent", "an"),
         ("DNA-binding", "a"),
+        # one letter before a hyphen is read as the letter ("an X-ray", "a T-cell")
+        ("X-ray", "an"),
+        ("x-ray", "an"),
+        ("x-linked", "an"),
+        ("F-test", "an"),
+        ("T-cell", "a"),
+        ("u-shaped", "a"),
+        ("e-cigarette", "an"),
+        # initials after one lower-case letter are read letter by letter from it
+        ("mRNA", "an"),
+        ("hCG", "an"),
+        ("eGFR", "an"),
+        ("cDNA", "a"),
+        ("tRNA-derived", "a"),
+        ("pH", "a"),
     ],
 )
 def test_article_for(word: str, article: str) -> None:
