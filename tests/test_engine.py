@@ -72,6 +72,15 @@ from fixer.engine import looks_spun
         ("The aspiratory ailment’s course varied.", "The pulmonary disease’s course varied."),
         ("the aspiratory ailments' courses", "the pulmonary diseases' courses"),
         ("THE ASPIRATORY AILMENT'S COURSE", "THE PULMONARY DISEASE'S COURSE"),
+        # a word reversal keeps from the text is kept whichever apostrophe it writes
+        (
+            "Doctors saw combustible polyneuropathy’s course.",
+            "Doctors saw inflammatory polyneuropathy’s course.",
+        ),
+        (
+            "Doctors saw combustible polyneuropathy's course.",
+            "Doctors saw inflammatory polyneuropathy's course.",
+        ),
         # the number of a spun plural whose singular is no word of words.txt is kept
         ("The standard aberrances (SDs) are shown.", "The standard deviations (SDs) are shown."),
         ("with bleached matter hyperintensities", "with white matter hyperintensities"),

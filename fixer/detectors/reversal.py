@@ -902,10 +902,12 @@ class ReversalDetector:
                 written[place] = self.normalizer.lemma(written[place])
         # A word kept from the text keeps the writer's spelling ("diarrhea", not the
         # vocabulary's "diarrhoea") where the text writes it uninflected and the vocabulary in
-        # lower case ("PET" stays); number and case are matched later, from the text.
+        # lower case ("PET" stays), with either apostrophe (a curly "polyneuropathy's", not the
+        # vocabulary's "polyneuropathies"); number and case are matched later, from the text.
         for k, place in reading.kept():
             surface = surfaces[k].lower()
-            if written[place].islower() and self.normalizer.lemma(surface) == surface:
+            uninflected = self.normalizer.lemma(surface) == surface.replace("’", "'")
+            if written[place].islower() and uninflected:
                 written[place] = surface  # the case of the text is applied later
         # Two words the text joins by a hyphen stay joined where each stands for one word of
         # the term ("iron-lack paleness" reads as "iron-deficiency anemia"); two words kept
