@@ -72,6 +72,22 @@ def candidates(text: str):
         ),
         ("White Platelets (WBCs) fight infection.", "White Platelets", "White blood cell"),
         ("the focal sensory framework (CNS)", "focal sensory framework", "central nervous system"),
+        # a function word read for the expansion's first word stays before it
+        (
+            "invade the tactile framework (CNS) early",
+            "the tactile framework",
+            "the central nervous system",
+        ),
+        (
+            "invade their tactile framework (CNS) early",
+            "their tactile framework",
+            "their central nervous system",
+        ),
+        (
+            "invade an tactile framework (CNS) early",
+            "an tactile framework",
+            "a central nervous system",
+        ),
     ],
 )
 def test_garbled_definitions_are_flagged(text: str, found: str, correction: str) -> None:

@@ -95,6 +95,15 @@ from fixer.engine import looks_spun
             "Doctors measured the helper T cellphone count.",
             "Doctors measured the helper T cell count.",
         ),
+        # a determiner before a spun definition is no word of it
+        (
+            "Cells invade the anxious framework (CNS).",
+            "Cells invade the central nervous system (CNS).",
+        ),
+        (
+            "Cells invade an anxious framework (CNS).",
+            "Cells invade a central nervous system (CNS).",
+        ),
         # a word of an abbreviation's expansion that the text writes keeps the writer's form
         (
             "Patients with Crohn's wildness (CD) had pain.",

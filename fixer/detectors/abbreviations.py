@@ -20,9 +20,10 @@ from pathlib import Path
 
 from fixer.cache import cached
 from fixer.data import lexicon_dir, read_tsv
-from fixer.inflect import is_plural, singular_words
+from fixer.inflect import default_article_rules, is_plural, singular_words
 from fixer.matcher import Token, gap_kind
 from fixer.model import ABBREVIATION_ID, RULES, Candidate, FixSafety, Severity
+from fixer.patterns import function_words
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Thesaurus, Words, default_thesaurus
 from fixer.words import WORD_RE, Normalizer, default_normalizer, normalization_tables
@@ -193,7 +194,10 @@ class AbbreviationDetector:
             return None
         _, expansion, count, alignment = best
         first = last - count + 1
-        return self._candidate(view, tokens, first, last, expansion, alignment)
+        # A function word read as the unknown word that stands for the expansion's first word
+        # ("the" in "invade the anxious framework (CNS)") stays before the expansion.
+        lead = int(0 in alignment.unknown and words[-count] in function_words())
+        return self._candidate(view, tokens, first, last, expansion, alignment, lead)
 
     def _candidate(
         self,
@@ -203,17 +207,28 @@ class AbbreviationDetector:
         last: int,
         expansion: Expansion,
         alignment: Alignment,
+        lead: int = 0,
     ) -> Candidate:
+        """The candidate of an alignment of tokens ``first..last``, whose first ``lead`` words
+        are kept before the expansion ("the central nervous system"; "an anxious framework"
+        becomes "a central nervous system")."""
         surfaces = [view[t.start : t.end] for t in tokens[first : last + 1]]
         reasons = [
             f"'{' '.join(surfaces[i : i + n])}' is a spinner swap of '{' '.join(original)}'"
             for i, n, original in alignment.swaps
         ]
         confidence = min(0.9, 0.55 + 0.15 * len(alignment.swaps) - 0.1 * len(alignment.unknown))
+        correction = self._as_written(expansion, surfaces, alignment)
+        if lead:
+            kept = surfaces[0]
+            if kept.lower() in ("a", "an"):
+                article = default_article_rules().article_for(correction.split(" ")[0])
+                kept = article if kept.islower() else article.capitalize()
+            correction = f"{kept} {correction}"
         return Candidate(
             first=first,
             last=last,
-            corrections=(self._as_written(expansion, surfaces, alignment),),
+            corrections=(correction,),
             written=singular_words(surfaces, self.normalizer),
             rule=RULES["FX101"],
             entry_id=ABBREVIATION_ID + expansion.abbreviation,
