@@ -220,8 +220,9 @@ class Checker:
         finding), detector by detector in order of precedence: lexicon entries whose context
         holds once its topic clauses are waived, and synonym reversal's weaker readings. The
         whole view is read again, not only the seeded regions, so that prefiltering changes
-        nothing here either."""
-        whole = tokenize(view, self.normalizer)
+        nothing here either. The view was scanned for the first reading: its tokens are made
+        from the scan's words, as the seeded regions' were, not split and normalized again."""
+        whole = tokenize_regions(scan_words(view, self.normalizer), [(0, len(view))])
         index = {token.start: i for i, token in enumerate(whole)}
         standing = [_placed(c, tokens, index) for c in taken]
         for detector in self.detectors:
