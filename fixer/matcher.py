@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from fixer.model import ContextClause, Entry
 from fixer.prefilter import WordScan, scan_words
-from fixer.words import SPLIT_RE, Normalizer, possessives, word_starts
+from fixer.words import SPLIT_RE, Normalizer, possessives, verb_suffix, word_starts
 
 # What may stand between two words of one phrase.
 # (U+2063 stands for inline markup in a prose view; see fixer.markup.TRANSPARENT.)
@@ -209,6 +209,7 @@ class PhraseMatcher:
             if next_node is None:
                 break
             node = next_node
+        deferred: Match | None = None
         for last, entries in reversed(ends):
             # A possessive inside the match that neither the garble nor its correction writes
             # ends the phrase: "white platelet's count" is the count of a "white platelet",
@@ -219,15 +220,33 @@ class PhraseMatcher:
                     continue
                 if not _forms_agree(text, tokens, i, entry):
                     continue
+                match = None
                 if not entry.context or context.holds(entry.context, tokens[i], tokens[last]):
-                    return Match(entry, i, last)
-                if any_topic and not any(k in taken for k in range(i, last + 1)):
+                    match = Match(entry, i, last)
+                elif any_topic and not any(k in taken for k in range(i, last + 1)):
                     sense = entry.sense_clauses
                     if len(sense) < len(entry.context) and context.holds(
                         sense, tokens[i], tokens[last]
                     ):
-                        return Match(entry, i, last, topic_waived=True)
-        return None
+                        match = Match(entry, i, last, topic_waived=True)
+                if match is None:
+                    continue
+                if deferred is None and _ends_in_a_verb(text, tokens[last], entry):
+                    deferred = match  # a shorter garble reads the text better, if one holds
+                    break
+                return match
+        return deferred
+
+
+def _ends_in_a_verb(text: str, last: Token, entry: Entry) -> bool:
+    """Whether a garble of several words that ends in a base form ("white platelet count")
+    stands where the text writes that word as a verb's "-ed" form ("white platelets
+    counted"): then a shorter garble at the same place ("white platelet") is the better
+    reading, and this one is taken only if none holds."""
+    size = len(entry.normal)
+    if size < 2 or any(offset == size - 1 for offset, _ in entry.verb_forms):
+        return False
+    return verb_suffix(text[last.start : last.end].lower(), last.normal) == "ed"
 
 
 def _forms_agree(text: str, tokens: Sequence[Token], first: int, entry: Entry) -> bool:

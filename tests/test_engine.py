@@ -117,6 +117,9 @@ from fixer.engine import looks_spun
         ("in Hardy-Weinberg composure (HWE) were", "in Hardy-Weinberg equilibrium (HWE) were"),
         # a head the text joins by a hyphen takes its number in its last word
         ("Doctors saw jammed-teeth in patients.", "Doctors saw impacted-teeth in patients."),
+        # a garble ending in a noun yields to a shorter one where the text writes a verb there
+        ("Patients had white platelets counted.", "Patients had white blood cells counted."),
+        ("The white platelet count was low.", "The white blood cell count was low."),
         # an invisible character inside a garble's word (PDF text, pasted text) hides nothing
         ("White plate\u00adlets rose.", "White blood cells rose."),
         ("Lymph center\u200bpoints swell.", "Lymph nodes swell."),
