@@ -9,7 +9,15 @@ from pathlib import Path
 
 from fixer.data import lexicon_dir, read_tsv
 from fixer.patterns import function_words
-from fixer.words import POSSESSIVE, WORD_RE, Normalizer, english_words, folded, verb_suffix
+from fixer.words import (
+    POSSESSIVE,
+    WORD_RE,
+    Normalizer,
+    english_words,
+    folded,
+    plural_in_en,
+    verb_suffix,
+)
 
 # Words kept lower case inside a Title Case heading (articles, short prepositions, conjunctions).
 _MINOR_WORDS = frozenset(
@@ -109,7 +117,7 @@ def is_plural(word: str, normalizer: Normalizer) -> bool:
         and not low.endswith(("ss", "'s", "’s"))
     ):
         return False
-    if low.endswith("en") and not _plural_in_en(low, lemma):
+    if low.endswith("en") and not plural_in_en(low, lemma):
         return False
     english = english_words()
     if low.endswith(("a", "i")) and low + "s" in english:
@@ -117,11 +125,9 @@ def is_plural(word: str, normalizer: Normalizer) -> bool:
     return low not in english or singularize(low, normalizer) in english
 
 
-def _plural_in_en(word: str, lemma: str) -> bool:
-    """Whether a word in "-en" is its lemma's plural: "oxen", "children", "women"."""
-    return word in (lemma + "en", lemma + "ren") or (
-        lemma.endswith("an") and word == lemma[:-2] + "en"
-    )
+#: Endings of the irregular plurals English makes of its own words ("children", "feet",
+#: "teeth", "mice", "knives"), as against Latin and Greek ones ("criteria", "nuclei").
+_ENGLISH_IRREGULAR_ENDINGS = ("en", "eet", "eeth", "ice", "ves")
 
 
 def is_english_plural(word: str, normalizer: Normalizer) -> bool:
@@ -132,7 +138,7 @@ def is_english_plural(word: str, normalizer: Normalizer) -> bool:
     if not is_plural(word, normalizer):
         return False
     low = word.lower()
-    if low.endswith(("en", "eet", "eeth", "ice")):
+    if low.endswith(_ENGLISH_IRREGULAR_ENDINGS):
         return True
     return _regular_plural(singular(low, normalizer)) == low
 
@@ -147,7 +153,7 @@ def pluralize(word: str, normalizer: Normalizer | None = None) -> str:
     if normalizer is not None:
         irregular = normalizer.irregular_plurals.get(word.lower())
         if irregular is not None and (
-            irregular.endswith(("en", "eet", "eeth", "ice", "ves"))
+            irregular.endswith(_ENGLISH_IRREGULAR_ENDINGS)
             or word.lower().endswith(("um", "on", "us", "ix", "ex"))
         ):
             return word[:1] + irregular[1:] if word[:1].isupper() else irregular

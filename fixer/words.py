@@ -98,6 +98,14 @@ class SpellingRules:
 _IRREGULAR_PLURAL_ENDINGS = ("i", "a", "ae", "en", "eet", "eeth", "ice", "ices", "ves")
 
 
+def plural_in_en(form: str, lemma: str) -> bool:
+    """Whether a form in "-en" is its lemma's plural ("oxen", "children", "women"), not a
+    verb's participle ("broken", "swollen")."""
+    return form in (lemma + "en", lemma + "ren") or (
+        lemma.endswith("an") and form == lemma[:-2] + "en"
+    )
+
+
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 
 
@@ -158,9 +166,7 @@ class Normalizer:
         found: dict[str, str] = {}
         for form, lemma in sorted(self.lemmas.items()):
             if form.endswith(_IRREGULAR_PLURAL_ENDINGS) and (
-                not form.endswith("en")
-                or form in (lemma + "en", lemma + "ren")
-                or (lemma.endswith("an") and form == lemma[:-2] + "en")
+                not form.endswith("en") or plural_in_en(form, lemma)
             ):
                 found.setdefault(lemma, form)
         return found
