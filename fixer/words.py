@@ -149,6 +149,11 @@ class Normalizer:
         """The lower-case lemma of a word, without spelling normalization."""
         return self._lemma_of(folded(word.lower().replace("’", "'")))
 
+    def uninflected(self, word: str) -> bool:
+        """Whether a word is written as its own lemma, in any case and with either apostrophe
+        ("Crohn's" with a straight or a curly one; not "frameworks" or "activated")."""
+        return self.lemma(word) == word.lower().replace("’", "'")
+
     def _lemma_of(self, low: str) -> str:
         """Table first; else strip a plural ending and look the rest up again, so "gatherings"
         and "gathering" meet at "gather"."""

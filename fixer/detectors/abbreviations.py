@@ -254,13 +254,13 @@ class AbbreviationDetector:
         if len(spans) != len(expansion.words):
             return expansion.text
         text, shift = expansion.text, 0
-        lemma = self.normalizer.lemma
+        uninflected = self.normalizer.uninflected
         for offset, place in _identical(alignment, len(surfaces)):
             surface = surfaces[offset]
             start, end = spans[place]
             written = expansion.text[start:end]
-            if lemma(surface) != surface.lower().replace("’", "'") or (
-                lemma(written) != written.lower() and not is_plural(written, self.normalizer)
+            if not uninflected(surface) or (
+                not uninflected(written) and not is_plural(written, self.normalizer)
             ):
                 continue  # a form the expansion writes on purpose: "activated charcoal"
             text = text[: start + shift] + surface + text[end + shift :]

@@ -906,8 +906,7 @@ class ReversalDetector:
         # vocabulary's "polyneuropathies"); number and case are matched later, from the text.
         for k, place in reading.kept():
             surface = surfaces[k].lower()
-            uninflected = self.normalizer.lemma(surface) == surface.replace("’", "'")
-            if written[place].islower() and uninflected:
+            if written[place].islower() and self.normalizer.uninflected(surface):
                 written[place] = surface  # the case of the text is applied later
         # Two words the text joins by a hyphen stay joined where each stands for one word of
         # the term ("iron-lack paleness" reads as "iron-deficiency anemia"); two words kept
