@@ -430,11 +430,12 @@ class Checker:
             article_start, article_end = tokens[first - 1].start, tokens[first - 1].end
             letter = _names_a_kind(text, tokens, first, case)
         else:  # the term may open a link's text, a quotation or a parenthesis
-            opened = _ARTICLE_BEFORE_OPENING.search(text, max(0, start - 40), start)
+            opened = _ARTICLE_BEFORE_OPENING.search(text, max(0, start - _LOOK_BACK), start)
             if opened is None:
                 return start, suggestion
             article_start, article_end = opened.span(1)
-            letter = case == "lower" and bool(_WORD_BEFORE.search(text, 0, article_start))
+            before = max(0, article_start - _LOOK_BACK)
+            letter = case == "lower" and bool(_WORD_BEFORE.search(text, before, article_start))
         written = text[article_start:article_end]
         if written.lower() not in ("a", "an") or (written == "A" and letter):
             return start, suggestion
@@ -475,6 +476,9 @@ _ARTICLE_BEFORE_OPENING = re.compile(
 )
 #: A word right before a capital "A" (a letter naming a kind: "vitamin A", "grade-A").
 _WORD_BEFORE = re.compile(r"\w[ \t\u00a0\-\u2010\u2011]*\Z")
+#: How far back both are looked for: a search from the start of the text would read it all
+#: again for every such finding.
+_LOOK_BACK = 40
 
 
 def _names_a_kind(text: str, tokens: Sequence[Token], first: int, case: str) -> bool:
