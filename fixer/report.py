@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -125,8 +126,6 @@ def _display_width(text: str) -> int:
     for a combining mark or an invisible format character (a soft hyphen, a zero-width space)."""
     if text.isascii():
         return len(text)
-    import unicodedata  # only for lines that are not ASCII
-
     return sum(
         0
         if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf")
