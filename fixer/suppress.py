@@ -69,6 +69,7 @@ def parse_directives(
     line_count = lines.count
     directives: list[Directive] = []
     unknown: list[Finding] = []
+    in_comments: set[int] | None = None  # reST comment lines, found when first asked for
     for match in _directives(text, syntax):
         kind = match.group(1).lower()
         written = list(_NAME.finditer(text, match.start(2), match.end(2)))
@@ -82,7 +83,9 @@ def parse_directives(
         if kind == "ignore":
             directives.append(Directive(kind, names, *span, range(line, line + 1)))
         elif kind == "ignore-next-line":
-            following = _next_line(text, syntax, lines, line)
+            if syntax == "rst" and in_comments is None:
+                in_comments = {lines.line(start) for start, _ in comment_lines(text)}
+            following = _next_line(text, lines, line, in_comments)
             directives.append(Directive(kind, names, *span, range(following, following + 1)))
         elif kind == "disable":
             directives.append(Directive(kind, names, *span, range(line, line_count)))
@@ -92,15 +95,14 @@ def parse_directives(
     return directives, unknown
 
 
-def _next_line(text: str, syntax: str, lines: LineIndex, line: int) -> int:
+def _next_line(text: str, lines: LineIndex, line: int, in_comments: set[int] | None) -> int:
     """The line an ``ignore-next-line`` on ``line`` covers: the next one, or in
-    reStructuredText, where a comment ends with a blank line (docutils warns "Explicit markup
-    ends without a blank line" otherwise), the first after it that is neither blank nor in a
-    comment."""
+    reStructuredText (``in_comments``: the lines of its comments; None in other syntaxes),
+    where a comment ends with a blank line (docutils warns "Explicit markup ends without a
+    blank line" otherwise), the first after it that is neither blank nor in a comment."""
     following = line + 1
-    if syntax != "rst":
+    if in_comments is None:
         return following
-    in_comments = {lines.line(start) for start, _ in comment_lines(text)}
     while following < lines.count and (
         following in in_comments or not lines.line_text(text, following + 1).strip()
     ):
