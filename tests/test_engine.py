@@ -468,6 +468,8 @@ def test_weaker_readings_are_reported_only_in_a_document_that_reads_as_spun() ->
         ("She has a bleeding problem.", []),
         # Every word swapped for a common one may be plain English ("risk factors").
         ("Hazard variables include smoking.", []),
+        # One common swap beside one kept word ("routine checkups") may be what was meant.
+        ("Keep regular checkups.", []),
     ],
 )
 def test_a_spun_document_undoes_weak_swaps_the_lexicon_documents(
@@ -492,6 +494,10 @@ def test_a_spun_document_undoes_weak_swaps_the_lexicon_documents(
         # never applied, for it may be what the writer meant ("main outcome").
         ("He has a lingering condition.", ("lingering condition", "chronic condition"), "none"),
         ("The main outcome was survival.", ("main outcome", "primary outcome"), "none"),
+        # Any common swap, where the reading keeps the head word and another content word of
+        # a longer term: shown, never applied.
+        ("It starts in pale blood cells.", ("pale blood cells", "white blood cells"), "none"),
+        ("A total blood count was done.", ("total blood count", "complete blood count"), "none"),
     ],
 )
 def test_a_spun_document_reads_one_weak_swap_beside_a_kept_word(

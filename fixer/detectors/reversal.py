@@ -510,16 +510,9 @@ class ReversalDetector:
         """Windows that read as known terms, where some reading reaches ``least`` (``seeds``
         assume ``REPORT_FROM``; see ``_reported_fix``), each proposed as ``_best_in`` says.
         Below ``REPORT_FROM`` a reading counts only if it undoes a rewording ``documented`` by
-        the lexicon (``_documented``), or if it reaches ``SPUN_REPORT_FROM``, keeps a content
-        word and its swaps are all telling (``_telling``), so only the swaps such readings can
-        undo are looked at (``_below_report``)."""
+        the lexicon (``_documented``), or if it reaches ``SPUN_REPORT_FROM`` and says enough
+        (``_telling``)."""
         sites = self._sites(tokens)
-        if least < REPORT_FROM:
-            sites = {
-                i: usable
-                for i, found in sites.items()
-                if (usable := [(n, swap) for n, swap in found if _below_report(swap, documented)])
-            }
         if not sites:
             return []
         vocabulary_words = self.vocabulary_words
@@ -767,16 +760,21 @@ class ReversalDetector:
 
     def _telling(self, window: Words, reading: _Reading, documented: Documented) -> bool:
         """Whether a reading below ``REPORT_FROM`` still says enough to report in a spun
-        document: it keeps a word of its own that is no function word ("lymph knot biopsy"
-        keeps "lymph"; "counts of" keeps only "of"), and each of its swaps is unusual in clean
-        medical prose ("knot" for "node") or puts words the lexicon's garbles show spinners
-        put for words of the terms they correct ("lingering" for "chronic" in "lingering
-        condition"; ``_below_report``). In an article that reads as spun, "main outcome" is
-        then read as "primary outcome" too: about one in five such readings on the spun
-        articles is a phrase the original had."""
-        return self._keeps_a_word(window, reading) and all(
-            _below_report(swap, documented) for _, swap in reading.swaps
-        )
+        document. Either it keeps a word of its own that is no function word ("lymph knot
+        biopsy" keeps "lymph"; "counts of" keeps only "of"), and each of its swaps is unusual
+        in clean medical prose ("knot" for "node") or puts words the lexicon's garbles show
+        spinners put for words of the terms they correct ("lingering" for "chronic" in
+        "lingering condition"; ``_below_report``). In an article that reads as spun, "main
+        outcome" is then read as "primary outcome" too: about one in five such readings on
+        the spun articles is a phrase the original had. Or it keeps the head word and another
+        content word of a longer term, whatever its swap: "pale blood cells" keeps "blood
+        cell" of "white blood cell", "total blood count" keeps "blood count"."""
+        if not self._keeps_a_word(window, reading):
+            return False
+        if all(_below_report(swap, documented) for _, swap in reading.swaps):
+            return True
+        kept = [k for k, _ in reading.kept() if window[k] not in self._grammar]
+        return len(kept) >= 2 and reading.words[-1] == window[-1]
 
     def _documented(
         self, window: Words, reading: _Reading, term: str, documented: Documented
