@@ -31,8 +31,15 @@ STRONG = [
     ("type", "kind"),
     ("level", "stage"),
     ("flow", "stream"),
+    ("block", "square"),
 ]
-WEAK = [("central", "focal"), ("immune", "safe"), ("breast", "chest"), ("disease", "illness")]
+WEAK = [
+    ("central", "focal"),
+    ("immune", "safe"),
+    ("breast", "chest"),
+    ("disease", "illness"),
+    ("randomization", "mix"),
+]
 THESAURUS = Thesaurus(
     [Swap(NORMALIZER.phrase(o), NORMALIZER.phrase(s), True) for o, s in STRONG]
     + [Swap(NORMALIZER.phrase(o), NORMALIZER.phrase(s), False) for o, s in WEAK]
@@ -55,6 +62,7 @@ VOCABULARY = frozenset(
         "A level exam",
         "urine flow",
         "weak urine stream",
+        "block randomization",
     ]
 )
 DETECTOR = ReversalDetector(NORMALIZER, VOCABULARY, THESAURUS)
@@ -82,6 +90,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("a wellbeing hazard", [("wellbeing hazard", "health hazard")]),
         ("people with kind A blood", [("kind A blood", "type a blood")]),
         ("a poor urine stream", [("urine stream", "urine flow")]),
+        ("a square mix of patients", [("square mix", "block randomization")]),
+        # A content word joined by a hyphen may follow; a function word may not (below).
+        ("breast malignant growth-related", [("breast malignant growth", "breast cancer")]),
     ],
 )
 def test_swaps_are_reversed_to_known_terms(text: str, expected: list[tuple[str, str]]) -> None:
@@ -101,6 +112,7 @@ def test_swaps_are_reversed_to_known_terms(text: str, expected: list[tuple[str, 
         ("Which Kind A Man Has", "in a heading 'A' may be the article"),
         ("he took a stage exam", "the article 'a' starts no term ('A level exam')"),
         ("a weak urine stream", "inside a known term: 'weak urine stream'"),
+        ("the mean square mix-up", "'mix' of 'mix-up' is no 'randomization'"),
     ],
 )
 def test_ordinary_text_is_left_alone(text: str, reason: str) -> None:

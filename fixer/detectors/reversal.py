@@ -650,6 +650,7 @@ class ReversalDetector:
                     and (after - first > 1 or " " in term_spellings().get(words, words))
                     and words in vocabulary
                     and not _is_article(view, tokens, after - 1)  # "kind a man" is no "type A"
+                    and not self._cuts_a_compound(view, tokens, after)
                 ):
                     window = (first, after)
                     if window not in seen_in:
@@ -801,6 +802,17 @@ class ReversalDetector:
         thing or a quality ("activated charcoal", "image processing", "fear of dying")."""
         following = written[place + 1].lower() if place + 1 < len(written) else ""
         return following not in ("of", "by") and following in self._grammar
+
+    def _cuts_a_compound(self, view: str, tokens: Sequence[Token], after: int) -> bool:
+        """Whether a window ending before token ``after`` leaves out a function word that a
+        hyphen joins to it: "square mix" of "mean square mix-up" is no "block randomization".
+        A content word may follow ("breast cancer-related"), and a window may start after a
+        prefix ("over-inspecting strategy" is a spun "over-sampling method")."""
+        return (
+            after < len(tokens)
+            and tokens[after].normal in self._grammar
+            and view[tokens[after - 1].end : tokens[after].start] in _HYPHENS
+        )
 
     def _keeps_a_word(self, window: Words, reading: _Reading) -> bool:
         """Whether a reading keeps a word of the text that is no function word ("lymph knot
