@@ -34,12 +34,11 @@ sys.path.insert(0, str(ROOT))
 from fixer.detectors.reversal import (  # noqa: E402
     SPUN_DOCUMENTED_FROM,
     Documented,
-    Phrases,
     ReversalDetector,
-    default_vocabulary,
 )
 from fixer.lexicon import builtin_lexicon  # noqa: E402
 from fixer.matcher import tokenize  # noqa: E402
+from fixer.terms import Phrases, default_vocabulary  # noqa: E402
 from fixer.thesaurus import default_thesaurus  # noqa: E402
 from fixer.words import default_normalizer  # noqa: E402
 

@@ -271,7 +271,7 @@ def test_english_phrases_are_plain_phrases_and_no_known_terms() -> None:
     """english-phrases.txt (``scripts/build_english_phrases.py``): sorted WordNet phrases of 2
     to 5 plain lower-case words, after its comment header; none is a known term (the
     vocabulary holds those, and a reading may undo into them) or a garble of the lexicon."""
-    from fixer.detectors.reversal import default_vocabulary
+    from fixer.terms import default_vocabulary
 
     lines = (lexicon_dir() / "english-phrases.txt").read_text(encoding="utf-8").splitlines()
     header = [line for line in lines if line.startswith("#")]
