@@ -189,6 +189,12 @@ _fail_on = click.option(
     default=None,
     help="Lowest severity that makes the exit code 1 [default: warning].",
 )
+_min_severity = click.option(
+    "--min-severity",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Leave out findings below this severity, as --ignore would [default: info].",
+)
 
 #: For ``check`` and ``fix``, which read '-'; ``scan`` reads files and folders only.
 _stdin_filename = click.option(
@@ -201,6 +207,7 @@ _stdin_filename = click.option(
 def _options(
     lexicons: tuple[Path, ...],
     fail_on: str | None,
+    min_severity: str | None,
     select: str | None,
     ignore: str | None,
     config_file: Path | None,
@@ -224,6 +231,7 @@ def _options(
     return Options(
         lexicons,
         fail_on,
+        min_severity,
         split(select),
         split(ignore),
         config_file,
@@ -299,6 +307,7 @@ def _stdin_task(name: str, options: Options, named: bool) -> Task:
 @cli.command(epilog=_EXAMPLES)
 @_common
 @_fail_on
+@_min_severity
 @_stdin_filename
 @click.option(
     "--format",
@@ -385,6 +394,7 @@ def check(
 @cli.command(epilog=_EXAMPLES)
 @_common
 @_fail_on
+@_min_severity
 @_stdin_filename
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that are not safe.")
 @click.option("--diff", is_flag=True, help="Print a unified diff instead of writing files.")
@@ -539,7 +549,7 @@ def scan(
     from fixer.extract import MANUSCRIPT_SUFFIXES
     from fixer.markup import SYNTAX_BY_SUFFIX
 
-    options = _options(fail_on=None, **selection)
+    options = _options(fail_on=None, min_severity=None, **selection)
     thresholds = scanning.Thresholds(high_distinct, high_density, suspicious_distinct)
     names, missing = [], []
     for path, problem, walked in iter_targets(paths, (*SYNTAX_BY_SUFFIX, *MANUSCRIPT_SUFFIXES)):

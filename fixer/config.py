@@ -5,6 +5,7 @@ each checked file (the nearest wins, as in ruff); the command line overrides it.
     select = ["FX001", "FX101"]          # rules, categories, detectors or entry ids
     ignore = ["general-wording", "DI0042"]
     fail-on = "error"
+    min-severity = "warning"             # leave out info findings, as ``ignore`` would
     lexicons = ["house-style.tsv"]       # relative to the configuration file
     exclude = ["archive/**"]             # globs, for directory walks
     allow = [{ phrase = "sound platelets", reason = "quoted from a 1911 text" }]
@@ -28,12 +29,26 @@ from fixer.model import (
     RULES,
     SUPPRESSION,
     Finding,
+    Severity,
 )
 from fixer.words import Normalizer
 
 CONFIG_FILES = (".fixer.toml", "pyproject.toml")
 PROJECT_MARKERS = (".git", "pyproject.toml")
-_KEYS = {"select", "ignore", "fail-on", "lexicons", "exclude", "allow", "skip", "detectors"}
+_KEYS = {
+    "select",
+    "ignore",
+    "fail-on",
+    "min-severity",
+    "lexicons",
+    "exclude",
+    "allow",
+    "skip",
+    "detectors",
+}
+SEVERITIES = ("error", "warning", "info")
+#: The keys that name a severity, with their defaults.
+_SEVERITY_KEYS = {"fail-on": "warning", "min-severity": "info"}
 SKIPPABLE = ("quotations", "references")
 
 
@@ -56,6 +71,7 @@ class Settings:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str = "warning"
+    min_severity: str = "info"  # findings below it are left out, as ``ignore`` leaves them
     lexicons: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
     allow: tuple[tuple[str, str], ...] = ()  # (phrase, reason)
@@ -162,13 +178,15 @@ def _load_config(path: Path, _mtime: int, _size: int) -> Settings:
     strings = {
         key: _strings(table, key, where) for key in ("select", "ignore", "lexicons", "exclude")
     }
-    fail_on = table.get("fail-on", "warning")
-    if fail_on not in ("error", "warning", "info"):
-        raise ConfigError(f"{where}: key 'fail-on' must be error, warning or info")
+    severities = {key: table.get(key, default) for key, default in _SEVERITY_KEYS.items()}
+    for key, value in severities.items():
+        if value not in SEVERITIES:
+            raise ConfigError(f"{where}: key '{key}' must be error, warning or info")
     return Settings(
         select=strings["select"],
         ignore=strings["ignore"],
-        fail_on=fail_on,
+        fail_on=severities["fail-on"],
+        min_severity=severities["min-severity"],
         lexicons=tuple((path.parent / p).resolve() for p in strings["lexicons"]),
         exclude=strings["exclude"],
         allow=_allow(table.get("allow", []), where),
@@ -295,7 +313,9 @@ def _canonical(name: str, known: dict[str, str], key: str) -> str:
 
 
 def selected(finding: Finding, settings: Settings, normalizer: Normalizer) -> bool:
-    """Whether a finding survives ``select``, ``ignore`` and ``allow``."""
+    """Whether a finding survives ``select``, ``ignore``, ``min-severity`` and ``allow``."""
+    if finding.severity < Severity.parse(settings.min_severity):
+        return False
     names = finding.names
     if settings.select and not names & set(settings.select):
         return False

@@ -53,6 +53,7 @@ class Options:
 
     lexicons: tuple[Path, ...] = ()
     fail_on: str | None = None
+    min_severity: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     config_file: Path | None = None
@@ -69,6 +70,7 @@ class Options:
             raise SetupError(str(error)) from None
         return base.with_overrides(
             fail_on=self.fail_on,
+            min_severity=self.min_severity,
             select=self.select,
             ignore=self.ignore,
             detectors=self.detectors,

@@ -63,6 +63,21 @@ def test_command_line_overrides_configuration(site: Path) -> None:
     assert len(check("--isolated", page)[1]) == 3
 
 
+def test_min_severity_leaves_out_findings_below_it(site: Path) -> None:
+    """As ``ignore`` would: "Taking everything into account" is info, the other two errors.
+    The command line overrides the configuration, and ``fix`` leaves them unfixed too."""
+    page = site / "docs" / "deep" / "page.md"
+    (site / ".fixer.toml").write_text('min-severity = "warning"\n', encoding="utf-8")
+    assert check(str(page))[:2] == (1, ["AN0001", "AN0003"])
+    assert [i[:2] for i in check("--min-severity", "info", str(page))[1]] == ["AN", "GW", "AN"]
+    assert check("--min-severity", "error", "--ignore", "anatomy", str(page))[:2] == (0, [])
+    result = CliRunner().invoke(cli, ["fix", str(page)])
+    assert result.exit_code == 1
+    assert page.read_text(encoding="utf-8") == (
+        "White blood cells. Taking everything into account, lymph nodes swell.\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("option", "names", "prefixes"),
     [
@@ -353,6 +368,7 @@ def test_a_folder_outside_the_work_tree_is_walked_whole(
         ("[tool.fixer]\nselct = []\n", "[tool.fixer]: unknown key 'selct'"),
         ('[tool.fixer]\nignore = "FX001"\n', "key 'ignore' must be a list of strings"),
         ('[tool.fixer]\nfail-on = "fatal"\n', "key 'fail-on' must be error, warning or info"),
+        ('[tool.fixer]\nmin-severity = "loud"\n', "key 'min-severity' must be error, warning"),
         ("[tool.fixer\n", "cannot read configuration"),
         ('[tool.fixer]\ndetectors = ["lexicon", "spell"]\n', "key 'detectors' takes some of"),
         ("[tool.fixer]\ndetectors = []\n", "key 'detectors' takes some of"),
