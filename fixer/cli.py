@@ -312,7 +312,7 @@ def _stdin_task(name: str, options: Options, named: bool) -> Task:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "concise", "json", "sarif", "github"]),
+    type=click.Choice(["text", "concise", "json", "sarif", "github", "gitlab"]),
     default="text",
     show_default=True,
     help="Output format (concise: one line per finding, no summary).",
@@ -378,6 +378,10 @@ def check(
     elif output_format == "github":
         if outcome.findings:
             click.echo(to_github(outcome.findings))
+    elif output_format == "gitlab":
+        from fixer.gitlab import to_gitlab
+
+        click.echo(to_gitlab(outcome.findings))
     elif output_format == "concise":
         for item in outcome.findings:
             click.echo(text_line(item))

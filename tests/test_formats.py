@@ -1,4 +1,5 @@
-"""Output formats beyond text and JSON: SARIF 2.1.0, GitHub annotations, statistics."""
+"""Output formats beyond text and JSON: SARIF 2.1.0, GitHub annotations, GitLab code quality,
+statistics."""
 
 from __future__ import annotations
 
@@ -111,6 +112,35 @@ def test_github_annotations(spun: Path) -> None:
         "white platelets → white blood cells (garbled anatomy term; entry AN0001)"
     )
     assert lines[1].startswith("::warning ")
+
+
+def test_gitlab_code_quality_report(tmp_path: Path) -> None:
+    """What GitLab's code quality widget reads: one issue per finding, a severity of its own
+    scale, and a fingerprint that tells apart the same garble written twice in one file and
+    stays the same from run to run."""
+    path = tmp_path / "spun.md"
+    path.write_text(SPUN + "\nWhite platelets again.\n", encoding="utf-8")
+    runs = [json.loads(run("check", "--format", "gitlab", str(path)).stdout) for _ in range(2)]
+    issues = runs[0]
+    assert issues[0] == {
+        "description": "white platelets → white blood cells (garbled anatomy term; entry AN0001)",
+        "check_name": "FX001",
+        "fingerprint": issues[0]["fingerprint"],
+        "severity": "major",
+        "location": {"path": str(path), "lines": {"begin": 3, "end": 3}},
+    }
+    assert [i["severity"] for i in issues] == ["major", "minor", "major"]
+    assert [i["location"]["lines"]["begin"] for i in issues] == [3, 4, 6]
+    prints = [i["fingerprint"] for i in issues]
+    assert len(set(prints)) == 3 and all(len(p) == 32 for p in prints)
+    assert prints == [i["fingerprint"] for i in runs[1]]
+
+
+def test_gitlab_report_of_clean_text_is_an_empty_list(tmp_path: Path) -> None:
+    path = tmp_path / "clean.md"
+    path.write_text("Leukemia affects white blood cells.\n", encoding="utf-8")
+    result = run("check", "--format", "gitlab", str(path))
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,42 @@
+"""GitLab code quality reports: the JSON array that a CI job's ``codequality`` artifact holds,
+which merge requests show beside the diff."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Sequence
+
+from fixer.model import Severity
+from fixer.report import Located
+
+#: GitLab's severities are info, minor, major, critical and blocker.
+_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+def to_gitlab(items: Sequence[Located]) -> str:
+    """One issue per finding. Paths are as given, so run fixer from the repository's root.
+    A fingerprint identifies a finding across runs by its file, rule, entry and words, and by
+    its place among findings alike (a file may garble "white blood cells" three times), so
+    that GitLab tells new findings from old ones however the lines around them move."""
+    seen: Counter[str] = Counter()
+    issues = []
+    for item in items:
+        finding = item.finding
+        key = f"{item.path}\0{finding.rule.code}\0{finding.entry_id}\0{finding.text.lower()}"
+        seen[key] += 1
+        fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
+        issues.append(
+            {
+                "description": f"{finding.text} → {finding.suggestions[0]} ({finding.message})",
+                "check_name": finding.rule.code,
+                "fingerprint": fingerprint,
+                "severity": _SEVERITY[finding.severity],
+                "location": {
+                    "path": item.path,
+                    "lines": {"begin": item.line, "end": item.end_line},
+                },
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2)
