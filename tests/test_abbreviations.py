@@ -26,6 +26,7 @@ SWAPS = [
     ("copy", "photocopy"),
     ("variant", "variation"),
     ("charcoal", "lignite"),
+    ("sample", "examine"),
 ]
 THESAURUS = Thesaurus([Swap(NORMALIZER.phrase(o), NORMALIZER.phrase(s), True) for o, s in SWAPS])
 TABLE = {
@@ -43,6 +44,7 @@ TABLE = {
         "ADL": ["activities of daily living"],
         "CNV": ["copy number variant", "copy number variation"],
         "AC": ["activated charcoal"],
+        "CVS": ["chorionic villus sample", "chorionic villus sampling"],
     }.items()
 }
 DETECTOR = AbbreviationDetector(NORMALIZER, TABLE, THESAURUS)
@@ -115,6 +117,9 @@ def test_garbled_definitions_are_flagged(text: str, found: str, correction: str)
         # of two expansions that read the text equally well, the one it writes more words of
         ("a photocopy number variation (CNV) in", "copy number variation"),
         ("a photocopy number variant (CNV) in", "copy number variant"),
+        # then the one whose last word takes the verb form the text's has
+        ("after chorionic villus examining (CVS) at", "chorionic villus sampling"),
+        ("a chorionic villus examined (CVS) at", "chorionic villus sample"),
         # an inflected word is written as the expansion writes it; number comes later
         ("the focal sensory frameworks (CNS)", "central nervous system"),
     ],

@@ -26,7 +26,13 @@ from fixer.model import ABBREVIATION_ID, RULES, Candidate, FixSafety, Severity
 from fixer.patterns import function_words
 from fixer.prefilter import WordScan
 from fixer.thesaurus import Thesaurus, Words, default_thesaurus
-from fixer.words import WORD_RE, Normalizer, default_normalizer, normalization_tables
+from fixer.words import (
+    WORD_RE,
+    Normalizer,
+    default_normalizer,
+    normalization_tables,
+    verb_suffix,
+)
 
 _PAREN_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]{0,11}?)(s?)\s*\)")
 _MAX_SWAP_WORDS = 3
@@ -186,8 +192,15 @@ class AbbreviationDetector:
                 if alignment is None or not _suspicious(alignment, size):
                     continue
                 # Of equal readings, the expansion that shares most words with the text: "copy
-                # number variation (CNV)" is not "copy number variant".
-                key = (*alignment.score, -abs(count - size), alignment.identical)
+                # number variation (CNV)" is not "copy number variant"; then the one whose
+                # last word takes the text's verb form: "chorionic villus examining (CVS)" is
+                # "chorionic villus sampling", not "sample".
+                key = (
+                    *alignment.score,
+                    -abs(count - size),
+                    alignment.identical,
+                    self._same_form(view, tokens[last], expansion),
+                )
                 if best is None or key > best[0]:
                     best = (key, expansion, count, alignment)
         if best is None:
@@ -198,6 +211,13 @@ class AbbreviationDetector:
         # ("the" in "invade the anxious framework (CNS)") stays before the expansion.
         lead = int(0 in alignment.unknown and words[-count] in function_words())
         return self._candidate(view, tokens, first, last, expansion, alignment, lead)
+
+    def _same_form(self, view: str, token: Token, expansion: Expansion) -> bool:
+        """Whether the expansion's last word is written in the verb form ("-ing", "-ed", or
+        neither) of the word before the abbreviation."""
+        written = view[token.start : token.end].lower()
+        last = expansion.text.split(" ")[-1].lower()
+        return verb_suffix(written, token.normal) == verb_suffix(last, expansion.words[-1])
 
     def _candidate(
         self,
