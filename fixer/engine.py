@@ -194,22 +194,24 @@ class Checker:
     ) -> list[Candidate]:
         """The candidates that stand, in order of position: where spans overlap the earlier
         proposal wins, unless a later one completes it (``_completes``) and the settings would
-        keep the completion."""
+        keep the completion as it would be reported: as severe as what it completes, so that
+        ``min-severity`` does not swap an error for a shorter one ("fiery entrail ailment")."""
         taken: list[Candidate] = []
         for candidate in proposed:
             overlapping = [c for c in taken if _overlap(c, candidate)]
             if not overlapping:
                 taken.append(candidate)
-            elif self._completes(candidate, overlapping, tokens) and (
-                self.settings is None
-                or selected(
-                    self._finding(text, view, syntax, tokens, candidate),
-                    self.settings,
-                    self.normalizer,
-                )
+                continue
+            if not self._completes(candidate, overlapping, tokens):
+                continue
+            completed = _completed(candidate, overlapping)
+            if self.settings is None or selected(
+                self._finding(text, view, syntax, tokens, completed),
+                self.settings,
+                self.normalizer,
             ):
                 taken = [c for c in taken if c not in overlapping]
-                taken.append(_completed(candidate, overlapping))
+                taken.append(completed)
         return sorted(taken, key=lambda c: c.first)
 
     def _with_spun_readings(

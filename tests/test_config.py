@@ -78,6 +78,21 @@ def test_min_severity_leaves_out_findings_below_it(site: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("level", ["info", "warning", "error"])
+def test_min_severity_keeps_a_longer_reading_as_severe_as_what_it_completes(
+    tmp_path: Path, level: str
+) -> None:
+    """ "fiery entrail ailment" reads as "inflammatory bowel disease", a reading that alone is
+    a warning but completes the lexicon's error "entrail" (AN0388) and is reported as severe:
+    no threshold at or below error may swap it for the shorter finding."""
+    page = tmp_path / "page.md"
+    page.write_text("She has fiery entrail ailment.\n", encoding="utf-8")
+    assert check("--isolated", "--min-severity", level, str(page))[:2] == (
+        1,
+        ["REV:inflammatory-bowel-disease"],
+    )
+
+
 @pytest.mark.parametrize(
     ("option", "names", "prefixes"),
     [
