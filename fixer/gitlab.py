@@ -24,12 +24,17 @@ def to_gitlab(items: Sequence[Located]) -> str:
     issues = []
     for item in items:
         finding = item.finding
-        key = f"{item.path}\0{finding.rule.code}\0{finding.entry_id}\0{finding.text.lower()}"
+        # The words as written, white space folded as baselines fold it: a line wrapped
+        # anew between them does not make an old finding look new.
+        found = " ".join(finding.text.split())
+        key = f"{item.path}\0{finding.rule.code}\0{finding.entry_id}\0{found.lower()}"
         seen[key] += 1
         fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
+        # A finding about a suppression directive (FX900, FX901) has no correction.
+        change = f"{found} → {finding.suggestions[0]}" if finding.suggestions[0] else found
         issues.append(
             {
-                "description": f"{finding.text} → {finding.suggestions[0]} ({finding.message})",
+                "description": f"{change} ({finding.message})",
                 "check_name": finding.rule.code,
                 "fingerprint": fingerprint,
                 "severity": _SEVERITY[finding.severity],

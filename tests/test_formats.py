@@ -136,6 +136,20 @@ def test_gitlab_code_quality_report(tmp_path: Path) -> None:
     assert prints == [i["fingerprint"] for i in runs[1]]
 
 
+def test_gitlab_report_reads_a_wrapped_garble_as_one_line(tmp_path: Path) -> None:
+    """A garble across a line break is described on one line, and wrapping the paragraph
+    anew keeps its fingerprint; a finding about a directive has no correction to show."""
+    path = tmp_path / "page.md"
+    reports = []
+    for text in ("Leukemia affects white\nplatelets.\n", "Leukemia affects white platelets.\n"):
+        path.write_text(text + "\nText <!-- fixer: ignore FX999 --> here.\n", encoding="utf-8")
+        reports.append(json.loads(run("check", "--format", "gitlab", str(path)).stdout))
+    descriptions = [i["description"] for i in reports[0]]
+    assert descriptions[0].startswith("white platelets → white blood cells (")
+    assert descriptions[1].startswith("FX999 ('fixer: ignore': unknown rule")
+    assert [i["fingerprint"] for i in reports[0]] == [i["fingerprint"] for i in reports[1]]
+
+
 def test_gitlab_report_of_clean_text_is_an_empty_list(tmp_path: Path) -> None:
     path = tmp_path / "clean.md"
     path.write_text("Leukemia affects white blood cells.\n", encoding="utf-8")
