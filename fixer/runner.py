@@ -322,8 +322,8 @@ def unified_diff(name: str, before: bytes, after: bytes) -> bytes:
         difflib.unified_diff,
         io.BytesIO(before).readlines(),
         io.BytesIO(after).readlines(),
-        fromfile=b"a/" + os.fsencode(_diff_name(name)),
-        tofile=b"b/" + os.fsencode(_diff_name(name)),
+        fromfile=b"a/" + os.fsencode(plain_name(name)),
+        tofile=b"b/" + os.fsencode(plain_name(name)),
     )
     return b"".join(
         line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n"
@@ -331,10 +331,10 @@ def unified_diff(name: str, before: bytes, after: bytes) -> bytes:
     )
 
 
-def _diff_name(name: str) -> str:
-    """The file as a diff names it: without "./" or "x/.." on the way, and relative to the
-    current folder when it is inside it, as ``git apply`` reads a path ("a/./page.md" and
-    "a//abs/page.md" it refuses)."""
+def plain_name(name: str) -> str:
+    """The file as a diff or a GitLab report names it: without "./" or "x/.." on the way, and
+    relative to the current folder when it is inside it, as ``git apply`` reads a path
+    ("a/./page.md" and "a//abs/page.md" it refuses) and GitLab a file of the repository."""
     path = os.path.normpath(name)
     if os.path.isabs(path):
         try:

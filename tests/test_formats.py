@@ -150,6 +150,24 @@ def test_gitlab_report_reads_a_wrapped_garble_as_one_line(tmp_path: Path) -> Non
     assert [i["fingerprint"] for i in reports[0]] == [i["fingerprint"] for i in reports[1]]
 
 
+@pytest.mark.parametrize("given", ["./sub/page.md", "sub/../sub/page.md", "{cwd}/sub/page.md"])
+def test_gitlab_report_names_a_file_as_the_repository_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    """GitLab matches a path against the repository's files, without "./": a file in the
+    current folder is named by its plain relative path however the command line wrote it,
+    and so keeps its fingerprints."""
+    monkeypatch.chdir(tmp_path)
+    Path("sub").mkdir()
+    Path("sub/page.md").write_text("White platelets.\n", encoding="utf-8")
+    plain, named = (
+        json.loads(run("check", "--format", "gitlab", path).stdout)
+        for path in ("sub/page.md", given.format(cwd=tmp_path))
+    )
+    assert [i["location"]["path"] for i in named] == ["sub/page.md"]
+    assert named == plain
+
+
 def test_gitlab_report_of_clean_text_is_an_empty_list(tmp_path: Path) -> None:
     path = tmp_path / "clean.md"
     path.write_text("Leukemia affects white blood cells.\n", encoding="utf-8")
