@@ -34,8 +34,9 @@ from fixer.runner import FileResult, Options, SetupError, Task, Work, run
 from fixer.sarif import to_github, to_sarif
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-#: ``--statistics`` prints a table (text, concise) or JSON; SARIF and GitHub annotations are
-#: per-finding formats with no place for counts, so they are refused (as ruff does).
+#: ``--statistics`` prints a table (text, concise) or JSON; SARIF, GitHub annotations and
+#: GitLab reports are per-finding formats with no place for counts, so they are refused (as
+#: ruff does).
 STATISTICS_FORMATS = ("text", "concise", "json")
 
 _EXAMPLES = """
