@@ -117,9 +117,10 @@ def test_garbled_definitions_are_flagged(text: str, found: str, correction: str)
         # of two expansions that read the text equally well, the one it writes more words of
         ("a photocopy number variation (CNV) in", "copy number variation"),
         ("a photocopy number variant (CNV) in", "copy number variant"),
-        # then the one whose last word takes the verb form the text's has
+        # then the one whose last word takes the verb form the text's has (both orders of
+        # the table: test_the_verb_form_decides_whatever_the_order_of_the_table)
         ("after chorionic villus examining (CVS) at", "chorionic villus sampling"),
-        ("a chorionic villus examined (CVS) at", "chorionic villus sample"),
+        ("a chorionic villus examine (CVS) at", "chorionic villus sample"),
         # an inflected word is written as the expansion writes it; number comes later
         ("the focal sensory frameworks (CNS)", "central nervous system"),
     ],
@@ -127,6 +128,20 @@ def test_garbled_definitions_are_flagged(text: str, found: str, correction: str)
 def test_the_writers_form_of_a_shared_word_is_kept(text: str, correction: str) -> None:
     (candidate,) = candidates(text)
     assert candidate.corrections == (correction,)
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_verb_form_decides_whatever_the_order_of_the_table(order: int) -> None:
+    """The tie-break by verb form, not the order of the abbreviation table, picks "sampling"
+    for "examining" and "sample" for "examine"."""
+    table = {**TABLE, "CVS": TABLE["CVS"][::order]}
+    detector = AbbreviationDetector(NORMALIZER, table, THESAURUS)
+    for text, correction in [
+        ("after chorionic villus examining (CVS) at", "chorionic villus sampling"),
+        ("a chorionic villus examine (CVS) at", "chorionic villus sample"),
+    ]:
+        (candidate,) = detector.candidates(text, tokenize(text, NORMALIZER))
+        assert candidate.corrections == (correction,), text
 
 
 @pytest.mark.parametrize(
