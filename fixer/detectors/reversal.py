@@ -563,10 +563,9 @@ class ReversalDetector:
     ) -> FixSafety | None:
         """How a reading is reported: not at all (None) unless it scores enough, from
         ``REPORT_FROM``, or from ``least`` if it undoes a rewording the lexicon documents
-        (``_documented``) or, from ``SPUN_REPORT_FROM``, it keeps a content word and its swaps
-        are all telling (``_telling``). Its fix is unsafe, but only shown (``FixSafety.NONE``)
-        when it is telling only by swaps of words that clean medical prose uses: "main
-        outcome" may well be what the writer meant."""
+        (``_documented``) or, from ``SPUN_REPORT_FROM``, it says enough (``_telling``). Its
+        fix is unsafe, but only shown (``FixSafety.NONE``) when one of its swaps puts a word
+        that clean medical prose uses: "main outcome" may well be what the writer meant."""
         if score < least:
             return None
         if score >= REPORT_FROM or self._documented(seen, reading, term, documented):
@@ -616,9 +615,10 @@ class ReversalDetector:
         spinners put for words of the terms they correct ("lingering" for "chronic" in
         "lingering condition"; ``_below_report``). In an article that reads as spun, "main
         outcome" is then read as "primary outcome" too: about one in five such readings on
-        the spun articles is a phrase the original had. Or it keeps the head word and another
-        content word of a longer term, whatever its swap: "pale blood cells" keeps "blood
-        cell" of "white blood cell", "total blood count" keeps "blood count"."""
+        the spun articles is a phrase the original had. Or it keeps the last word (the head of
+        most terms) and another content word of a longer term, whatever its swap: "pale blood
+        cells" keeps "blood cell" of "white blood cell", "total blood count" keeps "blood
+        count"."""
         if not self._keeps_a_word(window, reading):
             return False
         if all(_below_report(swap, documented) for _, swap in reading.swaps):
@@ -890,7 +890,7 @@ def _below_report(swap: Swap, documented: Documented) -> bool:
 
 @lru_cache(maxsize=4)
 def _words_of(terms: frozenset[str]) -> frozenset[str]:
-    """``_words``, remembered for the few sets of terms a run meets."""
+    """``words_of``, remembered for the few sets of terms a run meets."""
     return words_of(terms)
 
 
