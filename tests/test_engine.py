@@ -514,6 +514,28 @@ def test_a_spun_document_reads_one_weak_swap_beside_a_kept_word(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "Cells much like the coating of the uterus grow here.",
+            ("coating of the uterus", "lining of the uterus"),
+        ),
+        (
+            "Doctors found tissue similar to the coating of the bladder.",
+            ("coating of the bladder", "lining of the bladder"),
+        ),
+    ],
+)
+def test_words_before_a_swap_do_not_cut_the_search_after_it(
+    text: str, expected: tuple[str, str]
+) -> None:
+    """The search around a swap reaches as far after it whatever stands before it: from "much
+    like" or "tissue similar to" it once ended before "uterus" and "bladder"."""
+    found = [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
+    assert [(f.text, f.suggestions[0]) for f in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # "captures" stands for "seizures" only near epilepsy words; a spun article about
         # epilepsy may have swapped those too ("point of convergence seizure").
         ("Some people have captures at night.", [("captures", ("seizures",))]),

@@ -385,7 +385,7 @@ class ReversalDetector:
             high = min(len(tokens) - 1, start + max(size for size, _ in sites[start]) - 1)
             while (
                 high + 1 < len(tokens)
-                and high - low + 1 < MAX_TERM_WORDS + 2
+                and high - start + 1 < MAX_TERM_WORDS + 2
                 and usable(high + 1)
                 and tokens[high].gap == ""
             ):
