@@ -47,8 +47,6 @@ _KEYS = {
     "detectors",
 }
 SEVERITIES = ("error", "warning", "info")
-#: The keys that name a severity, with their defaults.
-_SEVERITY_KEYS = {"fail-on": "warning", "min-severity": "info"}
 SKIPPABLE = ("quotations", "references")
 
 
@@ -178,7 +176,8 @@ def _load_config(path: Path, _mtime: int, _size: int) -> Settings:
     strings = {
         key: _strings(table, key, where) for key in ("select", "ignore", "lexicons", "exclude")
     }
-    severities = {key: table.get(key, default) for key, default in _SEVERITY_KEYS.items()}
+    defaults = {"fail-on": Settings.fail_on, "min-severity": Settings.min_severity}
+    severities = {key: table.get(key, default) for key, default in defaults.items()}
     for key, value in severities.items():
         if value not in SEVERITIES:
             raise ConfigError(f"{where}: key '{key}' must be error, warning or info")
