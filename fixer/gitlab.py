@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fixer.model import Severity
-from fixer.report import Located
+from fixer.report import Located, change
 from fixer.runner import plain_name
 
 #: GitLab's severities are info, minor, major, critical and blocker.
@@ -34,11 +34,9 @@ def to_gitlab(items: Sequence[Located]) -> str:
         key = f"{path}\0{finding.rule.code}\0{finding.entry_id}\0{found.lower()}"
         seen[key] += 1
         fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
-        # A finding about a suppression directive (FX900, FX901) has no correction.
-        change = f"{found} → {finding.suggestions[0]}" if finding.suggestions[0] else found
         issues.append(
             {
-                "description": f"{change} ({finding.message})",
+                "description": f"{change(finding)} ({finding.message})",
                 "check_name": finding.rule.code,
                 "fingerprint": fingerprint,
                 "severity": _SEVERITY[finding.severity],

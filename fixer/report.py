@@ -85,16 +85,21 @@ def locate(path: str, text: str, findings: Sequence[Finding]) -> list[Located]:
     return located
 
 
+def change(finding: Finding) -> str:
+    """``found → correction``, the found words on one line; only the words where there is no
+    correction (a finding about a suppression directive, FX900 and FX901)."""
+    found = " ".join(finding.text.split())
+    return f"{found} → {finding.suggestions[0]}" if finding.suggestions[0] else found
+
+
 def text_line(item: Located) -> str:
     """``path:line:col: RULE [*] found → correction (message)``; ``[*]`` marks a safe fix."""
     finding = item.finding
     marker = " [*]" if finding.fix is FixSafety.SAFE else ""
-    found = " ".join(finding.text.split())
-    change = f"{found} → {finding.suggestions[0]}" if finding.suggestions[0] else found
     where = item.location or f"{item.line}:{item.column}"
     return (
         f"{item.path}:{where}: {finding.rule.code}{marker} "
-        f"{change} ({finding.severity}: {finding.message})"
+        f"{change(finding)} ({finding.severity}: {finding.message})"
     )
 
 

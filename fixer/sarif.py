@@ -9,7 +9,7 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from fixer.model import RULES, FixSafety, Severity
-from fixer.report import Located
+from fixer.report import Located, change
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -94,7 +94,7 @@ def to_sarif(items: Sequence[Located], version: str) -> str:
             "ruleId": finding.rule.code,
             "ruleIndex": index[finding.rule.code],
             "level": _LEVEL[finding.severity],
-            "message": {"text": f"{finding.text} → {finding.suggestions[0]} ({finding.message})"},
+            "message": {"text": f"{change(finding)} ({finding.message})"},
             "locations": [location],
             "partialFingerprints": {"fixer/v1": _fingerprint(item)},
             "properties": {
@@ -141,7 +141,7 @@ def to_github(items: Sequence[Located]) -> str:
     lines = []
     for item in items:
         finding = item.finding
-        message = f"{finding.text} → {finding.suggestions[0]} ({finding.message})"
+        message = f"{change(finding)} ({finding.message})"
         lines.append(
             f"::{kind[finding.severity]} file={_command_property(item.path)},"
             f"line={item.line},col={item.column},"

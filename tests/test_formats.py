@@ -150,6 +150,21 @@ def test_gitlab_report_reads_a_wrapped_garble_as_one_line(tmp_path: Path) -> Non
     assert [i["fingerprint"] for i in reports[0]] == [i["fingerprint"] for i in reports[1]]
 
 
+def test_sarif_and_github_describe_a_finding_as_the_text_format_does(tmp_path: Path) -> None:
+    """A wrapped garble on one line; a finding about a directive without an arrow."""
+    path = tmp_path / "page.md"
+    text = "Leukemia affects white\nplatelets.\n\nText <!-- fixer: ignore FX999 --> here.\n"
+    path.write_text(text, encoding="utf-8")
+    log = json.loads(run("check", "--format", "sarif", str(path)).stdout)
+    messages = [r["message"]["text"] for r in log["runs"][0]["results"]]
+    annotations = [
+        a.split("::")[-1] for a in run("check", "--format", "github", str(path)).stdout.splitlines()
+    ]
+    for described in (messages, annotations):
+        assert described[0].startswith("white platelets → white blood cells (")
+        assert described[1].startswith("FX999 ('fixer: ignore': unknown rule")
+
+
 @pytest.mark.parametrize("given", ["./sub/page.md", "sub/../sub/page.md", "{cwd}/sub/page.md"])
 def test_gitlab_report_names_a_file_as_the_repository_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
