@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from fixer.cache import bulk_loading
-from fixer.config import Settings, known_names, resolve_selectors, selected
+from fixer.config import SEVERITIES, Settings, known_names, resolve_selectors, selected
 from fixer.detectors.abbreviations import AbbreviationDetector
 from fixer.detectors.fuzzy import FuzzyDetector
 from fixer.detectors.lexicon import LexiconDetector
@@ -631,6 +631,7 @@ def check_text(
     detectors: str | Sequence[str] = DETECTORS,
     select: str | Sequence[str] = (),
     ignore: str | Sequence[str] = (),
+    min_severity: str = "info",
 ) -> list[Finding]:
     """Find garbled medical terms in ``text``.
 
@@ -640,13 +641,15 @@ def check_text(
     ``select`` and ``ignore`` take rule codes, categories, detectors or entry ids, in any case
     (a name that is none of these is a ``ValueError``). Each of ``lexicons``, ``detectors``,
     ``select`` and ``ignore`` takes one item alone as well as a list of them.
+    ``min_severity`` (``error``, ``warning`` or ``info``) leaves out findings below it.
 
     >>> [f.suggestions[0] for f in check_text("White platelets fight infection.")]
     ['White blood cells']
     >>> check_text("White platelets fight infection.", select="FX002")
     []
     """
-    return _api_checker(lexicons, builtin, detectors, select, ignore).check(text, syntax)
+    checker = _api_checker(lexicons, builtin, detectors, select, ignore, min_severity)
+    return checker.check(text, syntax)
 
 
 def fix_text(
@@ -659,13 +662,15 @@ def fix_text(
     detectors: str | Sequence[str] = DETECTORS,
     select: str | Sequence[str] = (),
     ignore: str | Sequence[str] = (),
+    min_severity: str = "info",
 ) -> str:
-    """Return ``text`` with its garbled terms corrected (safe fixes only unless ``unsafe``).
+    """Return ``text`` with its garbled terms corrected (safe fixes only unless ``unsafe``);
+    the other arguments are ``check_text``'s.
 
     >>> fix_text("Leukemia affects white platelets.")
     'Leukemia affects white blood cells.'
     """
-    checker = _api_checker(lexicons, builtin, detectors, select, ignore)
+    checker = _api_checker(lexicons, builtin, detectors, select, ignore, min_severity)
     return checker.fix(text, syntax, unsafe).text
 
 
@@ -675,11 +680,18 @@ def _api_checker(
     detectors: str | Sequence[str],
     select: str | Sequence[str],
     ignore: str | Sequence[str],
+    min_severity: str,
 ) -> Checker:
     """The checker that ``check_text`` and ``fix_text`` are asked for. A lexicon given alone
     (a string or a path) is one file, as a name given alone is one name (``_items``)."""
     chosen, left_out = _items(select), _items(ignore)
-    settings = Settings(select=chosen, ignore=left_out) if chosen or left_out else None
+    if min_severity not in SEVERITIES:
+        raise ValueError(f"min_severity must be one of {', '.join(SEVERITIES)}: {min_severity!r}")
+    settings = (
+        Settings(select=chosen, ignore=left_out, min_severity=min_severity)
+        if chosen or left_out or min_severity != Settings.min_severity
+        else None
+    )
     paths = [lexicons] if isinstance(lexicons, str | os.PathLike) else lexicons
     return make_checker(map(Path, paths), builtin, _items(detectors), settings)
 

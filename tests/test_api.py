@@ -45,6 +45,10 @@ def test_check_text_options() -> None:
     ]
     assert [f.rule.code for f in check_text(text, select=["general-wording"])] == ["FX002"]
     assert check_text(text, builtin=False, detectors=("lexicon",)) == []
+    assert {f.rule.code for f in check_text(text, min_severity="warning")} == {"FX001"}
+    assert fix_text(text, min_severity="error").endswith("Taking everything into account.")
+    with pytest.raises(ValueError, match="min_severity must be one of error, warning, info"):
+        check_text(text, min_severity="Warning")
 
 
 @pytest.mark.parametrize(
