@@ -15,7 +15,7 @@ import click
 from fixer import __version__, cache
 from fixer import baseline as baseline_file
 from fixer.cli_lexicon import explain, lexicon
-from fixer.config import forget_configs
+from fixer.config import SEVERITIES, forget_configs
 from fixer.discover import STDIN, iter_targets
 from fixer.engine import make_checker
 from fixer.files import InputError, write_output
@@ -186,13 +186,13 @@ def _common(function):  # type: ignore[no-untyped-def]
 #: documents' risk levels, so it takes no ``--fail-on`` (one it ignored would mislead).
 _fail_on = click.option(
     "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
+    type=click.Choice(SEVERITIES),
     default=None,
     help="Lowest severity that makes the exit code 1 [default: warning].",
 )
 _min_severity = click.option(
     "--min-severity",
-    type=click.Choice(["error", "warning", "info"]),
+    type=click.Choice(SEVERITIES),
     default=None,
     help="Leave out findings below this severity, as --ignore would [default: info].",
 )
