@@ -309,23 +309,30 @@ class Checker:
     ) -> bool:
         """Whether a later detector's candidate reads a longer span whose correction holds the
         earlier corrections it covers and changes more: "peevish gut disorder" → "irritable
-        bowel syndrome" over the lexicon's "peevish gut" → "irritable bowel". (Where the longer
-        reading only repeats the earlier fixes, they stay, with their safety.)"""
+        bowel syndrome" over the lexicon's "peevish gut" → "irritable bowel". An earlier
+        correction counts as held if any of its alternatives is ("inconvenience dozing" →
+        "difficulty sleeping" over "inconvenience" → "trouble" or "difficulty"). (Where the
+        longer reading only repeats the earlier fixes, they stay, with their safety.)"""
         phrase = self.normalizer.phrase
         words = phrase(candidate.corrections[0])
-        if not all(
-            candidate.first <= c.first
-            and c.last <= candidate.last
-            and (c.first, c.last) != (candidate.first, candidate.last)
-            and holds_run(words, phrase(c.corrections[0]))
-            for c in earlier
-        ):
-            return False
+        held: dict[int, tuple[str, ...]] = {}
+        for c in earlier:
+            if not (
+                candidate.first <= c.first
+                and c.last <= candidate.last
+                and (c.first, c.last) != (candidate.first, candidate.last)
+            ):
+                return False
+            alternatives = (phrase(correction) for correction in c.corrections)
+            found = next((a for a in alternatives if holds_run(words, a)), None)
+            if found is None:
+                return False
+            held[c.first] = found
         fixed_earlier: list[str] = []
         index = candidate.first
         for c in sorted(earlier, key=lambda c: c.first):
             fixed_earlier += [t.normal for t in tokens[index : c.first]]
-            fixed_earlier += phrase(c.corrections[0])
+            fixed_earlier += held[c.first]
             index = c.last + 1
         fixed_earlier += [t.normal for t in tokens[index : candidate.last + 1]]
         return tuple(fixed_earlier) != words

@@ -425,6 +425,28 @@ def test_a_longer_reading_completes_a_lexicon_finding_only_when_it_changes_more(
     }
 
 
+def test_a_longer_reading_completes_a_finding_by_any_of_its_alternatives(
+    tmp_path: Path,
+) -> None:
+    """A lexicon that reads "peevish gut" as "spastic colon" first, or "irritable bowel": the
+    reading of "peevish gut disorder" as "irritable bowel syndrome" holds the second, and
+    completes the finding."""
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text(
+        "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+        "DI9001\tpeevish gut\tspastic colon|irritable bowel\tdisease\terror\tunsafe\t\tuser\t"
+        "peevish gut\n",
+        encoding="utf-8",
+    )
+    text = "Patients with peevish gut disorder were enrolled."
+    findings = check_text(
+        text, lexicons=[lexicon], builtin=False, detectors=("lexicon", "reversal")
+    )
+    assert [(f.text, f.suggestions[0]) for f in findings] == [
+        ("peevish gut disorder", "irritable bowel syndrome")
+    ]
+
+
 SPUN = "White platelets, lymph center points and a focal sensory framework. "
 
 
