@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from fixer.files import write_output
@@ -28,14 +28,16 @@ def _relative(path: str, folder: Path) -> str:
     return Path(os.path.relpath(Path(path).resolve(), folder)).as_posix()
 
 
-def _keys(items: Sequence[Located], baseline: Path) -> list[str]:
-    folder = baseline.parent.resolve()
+def finding_keys(items: Sequence[Located], name: Callable[[str], str]) -> list[str]:
+    """Each finding's identity across runs, as this module's docstring describes it: its file
+    (as ``name`` names the path), rule, entry, garble as written and rank among identical
+    findings, joined by tabs. GitLab reports fingerprint findings by it too."""
     seen: Counter[tuple[str, ...]] = Counter()
     keys = []
     for item in items:
         finding = item.finding
         base = (
-            _relative(item.path, folder),
+            name(item.path),
             finding.rule.code,
             finding.entry_id,
             " ".join(finding.text.lower().split()),
@@ -43,6 +45,11 @@ def _keys(items: Sequence[Located], baseline: Path) -> list[str]:
         seen[base] += 1
         keys.append("\t".join((*base, str(seen[base]))))
     return keys
+
+
+def _keys(items: Sequence[Located], baseline: Path) -> list[str]:
+    folder = baseline.parent.resolve()
+    return finding_keys(items, lambda path: _relative(path, folder))
 
 
 def write_baseline(path: Path, items: Sequence[Located]) -> None:

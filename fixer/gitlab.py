@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from fixer.baseline import finding_keys
 from fixer.model import Severity
 from fixer.report import Located, change
 from fixer.runner import plain_name
@@ -20,30 +20,26 @@ _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: 
 def to_gitlab(items: Sequence[Located]) -> str:
     """One issue per finding. A path is relative to the current folder, without "./" (GitLab
     matches it against the repository's files), so run fixer from the repository's root.
-    A fingerprint identifies a finding across runs by its file, rule, entry and words, and by
-    its place among findings alike (a file may garble "white blood cells" three times), so
-    that GitLab tells new findings from old ones however the lines around them move."""
-    seen: Counter[str] = Counter()
-    issues = []
-    for item in items:
-        finding = item.finding
-        path = Path(plain_name(item.path)).as_posix()
-        # The words as written, white space folded as baselines fold it: a line wrapped
-        # anew between them does not make an old finding look new.
-        found = " ".join(finding.text.split())
-        key = f"{path}\0{finding.rule.code}\0{finding.entry_id}\0{found.lower()}"
-        seen[key] += 1
-        fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
-        issues.append(
-            {
-                "description": f"{change(finding)} ({finding.message})",
-                "check_name": finding.rule.code,
-                "fingerprint": fingerprint,
-                "severity": _SEVERITY[finding.severity],
-                "location": {
-                    "path": path,
-                    "lines": {"begin": item.line, "end": item.end_line},
-                },
-            }
-        )
+    A fingerprint hashes the finding's identity as baselines know it (``finding_keys``: file,
+    rule, entry, words with white space folded, and rank among findings alike), so that GitLab
+    tells new findings from old ones however the lines around them move or wrap."""
+    keys = finding_keys(items, _repository_path)
+    issues = [
+        {
+            "description": f"{change(item.finding)} ({item.finding.message})",
+            "check_name": item.finding.rule.code,
+            "fingerprint": hashlib.sha256(key.encode()).hexdigest()[:32],
+            "severity": _SEVERITY[item.finding.severity],
+            "location": {
+                "path": _repository_path(item.path),
+                "lines": {"begin": item.line, "end": item.end_line},
+            },
+        }
+        for item, key in zip(items, keys, strict=True)
+    ]
     return json.dumps(issues, ensure_ascii=False, indent=2)
+
+
+def _repository_path(name: str) -> str:
+    """A file as GitLab names it: relative, with forward slashes and no "./"."""
+    return Path(plain_name(name)).as_posix()
