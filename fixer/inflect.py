@@ -109,7 +109,7 @@ def is_plural(word: str, normalizer: Normalizer) -> bool:
     Latin-looking word whose own plural English writes ("cornea", "corneas": the lemma table
     reads it as the plural of "corneum"), nor a verb's participle in "-en" ("swollen",
     "broken"), which only "children", "oxen" and "women" share an ending with."""
-    low = folded(word.lower())
+    low = folded(word)
     lemma = normalizer.lemma(low)
     if not (
         low.endswith(("s", "i", "a", "ae", "en", "eet", "eeth", "ice"))

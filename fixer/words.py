@@ -110,12 +110,13 @@ _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 
 
 def folded(word: str) -> str:
-    """A word as its letters read: compatibility forms and decomposed accents composed (NFKC:
-    the ligature U+FB01 is "fi", a full-width letter its ASCII one), invisible characters
-    dropped."""
-    if word.isascii():
-        return word
-    return _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", word))
+    """A word as its letters read, in lower case: compatibility forms and decomposed accents
+    composed (NFKC: the ligature U+FB01 is "fi", a full-width letter its ASCII one), invisible
+    characters dropped."""
+    low = word.lower()
+    if low.isascii():
+        return low
+    return _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", low))
 
 
 @dataclass
@@ -130,7 +131,7 @@ class Normalizer:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        low = folded(word.lower().replace("’", "'"))
+        low = folded(word.replace("’", "'"))
         if low.endswith(_POSSESSIVE):
             low = low[:-2]
         result = self.spelling.americanize(self._lemma_of(low))
@@ -147,7 +148,7 @@ class Normalizer:
 
     def lemma(self, word: str) -> str:
         """The lower-case lemma of a word, without spelling normalization."""
-        return self._lemma_of(folded(word.lower().replace("’", "'")))
+        return self._lemma_of(folded(word.replace("’", "'")))
 
     def uninflected(self, word: str) -> bool:
         """Whether a word is written as its own lemma, in any case and with either apostrophe

@@ -116,7 +116,7 @@ class FuzzyDetector:
 
     def _judge(self, word: str) -> None:
         """Note whether a word (as written) glues garble words, or is a slip of some."""
-        low = folded(word.lower())
+        low = folded(word)
         if low in self._glued:
             self._glued_words.add(word)
         if self._is_known(low):
@@ -171,13 +171,11 @@ class FuzzyDetector:
             if i <= covered:
                 continue
             candidate = None
-            if folded(view[token.start : token.end].lower()) in self._joined_starts:
+            if folded(view[token.start : token.end]) in self._joined_starts:
                 candidate = self._run_together(view, tokens, i)
             if candidate is None and token.normal in self._by_edge:
                 if not seen:
-                    unknown = [
-                        not self._is_known(folded(view[t.start : t.end].lower())) for t in tokens
-                    ]
+                    unknown = [not self._is_known(folded(view[t.start : t.end])) for t in tokens]
                     seen = list(accumulate(unknown, initial=0))
                 low, high = max(0, i - reach), min(len(tokens), i + reach + 1)
                 if seen[high] > seen[low]:  # a misspelling needs an unknown word nearby
@@ -195,7 +193,7 @@ class FuzzyDetector:
                 if tokens[last - 1].gap != "":
                     break
                 cuts.append(len(pieces))
-            pieces += folded(view[tokens[last].start : tokens[last].end].lower())
+            pieces += folded(view[tokens[last].start : tokens[last].end])
             found = self._joined.get(pieces)
             if found is None:
                 continue
@@ -232,7 +230,7 @@ class FuzzyDetector:
                 if Levenshtein.distance(text, target.text) > limit:
                     continue
                 differing = [
-                    (folded(view[t.start : t.end].lower()), t.normal, word)
+                    (folded(view[t.start : t.end]), t.normal, word)
                     for t, word in zip(window, target.text.split(" "), strict=True)
                     if t.normal != word
                 ]
