@@ -10,6 +10,7 @@ from pathlib import Path
 from fixer.data import lexicon_dir, read_tsv
 from fixer.patterns import function_words
 from fixer.words import (
+    IRREGULAR_PLURAL_ENDINGS,
     POSSESSIVE,
     WORD_RE,
     Normalizer,
@@ -112,7 +113,7 @@ def is_plural(word: str, normalizer: Normalizer) -> bool:
     low = folded(word)
     lemma = normalizer.lemma(low)
     if not (
-        low.endswith(("s", "i", "a", "ae", "en", "eet", "eeth", "ice"))
+        low.endswith(("s", *IRREGULAR_PLURAL_ENDINGS))
         and lemma != low
         and not low.endswith(("ss", "'s", "’s"))
     ):

@@ -93,9 +93,9 @@ class SpellingRules:
         return word
 
 
-# Endings of irregular noun plurals in the lemma table ("nuclei", "criteria", "vertebrae",
-# "children", "feet", "teeth", "mice", "varices", "knives").
-_IRREGULAR_PLURAL_ENDINGS = ("i", "a", "ae", "en", "eet", "eeth", "ice", "ices", "ves")
+#: Endings of irregular noun plurals in the lemma table ("nuclei", "criteria", "vertebrae",
+#: "children", "feet", "teeth", "mice", "varices", "knives"); a regular plural ends in "s".
+IRREGULAR_PLURAL_ENDINGS = ("i", "a", "ae", "en", "eet", "eeth", "ice", "ices", "ves")
 
 
 def plural_in_en(form: str, lemma: str) -> bool:
@@ -171,7 +171,7 @@ class Normalizer:
         that share "-en" with "children" ("broken"); of several, the first alphabetically."""
         found: dict[str, str] = {}
         for form, lemma in sorted(self.lemmas.items()):
-            if form.endswith(_IRREGULAR_PLURAL_ENDINGS) and (
+            if form.endswith(IRREGULAR_PLURAL_ENDINGS) and (
                 not form.endswith("en") or plural_in_en(form, lemma)
             ):
                 found.setdefault(lemma, form)
