@@ -619,12 +619,12 @@ class ReversalDetector:
         most terms) and another content word of a longer term, whatever its swap: "pale blood
         cells" keeps "blood cell" of "white blood cell", "total blood count" keeps "blood
         count"."""
-        if not self._keeps_a_word(window, reading):
+        kept = self._content_kept(window, reading)
+        if not kept:
             return False
         if all(_below_report(swap, documented) for _, swap in reading.swaps):
             return True
-        kept = [k for k, _ in reading.kept() if window[k] not in self._grammar]
-        return len(kept) >= 2 and reading.words[-1] == window[-1]
+        return kept >= 2 and reading.words[-1] == window[-1]
 
     def _documented(
         self, window: Words, reading: _Reading, term: str, documented: Documented
@@ -666,7 +666,11 @@ class ReversalDetector:
     def _keeps_a_word(self, window: Words, reading: _Reading) -> bool:
         """Whether a reading keeps a word of the text that is no function word ("lymph knot
         biopsy" keeps "lymph"; "counts of" keeps only "of")."""
-        return any(window[k] not in self._grammar for k, _ in reading.kept())
+        return self._content_kept(window, reading) > 0
+
+    def _content_kept(self, window: Words, reading: _Reading) -> int:
+        """How many words of the text that are no function words a reading keeps."""
+        return sum(window[k] not in self._grammar for k, _ in reading.kept())
 
     @cached_property
     def _grammar(self) -> frozenset[str]:
