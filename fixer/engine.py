@@ -691,16 +691,13 @@ def _api_checker(
 ) -> Checker:
     """The checker that ``check_text`` and ``fix_text`` are asked for. A lexicon given alone
     (a string or a path) is one file, as a name given alone is one name (``_items``)."""
-    chosen, left_out = _items(select), _items(ignore)
     if min_severity not in SEVERITIES:
         raise ValueError(f"min_severity must be one of {', '.join(SEVERITIES)}: {min_severity!r}")
-    settings = (
-        Settings(select=chosen, ignore=left_out, min_severity=min_severity)
-        if chosen or left_out or min_severity != Settings.min_severity
-        else None
-    )
+    settings = Settings(select=_items(select), ignore=_items(ignore), min_severity=min_severity)
     paths = [lexicons] if isinstance(lexicons, str | os.PathLike) else lexicons
-    return make_checker(map(Path, paths), builtin, _items(detectors), settings)
+    # The default settings filter nothing; without settings the checker skips filtering.
+    chosen = None if settings == Settings() else settings
+    return make_checker(map(Path, paths), builtin, _items(detectors), chosen)
 
 
 def _items(names: str | Sequence[str]) -> tuple[str, ...]:
