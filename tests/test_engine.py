@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from fixer import check_text, fix_text
+from fixer import Finding, check_text, fix_text
 from fixer.edits import apply_edits
 from fixer.engine import looks_spun
 
@@ -450,6 +450,11 @@ def test_a_longer_reading_completes_a_finding_by_any_of_its_alternatives(
 SPUN = "White platelets, lymph center points and a focal sensory framework. "
 
 
+def after_spun(text: str) -> list[Finding]:
+    """The findings in ``text`` read after ``SPUN``, in a document that reads as spun."""
+    return [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
+
+
 @pytest.mark.parametrize(
     ("findings", "words", "spun"),
     [
@@ -498,7 +503,7 @@ def test_a_spun_document_undoes_weak_swaps_the_lexicon_documents(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert check_text(text) == []
-    found = [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
+    found = after_spun(text)
     assert [(f.text, f.suggestions[0]) for f in found] == expected
     assert all(f.severity.name == "INFO" for f in found)
 
@@ -526,7 +531,7 @@ def test_a_spun_document_reads_one_weak_swap_beside_a_kept_word(
     text: str, expected: tuple[str, str], fix: str
 ) -> None:
     assert check_text(text) == []
-    found = [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
+    found = after_spun(text)
     assert [(f.text, f.suggestions[0], str(f.fix), f.severity.name) for f in found] == [
         (*expected, fix, "INFO")
     ]
@@ -551,7 +556,7 @@ def test_words_before_a_swap_do_not_cut_the_search_after_it(
 ) -> None:
     """The search around a swap reaches as far after it whatever stands before it: from "much
     like" or "tissue similar to" it once ended before "uterus" and "bladder"."""
-    found = [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
+    found = after_spun(text)
     assert [(f.text, f.suggestions[0]) for f in found] == [expected]
 
 
@@ -571,7 +576,7 @@ def test_a_spun_document_waives_only_the_topic_clauses_of_an_entry(
     text: str, expected: list[tuple[str, tuple[str, ...]]]
 ) -> None:
     assert check_text(text) == []
-    found = [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
+    found = after_spun(text)
     assert [(f.text, f.suggestions) for f in found] == expected
     assert all(f.severity.name == "INFO" for f in found)
     assert all(f.message.endswith("the document reads as spun") for f in found)
@@ -581,7 +586,7 @@ def test_an_in_spun_entry_holds_only_in_a_document_that_reads_as_spun() -> None:
     """ "on the off chance that" is English, but in a spun article it stands for "if"."""
     text = "On the off chance that you feel dizzy, sit down."
     assert check_text(text) == []
-    found = [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
+    found = after_spun(text)
     assert [(f.text, f.suggestions[0], f.severity.name) for f in found] == [
         ("On the off chance that", "If", "INFO")
     ]
