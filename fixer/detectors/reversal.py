@@ -510,7 +510,11 @@ class ReversalDetector:
                         )
                     seen = seen_in[window]
                     reading = _Reading(tuple(words.split(" ")), used)
-                    if seen is not None and self._forms_agree(view, tokens, first, reading):
+                    if (
+                        seen is not None
+                        and self._forms_agree(view, tokens, first, reading)
+                        and not self._swaps_a_written_term(tokens, first, after, reading)
+                    ):
                         witnessed = self._witnessed(context, tokens, first, reading)
                         score = _confidence(seen, reading, witnessed)
                         key = (
@@ -704,6 +708,37 @@ class ReversalDetector:
                 if joined not in known.prefixes:
                     break
                 if stop >= after and joined in known.terms:
+                    return True
+        return False
+
+    def _swaps_a_written_term(
+        self, tokens: Sequence[Token], first: int, after: int, reading: _Reading
+    ) -> bool:
+        """Whether a reading of tokens ``first..after-1`` takes for spun a word of a known term
+        that the text writes and that reaches beyond the window: in "dental pain emergency
+        contraception", "emergency" belongs to "emergency contraception", and "pain
+        emergency" is no spun "pain crisis". (Known terms inside the window may be accidents
+        of the spinner: "focal sensory system" holds "sensory system".)"""
+        spun_at, _ = reading.swapped()
+        known = self._terms_and_prefixes
+        low, high = first, after
+        while low > 0 and first - low < MAX_TERM_WORDS and tokens[low - 1].gap == "":
+            low -= 1
+        while high < len(tokens) and high - after < MAX_TERM_WORDS and tokens[high - 1].gap == "":
+            high += 1
+        for start in range(low, after):
+            joined = tokens[start].normal
+            for stop in range(start + 1, high + 1):
+                if stop > start + 1:
+                    joined += " " + tokens[stop - 1].normal
+                if joined not in known.prefixes:
+                    break
+                if (
+                    (start < first or stop > after)
+                    and stop - start > 1
+                    and joined in known.terms
+                    and any(start <= first + k < stop for k in spun_at)
+                ):
                     return True
         return False
 
