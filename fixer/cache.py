@@ -4,7 +4,9 @@ Loading the lexicons means normalizing tens of thousands of words, which costs m
 checking a typical file. The compiled results (plain JSON: safe to load, nothing executes) are
 kept in ``$XDG_CACHE_HOME/fixer`` (``~/.cache/fixer``), one file per artifact, named after the
 SHA-256 of fixer's version and every source file's bytes: editing a lexicon or upgrading fixer
-simply misses the cache. ``FIXER_NO_CACHE=1`` (or ``--no-cache``) turns it off; a cache that
+simply misses the cache. Each artifact keeps its ``KEEP_PER_ARTIFACT`` most recently used files
+and the rest are deleted when a new one is written, so the folder does not grow with every edit
+or upgrade. ``FIXER_NO_CACHE=1`` (or ``--no-cache``) turns it off; a cache that
 cannot be read or written is ignored, and one that is damaged (not JSON, or not the shape its
 artifact needs) is built again.
 """
@@ -22,6 +24,11 @@ from typing import TypeVar
 
 T = TypeVar("T")
 _FORMAT = "6"
+_DIGEST_LENGTH = 24
+
+#: Files kept per artifact: enough for several lexicon setups in use side by side (projects with
+#: lexicons of their own), without one file for every lexicon edit or fixer version ever seen.
+KEEP_PER_ARTIFACT = 8
 
 
 @contextlib.contextmanager
@@ -61,7 +68,7 @@ def _digest(name: str, sources: Sequence[Path], key: str = "") -> str:
     for path in sources:
         digest.update(b"\0" + path.name.encode() + b"\0")
         digest.update(path.read_bytes())
-    return digest.hexdigest()[:24]
+    return digest.hexdigest()[:_DIGEST_LENGTH]
 
 
 def cached(
@@ -98,6 +105,8 @@ def _load(path: Path, digest: str) -> object:
         stored = json.load(handle)
     if not isinstance(stored, dict) or stored.get("digest") != digest:
         raise ValueError(f"{path} is not a cache file for {digest}")
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used now: ``_prune`` keeps the most recently used
     return stored["value"]
 
 
@@ -111,7 +120,24 @@ def _store(path: Path, value: object) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(value, out, separators=(",", ":"))
         os.replace(temporary, path)
+        _prune(path)
     except OSError:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def _prune(newest: Path) -> None:
+    """Delete the files of ``newest``'s artifact beyond the ``KEEP_PER_ARTIFACT`` most recently
+    used, ``newest`` among them. A file another process is about to read may go: that process
+    builds it again."""
+    name = newest.name[: -len(f"-{'0' * _DIGEST_LENGTH}.json")]
+    others: list[tuple[float, str, Path]] = []
+    for path in newest.parent.glob(f"{name}-{'?' * _DIGEST_LENGTH}.json"):
+        if path != newest:
+            with contextlib.suppress(OSError):
+                others.append((path.stat().st_mtime, path.name, path))
+    others.sort(reverse=True)
+    for *_, path in others[KEEP_PER_ARTIFACT - 1 :]:
+        with contextlib.suppress(OSError):
+            path.unlink()

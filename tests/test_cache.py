@@ -173,3 +173,25 @@ def test_bulk_loading_pauses_the_collector_and_restores_it() -> None:
         assert not gc.isenabled(), "a collector that was off stays off"
     finally:
         gc.enable()
+
+
+def test_each_artifact_keeps_only_its_most_recently_used_files(cache_home: Path) -> None:
+    """Every lexicon edit or upgrade writes a new file; the oldest beyond the limit go, the one
+    just read counts as recent, and other artifacts (even one whose name starts alike) stay."""
+    build, calls = build_counter()
+    cache.cached("demo-other", [], build, tuple)
+    for key in range(cache.KEEP_PER_ARTIFACT):
+        cache.cached("demo", [], build, tuple, key=str(key))
+    stale = sorted(cache_home.glob("demo-*.json"), key=lambda p: p.stat().st_mtime)
+    for age, path in enumerate(stale):
+        os.utime(path, (1_000_000 + age, 1_000_000 + age))  # written in the order of the keys
+    cache.cached("demo", [], build, tuple, key="0")  # the oldest, used again
+    cache.cached("demo", [], build, tuple, key="new")
+    assert len(calls) == cache.KEEP_PER_ARTIFACT + 2
+    names = {p.name for p in cache_home.glob("demo-*.json")}
+    assert len(names) == cache.KEEP_PER_ARTIFACT + 1  # the limit, and demo-other
+    cache.cached("demo", [], build, tuple, key="0")
+    cache.cached("demo-other", [], build, tuple)
+    assert len(calls) == cache.KEEP_PER_ARTIFACT + 2  # both still hits
+    cache.cached("demo", [], build, tuple, key="1")
+    assert len(calls) == cache.KEEP_PER_ARTIFACT + 3  # the least recently used was deleted
