@@ -68,10 +68,11 @@ from fixer.engine import looks_spun
         ("the white platelets' roles", "the white blood cells' roles"),
         ("the focal sensory system's role", "the central nervous system's role"),
         # so does one after a term that synonym reversal reads back from the text's own words
-        ("The aspiratory ailment's course varied.", "The pulmonary disease's course varied."),
-        ("The aspiratory ailment’s course varied.", "The pulmonary disease’s course varied."),
-        ("the aspiratory ailments' courses", "the pulmonary diseases' courses"),
-        ("THE ASPIRATORY AILMENT'S COURSE", "THE PULMONARY DISEASE'S COURSE"),
+        # ("aspiratory ailment" as PPS documents it: "respiratory disease")
+        ("The aspiratory ailment's course varied.", "The respiratory disease's course varied."),
+        ("The aspiratory ailment’s course varied.", "The respiratory disease’s course varied."),
+        ("the aspiratory ailments' courses", "the respiratory diseases' courses"),
+        ("THE ASPIRATORY AILMENT'S COURSE", "THE RESPIRATORY DISEASE'S COURSE"),
         # a word reversal keeps from the text is kept whichever apostrophe it writes
         (
             "Doctors saw combustible polyneuropathy’s course.",

@@ -259,19 +259,20 @@ def _read(detector: ReversalDetector, text: str) -> list[tuple[str, str, float]]
     ]
 
 
-# "torment" is a strong swap, but no odd one: the built-in lexicon flags it only in context, and
-# no lexicon entry shows it here.
-TORMENT = ("pain", "torment", True, 0)
+# "discomfort" made a strong swap, but no odd one: clean medical prose uses it, and no lexicon
+# entry shows it here.
+DISCOMFORT = ("pain", "discomfort", True, 0)
 
 
 def test_a_window_is_proposed_as_the_reading_that_changes_fewest_words() -> None:
-    """ "chest torment" reads as "breast pain" (two swaps, enough to report) and as "chest pain"
-    (one swap, too little on its own): it is reported, and proposed as "chest pain", at the
-    lowest confidence that reports."""
-    detector = _detector([TORMENT, ("breast", "chest", False, 0)], ["chest pain", "breast pain"])
-    assert _read(detector, "She felt chest torment.") == [("chest torment", "chest pain", 0.6)]
-    alone = _detector([TORMENT], ["chest pain"])
-    assert _read(alone, "She felt chest torment.") == []
+    """ "chest discomfort" reads as "breast pain" (two swaps, enough to report) and as "chest
+    pain" (one swap, too little on its own): it is reported, and proposed as "chest pain", at
+    the lowest confidence that reports."""
+    detector = _detector([DISCOMFORT, ("breast", "chest", False, 0)], ["chest pain", "breast pain"])
+    found = _read(detector, "She felt chest discomfort.")
+    assert found == [("chest discomfort", "chest pain", 0.6)]
+    alone = _detector([DISCOMFORT], ["chest pain"])
+    assert _read(alone, "She felt chest discomfort.") == []
 
 
 def test_a_proposal_undoes_only_swaps_a_reportable_reading_undoes() -> None:
@@ -312,6 +313,12 @@ def test_of_equal_readings_the_one_more_entries_show_is_proposed(
         # clauses of its entries that say which sense is meant hold (``not_``, before, after)
         (("pain", "torment", True, 40), "She felt foot torment.", True),
         (("pain", "torment", True, 40), "The mental torment of foot torment.", False),
+        # words clean medical prose does not use count there with no entry showing the swap:
+        # only the lexicon's flagging them in context kept them from being odd everywhere
+        (("pain", "torment", True, 0), "She felt foot torment.", True),
+        (("pain", "torment", True, 0), "The mental torment of foot torment.", False),
+        (("prognosis", "visualization", True, 0), "It has a poor visualization.", True),
+        (("prognosis", "visualization", True, 0), "Poor visualization on the CT scan.", False),
         (("prognosis", "visualization", True, 40), "It has a poor visualization.", True),
         (("prognosis", "visualization", True, 40), "Poor visualization on the CT scan.", False),
         (("prognosis", "visualization", True, 40), "The overall visualization was good.", False),
@@ -324,7 +331,8 @@ def test_a_strong_swap_many_entries_show_counts_as_odd(
     swap: tuple[str, str, bool, int], text: str, reported: bool
 ) -> None:
     """One strong swap of the head word reports only if it is odd: "discomfort" is common in
-    medical prose, but odd once enough lexicon entries show it put for "pain"."""
+    medical prose, but odd once enough lexicon entries show it put for "pain"; "torment" is not,
+    and is odd wherever the lexicon's clauses for it say it stands in the spun sense."""
     detector = _detector(
         [swap], ["foot pain", "poor prognosis", "overall prognosis", "skin sensitivity"]
     )

@@ -582,16 +582,19 @@ class ReversalDetector:
     def _witnessed(
         self, context: Context, tokens: Sequence[Token], first: int, reading: _Reading
     ) -> frozenset[int]:
-        """Window offsets of the strong swaps that count as odd where they stand, though clean
-        medical prose uses their words: several lexicon entries show them, each on its own
-        evidence (not written by applying the swap). Where the lexicon flags the spun words
+        """Window offsets of the strong swaps that count as odd where they stand, though they
+        are not odd everywhere (``_odd``): several lexicon entries show them, each on its own
+        evidence (not written by applying the swap), or clean medical prose does not use their
+        words and only the lexicon's flagging them in context kept them from being odd
+        ("torment" for "pain", "tally" for "count"). Where the lexicon flags the spun words
         only in context, as the same swap, the clauses of those entries that say which sense
-        is meant must hold (``Entry.sense_clauses``): "poor visualization" near
-        imaging words is no "poor prognosis", nor "personal cleanliness" a "personal
-        hygiene"."""
+        is meant must hold (``Entry.sense_clauses``): "poor visualization" near imaging words
+        is no "poor prognosis", nor "personal cleanliness" a "personal hygiene"."""
         found = set()
         for offset, swap in reading.swaps:
-            if not swap.strong or swap.witnesses < ODD_FROM_WITNESSES or _odd(swap):
+            if not swap.strong or _odd(swap):
+                continue
+            if swap.witnesses < ODD_FROM_WITNESSES and _common_in_prose(swap):
                 continue
             start, end = tokens[first + offset], tokens[first + offset + len(swap.spun) - 1]
             senses = self._senses.get((swap.original, swap.spun), ())
@@ -940,8 +943,13 @@ def _odd(swap: Swap) -> bool:
 
 def _unusual(swap: Swap) -> bool:
     """Whether clean medical prose does not use a swap's spun words ("knot" for "node")."""
+    return not _common_in_prose(swap) and swap.spun not in _garbles_in_context()
+
+
+def _common_in_prose(swap: Swap) -> bool:
+    """Whether clean medical prose uses one of a swap's spun words."""
     prose = medical_prose_words()
-    return not any(word in prose for word in swap.spun) and swap.spun not in _garbles_in_context()
+    return any(word in prose for word in swap.spun)
 
 
 def _confidence(window: Words, reading: _Reading, witnessed: Container[int] = frozenset()) -> float:
