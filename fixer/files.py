@@ -146,7 +146,9 @@ def write_atomic(
         if not stat.S_ISREG(status.st_mode):  # a FIFO would block the re-read below
             raise InputError("not a regular file; not overwritten (use 'fixer fix -' for a pipe)")
         mode = stat.S_IMODE(status.st_mode)
-        if not mode & stat.S_IWUSR:
+        # The owner's write bit, and whether this user may write the file: a rename would
+        # replace one owned by someone else that the folder lets us replace.
+        if not mode & stat.S_IWUSR or not os.access(target, os.W_OK):
             raise InputError("file is read-only; not overwritten")
         if target.read_bytes() != document.raw:
             raise InputError("file changed while fixer was working on it; not overwritten")

@@ -170,6 +170,21 @@ def test_read_only_file_is_refused(tmp_path: Path) -> None:
     assert path.read_bytes() == b"old"
 
 
+def test_a_file_this_user_may_not_write_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone else's file with its owner's write bit set: the folder may let us replace it by
+    a rename, but its permissions say we may not write it. (Root may write any file, so the
+    answer is injected.)"""
+    path = tmp_path / "a.txt"
+    document = _document(path, b"old")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: mode != os.W_OK and real_access(p, mode))
+    with pytest.raises(InputError, match="read-only"):
+        write_atomic(path, document, "new")
+    assert path.read_bytes() == b"old"
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
 def test_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
