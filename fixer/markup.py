@@ -66,7 +66,12 @@ _RST_PATTERNS = [
     _DOCTEST,
     # Explicit markup lines, but for the text of a footnote or citation after its label.
     re.compile(r"^[ \t]*\.\. (?:\[[^\]\s]+\](?=\s|$)|.*$)", re.M),
+    # Hyperlink references, inline targets and substitution references: their text is a name
+    # that a target or definition elsewhere must match, so another word would break the link.
     re.compile(r"`[^`]+`_"),
+    _RST_INLINE_TARGET := re.compile(r"_`(?<![\w`]_`)[^`]+`"),
+    _RST_SIMPLE_REFERENCE := re.compile(r"(?<![\w`|])[^\W_]+(?:[-.+:_][^\W_]+)*__?(?![\w`])"),
+    _RST_SUBSTITUTION := re.compile(r"\|(?<![\w|]\|)(?![\s|])[^|\n]*(?<!\s)\|(?:__?)?"),
     *_TEXT_PATTERNS,
 ]
 
@@ -129,10 +134,16 @@ _NEEDS = {
     _CHARACTER_REFERENCE: ("&",),
     _QUOTE_MARKERS: (">",),
     _DOCTEST: (">>>",),
+    _RST_INLINE_TARGET: ("_`",),
+    _RST_SIMPLE_REFERENCE: ("_",),
+    _RST_SUBSTITUTION: ("|",),
 }
 #: For a pattern that could start at any word, a cheap pattern (it starts with a literal) that
 #: every match contains: the pattern is tried only on the lines that hold one.
-_ANCHORS = {_TEXT_PATTERNS[2]: re.compile(r"\.[A-Za-z]{2,}+/")}
+_ANCHORS = {
+    _TEXT_PATTERNS[2]: re.compile(r"\.[A-Za-z]{2,}+/"),
+    _RST_SIMPLE_REFERENCE: re.compile(r"_(?<=[^\W_]_)"),
+}
 
 
 @lru_cache(maxsize=1)

@@ -79,6 +79,13 @@ def test_syntax_for(name: str, syntax: str) -> None:
         ("rst", ".. a comment\n\n   white platelets\n", "white platelets"),
         ("rst", "..\n   white platelets\n", "white platelets"),
         ("rst", ".. [white platelets] is no citation\n   white platelets\n", "white platelets"),
+        # reStructuredText reference names: the target or definition must match them.
+        ("rst", "See `white platelets`_ here.", "white platelets"),
+        ("rst", "See white platelets_ here.", "platelets"),
+        ("rst", "See white platelets__ here.", "platelets"),
+        ("rst", "See |white platelets| here.", "white platelets"),
+        ("rst", "See |white platelets|_ here.", "white platelets"),
+        ("rst", "An _`white platelets` target.", "white platelets"),
     ],
 )
 def test_non_prose_is_masked(syntax: str, text: str, hidden: str) -> None:
@@ -135,6 +142,9 @@ def test_addresses_are_neither_checked_nor_changed(syntax: str, address: str) ->
         ("rst", ".. [#note] White platelets in an auto-numbered footnote.\n"),
         ("rst", "- item\n\n  .. [CIT2002] White platelets in a citation.\n"),
         ("rst", ".. _wbc:\n\nwhite platelets after a target\n"),
+        ("rst", "white platelets and snake_case words\n"),
+        ("rst", "| white platelets in a line block\n"),
+        ("rst", "white platelets | a bar | and more\n"),
     ],
 )
 def test_prose_stays_visible(syntax: str, text: str) -> None:
@@ -329,3 +339,12 @@ def test_markdown_document_checks_prose_only() -> None:
 
 def text_line_of(offset: int) -> int:
     return MARKDOWN_DOCUMENT.count("\n", 0, offset) + 1
+
+
+def test_rst_reference_names_are_not_fixed() -> None:
+    """A simple reference, a substitution reference and an inline target are names that a
+    target or definition must match: a fix there would leave docutils an unknown name."""
+    from fixer import fix_text
+
+    text = "See white platelets_, |white platelets| and _`white platelets`.\n"
+    assert fix_text(text, syntax="rst") == text
