@@ -85,12 +85,22 @@ def apply_case(correction: str, pattern: str) -> str:
     if pattern == "lower":
         return correction
     if pattern == "sentence":
-        return correction[:1].upper() + correction[1:]
+        return _capitalised(correction)
     parts = correction.split(" ")
     return " ".join(
-        part if index and part.lower() in _MINOR_WORDS else part[:1].upper() + part[1:]
+        part if index and part.lower() in _MINOR_WORDS else _capitalised(part)
         for index, part in enumerate(parts)
     )
+
+
+def _capitalised(text: str) -> str:
+    """``text`` with its first letter a capital, unless its first word is written with a small
+    letter before capitals ("mRNA", "mHealth", "pH"), which stays so at a sentence start and in
+    Title Case alike: "MRNA" would be another word."""
+    first = text.split(" ", 1)[0]
+    if first[:1].islower() and any(c.isupper() for c in first[1:]):
+        return text
+    return text[:1].upper() + text[1:]
 
 
 # ---- number -----------------------------------------------------------------------------------

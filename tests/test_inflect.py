@@ -58,6 +58,12 @@ def test_case_pattern_in_its_line(found: str, line: str, pattern: str) -> None:
         ("quality of life", "title", "Quality of Life"),
         ("central nervous system", "upper", "CENTRAL NERVOUS SYSTEM"),
         ("Crohn disease", "lower", "Crohn disease"),
+        # A word written with a small letter before capitals keeps it at a sentence start.
+        ("mRNA expression", "sentence", "mRNA expression"),
+        ("mRNA expression", "title", "mRNA Expression"),
+        ("messenger mRNA", "title", "Messenger mRNA"),
+        ("mHealth", "sentence", "mHealth"),
+        ("mRNA expression", "upper", "MRNA EXPRESSION"),
     ],
 )
 def test_apply_case(correction: str, pattern: str, expected: str) -> None:
