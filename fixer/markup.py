@@ -53,7 +53,8 @@ _HTML_PATTERNS = [
 _MARKDOWN_PATTERNS = [
     # A code span: it may run over lines, but not over a blank one (a paragraph ends there).
     re.compile(r"(?<!`)(`+)(?!`)(?:[^\n]|\n(?![ \t]*\r?\n))+?(?<!`)\1(?!`)"),
-    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"),
+    # An inline link's destination and title, which CommonMark lets stand in "…", '…' or (…).
+    re.compile(r"\]\(\s*+(?:<[^<>\n]*>|[^)\s]*+)(?:\s++(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*+\)"),
     re.compile(r"\]\[[^\]\n]*\]"),
     re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>|<[\w.+-]+@[\w.-]+>"),
     *_HTML_PATTERNS,

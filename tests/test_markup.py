@@ -40,6 +40,12 @@ def test_syntax_for(name: str, syntax: str) -> None:
         ("markdown", "~~~python\nwhite platelets\n~~~\n", "white platelets"),
         ("markdown", "Text.\n\n    white platelets\n", "white platelets"),
         ("markdown", "See [here](https://x.org/white-platelets).", "white-platelets"),
+        # A link title in any of the forms CommonMark takes, as the "…" one already was.
+        ("markdown", 'See [here](wbc.md "white platelets").', "white platelets"),
+        ("markdown", "See [here](wbc.md 'white platelets').", "white platelets"),
+        ("markdown", "See [here](wbc.md (white platelets)).", "white platelets"),
+        ("markdown", 'See [here]( wbc.md "white platelets" ).', "white platelets"),
+        ("markdown", "See [here](<a b.md> 'white platelets').", "white platelets"),
         ("markdown", "[ref]: https://x.org/white-platelets\n", "white-platelets"),
         ("markdown", "Go to <https://x.org/white-platelets>.", "white-platelets"),
         ("markdown", "---\ntitle: white platelets\n---\nBody\n", "white platelets"),
@@ -124,6 +130,7 @@ def test_addresses_are_neither_checked_nor_changed(syntax: str, address: str) ->
         ("markdown", "- item\n\n    white platelets continue the item\n"),
         ("markdown", "| a | white platelets |\n|---|---|\n"),
         ("markdown", "> white platelets in a quote"),
+        ("markdown", "[a](white platelets) is no link"),
         # Two stray backticks in separate paragraphs make no code span.
         ("markdown", "Press the ` key.\n\nwhite platelets one.\n\nThen ` again.\n"),
         ("html", "<p>white platelets</p>"),
