@@ -5,7 +5,7 @@ the file), or quit. What is left afterwards counts as it does for ``fixer fix``.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +54,9 @@ def review_file(name: str, options: Options) -> Review:
     findings = [f for f in examined.findings if f.suggestions[0]]
     edits: list[Edit] = []
     try:
-        review.stop = _decide(name, document.text, findings, edits, options, review)
+        review.stop = _decide(
+            name, document.text, findings, edits, options, review, checker.normalizer.phrase
+        )
     finally:  # an interrupted review (Ctrl-C, end of input) still keeps what was decided
         text = _write(review.result, document, edits)
     settings = options.settings(name)  # again: "ignore always" may have changed it
@@ -70,17 +72,24 @@ def _decide(
     edits: list[Edit],
     options: Options,
     review: Review,
+    normalize: Callable[[str], object],
 ) -> bool:
     """Ask about each finding, adding the accepted fixes to ``edits`` as they come (so that
-    an interrupted review keeps them); whether the reviewer quit."""
+    an interrupted review keeps them); whether the reviewer quit. A phrase allowed for good is
+    not asked about again further down the file, as the allowlist (matched on ``normalize``d
+    phrases) already spares it in the files still to come."""
+    allowed: set[object] = set()
     for item in locate(name, text, findings):
+        if normalize(item.finding.phrase) in allowed:
+            continue
         click.echo(text_block(item))
         choices = _offer(item.finding)
         answer = _ask(len(choices))
         if answer == "q":
             return True
         if answer == "i":
-            _allow(name, item.finding.phrase, options, review)
+            if _allow(name, item.finding.phrase, options, review):
+                allowed.add(normalize(item.finding.phrase))
         elif answer == "a":
             edits.append(choices[0])
         elif answer.isdigit():
@@ -137,14 +146,15 @@ def _write(result: FileResult, document: Document, edits: list[Edit]) -> str:
     return text
 
 
-def _allow(name: str, phrase: str, options: Options, review: Review) -> None:
+def _allow(name: str, phrase: str, options: Options, review: Review) -> bool:
     """Add the phrase to the allowlist of the configuration that applies to the file (as
     discovery finds it, so later runs from any folder honour it), or of a new ``.fixer.toml``
     where discovery will find it; say where, or in one line why nothing was written (an error
-    that fails the session, unless ``--isolated`` asked for no configuration)."""
+    that fails the session, unless ``--isolated`` asked for no configuration); whether it was
+    allowed."""
     if options.isolated:
         click.echo(f"{phrase!r} not allowed: --isolated ignores configuration files", err=True)
-        return
+        return False
     config = options.settings(name).source
     target, where = (config, None) if config else new_config_path(Path(name))
     reason = f"allowed in fixer fix -i on {datetime.date.today().isoformat()}"
@@ -154,9 +164,10 @@ def _allow(name: str, phrase: str, options: Options, review: Review) -> None:
         message = f"{phrase!r} not allowed: {error}"
         click.echo(f"{target}: error: {message}", err=True)
         review.errors.append((str(target), message))
-        return
+        return False
     if where is None:
         click.echo(f"added {phrase!r} to the allowlist in {target}")
     else:
         forget_configs()  # a new file: let discovery see it for the files still to come
         click.echo(f"added {phrase!r} to the allowlist in a new {target} ({where})")
+    return True

@@ -325,3 +325,15 @@ def test_an_entry_that_cannot_be_added_safely_is_refused(
 ) -> None:
     with pytest.raises(AllowError):
         extended(before, table, "x", "r")
+
+
+def test_a_phrase_allowed_for_good_is_not_asked_about_again(page: Path) -> None:
+    """After "ignore always", the same phrase further down the file is allowed as it is in the
+    files still to come: neither asked about nor fixed by the next answer."""
+    page.write_text("White platelets rise.\nSo do white platelets.\nLymph center points.\n")
+    result = review(page, "i\na\n")
+    assert page.read_text(encoding="utf-8") == (
+        "White platelets rise.\nSo do white platelets.\nLymph nodes.\n"
+    )
+    assert result.stdout.count("FX001") == 2
+    assert result.exit_code == 1
