@@ -109,10 +109,12 @@ def text_block(item: Located, color: bool = False) -> str:
     finding = item.finding
     header = text_line(item)
     line = item.source_line.replace("\t", " ")
+    start = item.column - 1
     end = item.end_column - 1 if item.end_line == item.line else len(line)
+    line, start, end = _excerpt(line, start, max(end, start))
     gutter = " " * len(str(item.line))
-    before = _display_width(line[: item.column - 1])
-    caret = " " * before + "^" * max(1, _display_width(line[: max(end, item.column - 1)]) - before)
+    before = _display_width(line[:start])
+    caret = " " * before + "^" * max(1, _display_width(line[:end]) - before)
     if color:
         tone = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
         location, _, rest = header.partition(f": {finding.rule.code}")
@@ -124,6 +126,25 @@ def text_block(item: Located, color: bool = False) -> str:
         )
         caret = click.style(caret, fg=tone[finding.severity], bold=True)
     return f"{header}\n{gutter} |\n{item.line} | {line}\n{gutter} | {caret}\n"
+
+
+#: Code points of context shown on each side of a finding in a line longer than ``_LONG_LINE``
+#: (a minified HTML page is one line: shown whole under every finding, it floods the terminal).
+_CONTEXT = 60
+_LONG_LINE = 200
+
+
+def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """The part of ``line`` to show for the span ``start:end``, with the span's place in it: the
+    whole line, or, for a long one, the span (at most ``_LONG_LINE`` code points of it) with
+    ``_CONTEXT`` on each side and "…" where the line was cut."""
+    if len(line) <= _LONG_LINE:
+        return line, start, end
+    end = min(end, start + _LONG_LINE)
+    first, last = max(0, start - _CONTEXT), min(len(line), end + _CONTEXT)
+    opening = "…" if first else ""
+    shown = opening + line[first:last] + ("…" if last < len(line) else "")
+    return shown, start - first + len(opening), end - first + len(opening)
 
 
 def _display_width(text: str) -> int:

@@ -321,6 +321,19 @@ def test_the_caret_stands_under_the_span_as_a_terminal_shows_the_line(
     assert lines[2:4] == [f"1 | {line.replace(chr(9), ' ')}", f"  | {caret}"]
 
 
+def test_a_long_line_is_shown_around_each_finding(tmp_path: Path) -> None:
+    """A minified page is one long line: each finding shows the part of it around its span,
+    cut with "…", not the whole line (with a caret line as long) again and again."""
+    words = "Lorem ipsum dolor sit amet. " * 500
+    path = tmp_path / "page.html"
+    path.write_text(f"<p>{words}White platelets. {words}</p>", encoding="utf-8")
+    lines = run("check", str(path)).stdout.splitlines()
+    shown, caret = lines[2].removeprefix("1 | "), lines[3].removeprefix("  | ")
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) < 200
+    assert shown[caret.index("^") :].startswith("White platelets. ")
+    assert caret.strip() == "^" * len("White platelets")
+
+
 def test_fix_diff_writes_nothing(spun: Path) -> None:
     result = run("fix", "--diff", str(spun))
     assert result.exit_code == 1
