@@ -8,6 +8,8 @@ clause only sees its own piece. A fix needs the whole text in memory to write it
 fixes and checks it piece by piece too (``fix_large``, ``check_large_text``): the findings, not
 the text, are what a whole-document check makes large. ``scan`` reads such a file in the same
 pieces (``located_pieces``), and once more for the context of its top findings (``excerpts``).
+A ``disable`` directive that a piece leaves open is replayed before the next one
+(``_open_disables``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from pathlib import Path
 
 from fixer.engine import Checker, FixResult
 from fixer.files import InputError, sniff
-from fixer.report import Located, locate
+from fixer.model import Finding
+from fixer.report import LineIndex, Located, locate
+from fixer.suppress import has_directive, parse_directives
 
 #: Files at least this large are streamed when their syntax is plain text.
 STREAM_FROM_BYTES = 16 * 1024 * 1024
@@ -84,10 +88,83 @@ def _cut_pieces(stretches: Iterable[str]) -> Iterator[str]:
 
 
 def fix_large(text: str, checker: Checker, unsafe: bool) -> FixResult:
-    """``checker.fix`` of a large plain text, piece by piece; the findings fixed keep their
-    offsets within their own piece (only their number is used)."""
-    results = [checker.fix(piece, "text", unsafe) for piece in text_pieces(text)]
-    return FixResult("".join(r.text for r in results), tuple(f for r in results for f in r.fixed))
+    """``checker.fix`` of a large plain text, piece by piece, each behind the disables the text
+    before it leaves open; the findings fixed keep their offsets within what was fixed (only
+    their number is used)."""
+    fixed, found = [], []
+    carried = ""
+    for piece in text_pieces(text):
+        result = checker.fix(carried + piece, "text", unsafe)
+        if not result.text.startswith(carried):  # the replayed directives hold no garble
+            result = checker.fix(piece, "text", unsafe)
+            carried = ""
+        fixed.append(result.text[len(carried) :])
+        found += result.fixed
+        carried, _ = _open_disables(carried + piece, checker)
+    return FixResult("".join(fixed), tuple(found))
+
+
+def _open_disables(text: str, checker: Checker) -> tuple[str, frozenset[int]]:
+    """For a piece of a streamed text (with what was replayed before it): the ``disable``
+    directives it leaves open at its end, as lines that replay them before the next piece (a
+    paragraph break after each, so that no phrase runs into the piece), and where they stand in
+    ``text``. Such a directive may yet suppress something further on, so it is not reported as
+    suppressing nothing (FX900) in a streamed file."""
+    if not has_directive(text):
+        return "", frozenset()
+    directives, _ = parse_directives(text, "text", LineIndex(text), checker.names)
+    lines: list[str] = []
+    starts = set()
+    for directive in directives:
+        if directive.kind != "disable" or any(not names for _, names in directive.enabled):
+            continue
+        enabled = frozenset().union(*(names for _, names in directive.enabled))
+        if directive.names and directive.names <= enabled:
+            continue
+        starts.add(directive.start)
+        if directive.names:
+            lines.append("fixer: disable " + ", ".join(sorted(directive.names - enabled)))
+        else:
+            lines.append("fixer: disable")
+            if enabled:
+                lines.append("fixer: enable " + ", ".join(sorted(enabled)))
+    return "".join(line + "\n\n" for line in lines), frozenset(starts)
+
+
+def _behind_open_disables(
+    pieces: Iterable[str], checker: Checker
+) -> Iterator[tuple[str, list[Finding]]]:
+    """Each piece with its findings, checked behind the disables the pieces before it leave
+    open (``_open_disables``), at their place in the piece."""
+    carried = ""
+    for piece in pieces:
+        text = carried + piece
+        findings = checker.check(text, "text")
+        following, still_open = _open_disables(text, checker)
+        yield (
+            piece,
+            [
+                _moved(finding, -len(carried))
+                for finding in findings
+                if finding.start >= len(carried)
+                and not (finding.rule.code == "FX900" and finding.start in still_open)
+            ],
+        )
+        carried = following
+
+
+def _moved(finding: Finding, offset: int) -> Finding:
+    """``finding`` with its offsets moved by ``offset``."""
+    return dataclasses.replace(
+        finding,
+        start=finding.start + offset,
+        end=finding.end + offset,
+        edit_start=finding.edit_start + offset,
+        edit_end=finding.edit_end + offset,
+        alternatives=tuple(
+            None if edit is None else edit.moved(offset) for edit in finding.alternatives
+        ),
+    )
 
 
 def _cut(buffer: str) -> int:
@@ -128,25 +205,14 @@ def located_pieces(
 ) -> Iterator[tuple[str, list[Located]]]:
     """Each piece with its findings, moved to their place in the whole text."""
     offset = lines = carry = 0  # carry: columns of a line that a cut split
-    for piece in pieces:
+    for piece, findings in _behind_open_disables(pieces, checker):
         found: list[Located] = []
-        for item in locate(name, piece, checker.check(piece, "text")):
-            finding = item.finding
-            moved = dataclasses.replace(
-                finding,
-                start=finding.start + offset,
-                end=finding.end + offset,
-                edit_start=finding.edit_start + offset,
-                edit_end=finding.edit_end + offset,
-                alternatives=tuple(
-                    None if edit is None else edit.moved(offset) for edit in finding.alternatives
-                ),
-            )
+        for item in locate(name, piece, findings):
             shift = carry if item.line == 1 else 0
             found.append(
                 dataclasses.replace(
                     item,
-                    finding=moved,
+                    finding=_moved(item.finding, offset),
                     line=item.line + lines,
                     end_line=item.end_line + lines,
                     column=item.column + shift,

@@ -110,6 +110,11 @@ def _next_line(text: str, lines: LineIndex, line: int, in_comments: set[int] | N
     return following
 
 
+def has_directive(text: str) -> bool:
+    """Whether ``text`` may hold a directive (a cheap test before reading them)."""
+    return _KEYWORD.search(text) is not None
+
+
 def _directives(text: str, syntax: str) -> Iterator[re.Match[str]]:
     """The directives of a text, in order, where they are read (``directive_spans``)."""
     for start, end in directive_spans(text, syntax):
@@ -124,7 +129,7 @@ def apply_suppressions(
     ``select`` takes, by case-folded form). A finding that runs over several lines (a wrapped
     phrase) is on each of them: a directive for any of them covers it, as a ``noqa`` at the end
     of a multi-line string does in ruff."""
-    if not _KEYWORD.search(text):
+    if not has_directive(text):
         return findings
     lines = LineIndex(text)
     directives, unknown = parse_directives(text, syntax, lines, known)

@@ -85,6 +85,60 @@ def test_streamed_findings_equal_whole_file_findings(
     assert len(json.loads(whole[0])["findings"]) == 602
 
 
+def _paragraphs(first: int, last: int) -> str:
+    return "".join(
+        f"Paragraph {i} about white platelets and lymph center points.\n\n"
+        for i in range(first, last)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a disable that runs over many pieces, ended by an enable
+        _paragraphs(0, 5)
+        + "fixer: disable AN0001\n\n"
+        + _paragraphs(5, 60)
+        + "fixer: enable\n\n"
+        + _paragraphs(60, 70),
+        # one left open to the end of the file
+        _paragraphs(0, 5) + "fixer: disable\n\n" + _paragraphs(5, 60),
+        # an enable that turns one name back on, pieces later
+        "fixer: disable\n\n"
+        + _paragraphs(0, 30)
+        + "fixer: enable AN0003\n\n"
+        + _paragraphs(30, 60)
+        + "fixer: enable\n\n"
+        + _paragraphs(60, 65),
+        # a named disable partly enabled in the piece that opens it
+        "fixer: disable AN0001, AN0003\n\n"
+        + _paragraphs(0, 3)
+        + "fixer: enable AN0001\n\n"
+        + _paragraphs(3, 60),
+    ],
+    ids=["disable-enable", "open-to-the-end", "enable-one-name", "named-partly-enabled"],
+)
+def test_a_disable_reaches_over_the_pieces_of_a_streamed_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """A ``disable`` covers what follows it in the whole file, not only in its piece: the
+    pieces after it are checked and fixed behind it."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+
+    def run(*args: str) -> str:
+        return CliRunner().invoke(cli, [*args, str(path)]).stdout
+
+    whole_check, whole_fix = run("check", "--format", "json"), run("fix", "--diff")
+    monkeypatch.setattr(fixer.stream, "STREAM_FROM_BYTES", 1)
+    monkeypatch.setattr(fixer.stream, "STREAM_FROM_CHARS", 1)
+    monkeypatch.setattr(fixer.stream, "PIECE_CHARS", 700)
+    assert len(list(fixer.stream.text_pieces(text))) > 3
+    assert run("check", "--format", "json") == whole_check
+    assert run("fix", "--diff") == whole_fix
+    assert 0 < len(json.loads(whole_check)["findings"]) < 2 * text.count("lymph center")
+
+
 @pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
 def test_streamed_file_is_cut_between_paragraphs_whatever_its_line_endings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, eol: str
