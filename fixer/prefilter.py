@@ -98,15 +98,31 @@ class Regions:
         view, size = self.view, len(self.view)
         if self._reversed is None:
             self._reversed = view[::-1]
-        found: set[Region] = set()
-        for offset in offsets:
-            after = REGION_BREAK.search(view, offset)
-            before = _REGION_BREAK_REVERSED.search(self._reversed, size - offset)
-            start = size - before.start() if before else 0
-            end = after.start() if after else size
-            if start < end:
-                found.add((start, end))
-        return sorted(found)
+        wanted = sorted(set(offsets))
+        ends = _first_breaks(REGION_BREAK, view, wanted)
+        # Read backwards: the break nearest before an offset is the first one after it there.
+        backwards = _first_breaks(
+            _REGION_BREAK_REVERSED, self._reversed, [size - offset for offset in reversed(wanted)]
+        )
+        starts = [size - at for at in reversed(backwards)]
+        pairs = zip(starts, ends, strict=True)
+        return sorted({(start, end) for start, end in pairs if start < end})
+
+
+def _first_breaks(pattern: re.Pattern[str], text: str, positions: list[int]) -> list[int]:
+    """Where the first match of ``pattern`` at or after each of ``positions`` (ascending)
+    starts, or ``len(text)`` where none does. A match found from one position is the first from
+    every later position up to its start, so one search serves them all: searching afresh from
+    each of many seeds in a long text without breaks (prose without punctuation) took time
+    quadratic in its length."""
+    found: list[int] = []
+    at: int | None = -1  # start of the last match found; None once no match is left
+    for position in positions:
+        if at is not None and at < position:
+            match = pattern.search(text, position)
+            at = match.start() if match else None
+        found.append(len(text) if at is None else at)
+    return found
 
 
 def scan_words(view: str, normalizer: Normalizer) -> WordScan:
