@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 from urllib.parse import quote
@@ -32,10 +33,21 @@ def _rule(code: str) -> dict[str, object]:
     }
 
 
-def _fingerprint(item: Located) -> str:
-    finding = item.finding
-    key = f"{item.path}\0{finding.rule.code}\0{finding.entry_id}\0{finding.text.lower()}"
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+def _fingerprints(items: Sequence[Located]) -> list[str]:
+    """Each finding's fingerprint: its file, rule, entry and garble as written, and (from the
+    second on) its rank among findings alike. GitHub takes results with one fingerprint for one
+    alert, so a garble written three times in a file must give three; the first keeps the
+    fingerprint it always had."""
+    seen: Counter[str] = Counter()
+    prints = []
+    for item in items:
+        finding = item.finding
+        key = f"{item.path}\0{finding.rule.code}\0{finding.entry_id}\0{finding.text.lower()}"
+        seen[key] += 1
+        if seen[key] > 1:
+            key += f"\0{seen[key]}"
+        prints.append(hashlib.sha256(key.encode()).hexdigest()[:32])
+    return prints
 
 
 def artifact_uri(path: str) -> str:
@@ -83,7 +95,7 @@ def to_sarif(items: Sequence[Located], version: str) -> str:
     codes = sorted(RULES)
     index = {code: i for i, code in enumerate(codes)}
     results = []
-    for item in items:
+    for item, fingerprint in zip(items, _fingerprints(items), strict=True):
         finding = item.finding
         region = _region(
             (item.line, item.column), (item.end_line, item.end_column), finding.start, finding.end
@@ -96,7 +108,7 @@ def to_sarif(items: Sequence[Located], version: str) -> str:
             "level": _LEVEL[finding.severity],
             "message": {"text": f"{change(finding)} ({finding.message})"},
             "locations": [location],
-            "partialFingerprints": {"fixer/v1": _fingerprint(item)},
+            "partialFingerprints": {"fixer/v1": fingerprint},
             "properties": {
                 "entryId": finding.entry_id,
                 "confidence": finding.confidence,

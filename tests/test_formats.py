@@ -105,6 +105,21 @@ def test_sarif_fingerprints_are_stable_across_runs(spun: Path) -> None:
     assert prints[0] == prints[1]
 
 
+def test_sarif_fingerprints_tell_apart_a_garble_written_twice(tmp_path: Path) -> None:
+    """GitHub code scanning takes results with one fingerprint for one alert: each copy of a
+    garble is a finding of its own (as in baselines and GitLab reports), the first keeping the
+    fingerprint a lone copy has."""
+    path = tmp_path / "article.txt"
+    prints = []
+    for text in ("Bosom peril is common.\n", "Bosom peril is common.\nBosom peril spreads.\n"):
+        path.write_text(text, encoding="utf-8")
+        log = json.loads(run("check", "--format", "sarif", str(path)).stdout)
+        prints.append([r["partialFingerprints"]["fixer/v1"] for r in log["runs"][0]["results"]])
+    (alone,), (first, second) = prints
+    assert first == alone
+    assert second != first
+
+
 def test_github_annotations(spun: Path) -> None:
     lines = run("check", "--format", "github", str(spun)).stdout.splitlines()
     assert lines[0] == (
