@@ -20,8 +20,15 @@ from fixer.prefilter import WordScan, scan_words
 from fixer.words import SPLIT_RE, Normalizer, possessives, verb_suffix, word_starts
 
 # What may stand between two words of one phrase.
-# (U+2063 stands for inline markup in a prose view; see fixer.markup.TRANSPARENT.)
-_JOINER_RE = re.compile(r"[ \t\u00a0\u2063]*(?:\r\n|\r|\n)?[ \t\u00a0\u2063]*|\u2063*[-‐‑]\u2063*")
+# (U+2063 stands for inline markup in a prose view; see fixer.markup.TRANSPARENT.) The invisible
+# characters that a word may hold (``fixer.words``: a soft hyphen, zero-width spaces and
+# joiners, a word joiner) may also stand at its edge, beside the gap ("bosom\u200b peril"), but
+# they are no gap themselves.
+_UNSEEN_CHARACTERS = "\u2063\u00ad\u200b\u200c\u200d\u2060"
+_JOINER_RE = re.compile(
+    rf"[ \t\u00a0{_UNSEEN_CHARACTERS}]*(?:\r\n|\r|\n)?[ \t\u00a0{_UNSEEN_CHARACTERS}]*"
+    rf"|[{_UNSEEN_CHARACTERS}]*[-‐‑][{_UNSEEN_CHARACTERS}]*"
+)
 _WINDOW = {"before": 3, "after": 3, "near": 10, "doc": 0}
 
 
@@ -112,9 +119,9 @@ def gap_kind(gap: str) -> str | None:
     a short punctuated gap ("," in "exactness, review"), ``None`` where no phrase continues.
 
     Inline markup alone is no joiner: "white<span></span>platelets" shows as one word."""
-    if _JOINER_RE.fullmatch(gap) and gap.strip("\u2063"):
+    if _JOINER_RE.fullmatch(gap) and gap.strip(_UNSEEN_CHARACTERS):
         return ""
-    mark = gap.strip(" \t\u00a0")
+    mark = gap.strip(" \t\u00a0" + _UNSEEN_CHARACTERS)
     if mark in (",", ";", ":", "/", "&") and "\n\n" not in gap:
         return mark
     return None

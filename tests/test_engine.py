@@ -125,11 +125,29 @@ from fixer.engine import looks_spun
         ("White plate\u00adlets rose.", "White blood cells rose."),
         ("Lymph center\u200bpoints swell.", "Lymph nodes swell."),
         ("the \ufb01ne white platelets", "the \ufb01ne white blood cells"),
+        # or at a word's edge, beside the space between two words of a garble
+        ("Bosom\u200b peril spreads.", "Breast\u200b cancer spreads."),
+        ("Bosom \u00adperil spreads.", "Breast \u00adcancer spreads."),
+        ("White\u2060\nplatelets rose.", "White\u2060\nblood cells rose."),
     ],
 )
 def test_fixes(text: str, fixed: str) -> None:
     assert fix_text(text, unsafe=True) == fixed
     assert fix_text(fixed, unsafe=True) == fixed, "a second run changes nothing"
+
+
+@pytest.mark.parametrize("gap", ["\u200b ", " \u00ad", "\u2060\n", "\u200d-"])
+def test_an_invisible_character_beside_a_gap_hides_no_garble(gap: str) -> None:
+    """A zero-width space or soft hyphen at a word's edge (put there to evade a screen) leaves
+    the garble to the lexicon, as one inside a word does, and its safe fix applies."""
+    text = f"Patients with bosom{gap}peril were seen."
+    (finding,) = check_text(text)
+    assert (finding.rule.code, finding.entry_id, finding.text) == (
+        "FX001",
+        "DI0045",
+        f"bosom{gap}peril",
+    )
+    assert fix_text(text) == f"Patients with breast{gap}cancer were seen."
 
 
 @pytest.mark.parametrize(
