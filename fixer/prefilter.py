@@ -42,6 +42,13 @@ _REGION_BREAK_REVERSED = _region_break(r"\n\r")
 Region = tuple[int, int]
 
 
+def last_break_end(text: str) -> int:
+    """Where the last ``REGION_BREAK`` of ``text`` ends: after it, no phrase runs on from
+    before it (0 if ``text`` has none)."""
+    match = _REGION_BREAK_REVERSED.search(text[::-1])
+    return len(text) - match.start() if match else 0
+
+
 class WordScan:
     """A view's words, read without tokens: surface and normal forms, and where they start."""
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from fixer.engine import Checker, FixResult
 from fixer.files import InputError, sniff
 from fixer.model import Finding
+from fixer.prefilter import last_break_end
 from fixer.report import LineIndex, Located, locate
 from fixer.suppress import has_directive, parse_directives
 
@@ -169,10 +170,12 @@ def _moved(finding: Finding, offset: int) -> Finding:
 
 def _cut(buffer: str) -> int:
     """Where to end a piece: after the last paragraph break before ``PIECE_CHARS``, else after
-    the last line break, else (one enormous line) at ``PIECE_CHARS`` itself. Breaks are
-    written with any of the line endings a text may use ("\n", "\r\n", "\r"): a phrase may
-    cross a line break, so a file with Windows or old Mac line endings is also cut only between
-    paragraphs, and never between the "\r" and "\n" of one line break."""
+    the last line break, else (one enormous line) after the last mark that no phrase crosses
+    (a full stop, a bracket: ``REGION_BREAK``), else after the last space, else at
+    ``PIECE_CHARS`` itself. Breaks are written with any of the line endings a text may use
+    ("\n", "\r\n", "\r"): a phrase may cross a line break, so a file with Windows or old Mac
+    line endings is also cut only between paragraphs, and never between the "\r" and "\n" of
+    one line break."""
     for marks in (_PARAGRAPH_BREAKS, _LINE_BREAKS):
         ends = [
             at + len(mark)
@@ -182,7 +185,12 @@ def _cut(buffer: str) -> int:
         ]
         if ends:
             return max(ends)
-    return PIECE_CHARS
+    # One enormous line: a cut at PIECE_CHARS itself could fall inside a garble, or a word.
+    head = buffer[:PIECE_CHARS]
+    if end := last_break_end(head):
+        return end
+    space = max(head.rfind(" "), head.rfind("\t"))
+    return space + 1 if space > 0 else PIECE_CHARS
 
 
 def check_large(name: str, checker: Checker, encoding: str | None) -> list[Located]:

@@ -160,6 +160,25 @@ def test_streamed_file_is_cut_between_paragraphs_whatever_its_line_endings(
     assert len(json.loads(whole)["findings"]) == 600
 
 
+def test_streamed_file_of_one_enormous_line_is_cut_between_sentences(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no line break to cut at, a piece ended at ``PIECE_CHARS`` itself, through a garble
+    or a word: a 17 MB file of one line missed the garble standing across the first cut. It
+    ends after a full stop (which no phrase crosses), else at least between words."""
+    text = "Patients had white platelets and bosom peril. " * 300
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    whole = CliRunner().invoke(cli, ["check", "--format", "json", str(path)]).stdout
+    monkeypatch.setattr(fixer.stream, "STREAM_FROM_BYTES", 1)
+    monkeypatch.setattr(fixer.stream, "PIECE_CHARS", 700)
+    streamed = CliRunner().invoke(cli, ["check", "--format", "json", str(path)]).stdout
+    assert len(json.loads(whole)["findings"]) == 600
+    assert streamed == whole
+    unpunctuated = list(fixer.stream.text_pieces("white platelets and bosom peril and " * 300))
+    assert all(piece.endswith(" ") for piece in unpunctuated)
+
+
 def test_scan_reads_a_big_file_in_pieces_with_the_figures_of_the_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
