@@ -25,8 +25,12 @@ from fixer.words import SPLIT_RE, Normalizer, possessives, verb_suffix, word_sta
 # joiners, a word joiner) may also stand at its edge, beside the gap ("bosom\u200b peril"), but
 # they are no gap themselves.
 _UNSEEN_CHARACTERS = "\u2063\u00ad\u200b\u200c\u200d\u2060"
+# Spaces: a tab, a no-break space, and the spaces of typesetting (thin, narrow no-break,
+# ideographic …) that PDF text and French or East Asian typography use between words.
+SPACES = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACE_CHARACTERS = " \t\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _JOINER_RE = re.compile(
-    rf"[ \t\u00a0{_UNSEEN_CHARACTERS}]*(?:\r\n|\r|\n)?[ \t\u00a0{_UNSEEN_CHARACTERS}]*"
+    rf"[{SPACES}{_UNSEEN_CHARACTERS}]*(?:\r\n|\r|\n)?[{SPACES}{_UNSEEN_CHARACTERS}]*"
     rf"|[{_UNSEEN_CHARACTERS}]*[-‐‑][{_UNSEEN_CHARACTERS}]*"
 )
 _WINDOW = {"before": 3, "after": 3, "near": 10, "doc": 0}
@@ -121,7 +125,7 @@ def gap_kind(gap: str) -> str | None:
     Inline markup alone is no joiner: "white<span></span>platelets" shows as one word."""
     if _JOINER_RE.fullmatch(gap) and gap.strip(_UNSEEN_CHARACTERS):
         return ""
-    mark = gap.strip(" \t\u00a0" + _UNSEEN_CHARACTERS)
+    mark = gap.strip(_SPACE_CHARACTERS + _UNSEEN_CHARACTERS)
     if mark in (",", ";", ":", "/", "&") and "\n\n" not in gap:
         return mark
     return None

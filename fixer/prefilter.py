@@ -24,14 +24,15 @@ from itertools import compress, count
 from fixer.words import IN_WORDS, SPLIT_RE, Normalizer, word_starts
 
 # Invisible characters and combining accents stand inside words (``fixer.words.WORD_RE``).
-_NOT_BETWEEN_WORDS = rf"[^\w \t\u00a0\u2063\r\n\-‐‑,;:/&'’{IN_WORDS}]+|_+"
+_SPACES = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # as ``fixer.matcher.SPACES``
+_NOT_BETWEEN_WORDS = rf"[^\w{_SPACES}\u2063\r\n\-‐‑,;:/&'’{IN_WORDS}]+|_+"
 
 
 def _region_break(crlf: str) -> re.Pattern[str]:
     """``REGION_BREAK`` with ``crlf`` for a CRLF (``"\\n\\r"`` in a text read backwards). The
     groups are atomic, so that a CRLF counts as one line break, never as two."""
     line_break = f"(?>{crlf}|\\r|\\n)"
-    return re.compile(f"{_NOT_BETWEEN_WORDS}|{line_break}[ \\t\\u00a0\\u2063]*{line_break}")
+    return re.compile(f"{_NOT_BETWEEN_WORDS}|{line_break}[{_SPACES}\\u2063]*{line_break}")
 
 
 #: A stretch no phrase runs across: a character that is neither part of a word nor allowed

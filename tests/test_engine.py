@@ -136,6 +136,17 @@ def test_fixes(text: str, fixed: str) -> None:
     assert fix_text(fixed, unsafe=True) == fixed, "a second run changes nothing"
 
 
+@pytest.mark.parametrize("space", ["\u2009", "\u202f", "\u2002", "\u3000"])
+def test_a_thin_or_narrow_space_between_a_garbles_words_hides_nothing(space: str) -> None:
+    """The spaces of typesetting (thin, narrow no-break, en, ideographic), which PDF text and
+    French typography put between words, join a garble's words as a no-break space does: with
+    one, "bosom peril" was not reported at all."""
+    text = f"Patients with bosom{space}peril were seen."
+    (finding,) = check_text(text)
+    assert (finding.entry_id, finding.text) == ("DI0045", f"bosom{space}peril")
+    assert fix_text(text) == f"Patients with breast{space}cancer were seen."
+
+
 @pytest.mark.parametrize("gap", ["\u200b ", " \u00ad", "\u2060\n", "\u200d-"])
 def test_an_invisible_character_beside_a_gap_hides_no_garble(gap: str) -> None:
     """A zero-width space or soft hyphen at a word's edge (put there to evade a screen) leaves
