@@ -17,18 +17,22 @@ from typing import NamedTuple
 
 from fixer.model import ContextClause, Entry
 from fixer.prefilter import WordScan, scan_words
-from fixer.words import SPLIT_RE, Normalizer, possessives, verb_suffix, word_starts
+from fixer.words import (
+    INVISIBLE,
+    SPACES,
+    SPLIT_RE,
+    Normalizer,
+    possessives,
+    verb_suffix,
+    word_starts,
+)
 
-# What may stand between two words of one phrase.
-# (U+2063 stands for inline markup in a prose view; see fixer.markup.TRANSPARENT.) The invisible
-# characters that a word may hold (``fixer.words``: a soft hyphen, zero-width spaces and
-# joiners, a word joiner) may also stand at its edge, beside the gap ("bosom\u200b peril"), but
-# they are no gap themselves.
-_UNSEEN_CHARACTERS = "\u2063\u00ad\u200b\u200c\u200d\u2060"
-# Spaces: a tab, a no-break space, and the spaces of typesetting (thin, narrow no-break,
-# ideographic …) that PDF text and French or East Asian typography use between words.
-SPACES = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
-_SPACE_CHARACTERS = " \t\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+# What may stand between two words of one phrase: spaces (``fixer.words.SPACES``) and a line
+# break, or a hyphen. U+2063 stands for inline markup in a prose view (see
+# fixer.markup.TRANSPARENT). The invisible characters that a word may hold
+# (``fixer.words.INVISIBLE``) may also stand at its edge, beside the gap ("bosom\u200b peril"),
+# but they are no gap themselves.
+_UNSEEN_CHARACTERS = "\u2063" + INVISIBLE
 _JOINER_RE = re.compile(
     rf"[{SPACES}{_UNSEEN_CHARACTERS}]*(?:\r\n|\r|\n)?[{SPACES}{_UNSEEN_CHARACTERS}]*"
     rf"|[{_UNSEEN_CHARACTERS}]*[-‐‑][{_UNSEEN_CHARACTERS}]*"
@@ -125,7 +129,7 @@ def gap_kind(gap: str) -> str | None:
     Inline markup alone is no joiner: "white<span></span>platelets" shows as one word."""
     if _JOINER_RE.fullmatch(gap) and gap.strip(_UNSEEN_CHARACTERS):
         return ""
-    mark = gap.strip(_SPACE_CHARACTERS + _UNSEEN_CHARACTERS)
+    mark = gap.strip(SPACES + _UNSEEN_CHARACTERS)
     if mark in (",", ";", ":", "/", "&") and "\n\n" not in gap:
         return mark
     return None

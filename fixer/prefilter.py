@@ -21,18 +21,17 @@ from collections.abc import Container, Iterable
 from functools import cached_property
 from itertools import compress, count
 
-from fixer.words import IN_WORDS, SPLIT_RE, Normalizer, word_starts
+from fixer.words import IN_WORDS, SPACES, SPLIT_RE, Normalizer, word_starts
 
 # Invisible characters and combining accents stand inside words (``fixer.words.WORD_RE``).
-_SPACES = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # as ``fixer.matcher.SPACES``
-_NOT_BETWEEN_WORDS = rf"[^\w{_SPACES}\u2063\r\n\-‐‑,;:/&'’{IN_WORDS}]+|_+"
+_NOT_BETWEEN_WORDS = rf"[^\w{SPACES}\u2063\r\n\-‐‑,;:/&'’{IN_WORDS}]+|_+"
 
 
 def _region_break(crlf: str) -> re.Pattern[str]:
     """``REGION_BREAK`` with ``crlf`` for a CRLF (``"\\n\\r"`` in a text read backwards). The
     groups are atomic, so that a CRLF counts as one line break, never as two."""
     line_break = f"(?>{crlf}|\\r|\\n)"
-    return re.compile(f"{_NOT_BETWEEN_WORDS}|{line_break}[{_SPACES}\\u2063]*{line_break}")
+    return re.compile(f"{_NOT_BETWEEN_WORDS}|{line_break}[{SPACES}\\u2063]*{line_break}")
 
 
 #: A stretch no phrase runs across: a character that is neither part of a word nor allowed

@@ -23,14 +23,19 @@ from fixer.data import lexicon_dir, read_tsv
 #: Characters that stand inside a word without being letters: invisible format characters (a
 #: soft hyphen, zero-width spaces and joiners, a word joiner), which PDF text and editors leave
 #: inside words, and the combining accents of decomposed (NFD) text.
-_INVISIBLE = "\u00ad\u200b-\u200d\u2060"
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
 _COMBINING = "\u0300-\u036f"
 #: Both, as a character-class fragment (for patterns that must not break a word at them).
-IN_WORDS = _INVISIBLE + _COMBINING
+IN_WORDS = INVISIBLE + _COMBINING
+#: The spaces that may stand between two words of one phrase: a space, a tab, a no-break space
+#: and the spaces of typesetting (en quad to hair space, narrow no-break, medium mathematical,
+#: ideographic) that PDF text and French or East Asian typography put between words. Written
+#: out, so that it serves ``str.strip`` and character classes alike.
+SPACES = " \t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 #: A word: letters and digits, with inner apostrophes ("Crohn's", "don't"), invisible
 #: characters ("plate\u00adlets") and combining accents.
 WORD_RE = re.compile(
-    rf"[^\W_]++(?:(?:['’]|[{_INVISIBLE}]++)[^\W_]++|[{_COMBINING}]++[^\W_]*+)*+"
+    rf"[^\W_]++(?:(?:['’]|[{INVISIBLE}]++)[^\W_]++|[{_COMBINING}]++[^\W_]*+)*+"
 )  # possessive: no backtracking to do
 #: The same as a group: ``SPLIT_RE.split(text)`` alternates gaps and words (gap first and last).
 SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
@@ -106,7 +111,7 @@ def plural_in_en(form: str, lemma: str) -> bool:
     )
 
 
-_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 
 
 def folded(word: str) -> str:
