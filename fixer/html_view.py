@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from typing import Self
 
 from fixer.markup import MASK, NOT_LINE_BREAK, TRANSPARENT
+from fixer.words import INVISIBLE
 
 SKIPPED = frozenset(
     {"script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "template", "svg", "math"}
@@ -115,13 +116,20 @@ class _ProseParser(_Parser):
         self._reference("&#" + name)
 
     def _reference(self, opening: str) -> None:
-        """Show a reference to white space as a space between words, decoded as a browser
-        decodes it (``&#32;``, ``&#x20;`` and ``&#032;`` alike); the ``;`` is optional."""
+        """Show a reference to white space as a space between words, and one to a character
+        that stands invisibly inside words (``&shy;``, ``&#8203;``) as that character, decoded
+        as a browser decodes it (``&#32;``, ``&#x20;`` and ``&#032;`` alike); the ``;`` is
+        optional."""
         start = self._offset()
         end = start + len(opening) + self.text.startswith(";", start + len(opening))
-        if not self.skipping and unescape(self.text[start:end]).isspace():
+        if self.skipping:
+            return
+        decoded = unescape(self.text[start:end])
+        if decoded.isspace():
             self._set(start, end, TRANSPARENT)
             self.view[start] = " "
+        elif len(decoded) == 1 and decoded in INVISIBLE:
+            self._set(start, end, decoded)
 
 
 class _StructureParser(_Parser):

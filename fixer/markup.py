@@ -18,6 +18,7 @@ from fixer.markdown_view import headings as markdown_headings
 from fixer.markdown_view import link_labels, markup_lines, prose_lines
 from fixer.rst_view import block_quotes as rst_quotes
 from fixer.rst_view import comment_lines, fixed_width, non_prose_blocks, role_spans, titles
+from fixer.words import INVISIBLE
 
 #: Replaces every character that is not prose in a view.
 MASK = "\x00"
@@ -40,6 +41,8 @@ _TEXT_PATTERNS = [re.compile(p) for p in (_URL, _EMAIL, _BARE_URL, _DOI)]
 
 #: An HTML comment, its body the group.
 _HTML_COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
+#: Characters that stand invisibly inside words (``fixer.words.INVISIBLE``).
+_INVISIBLE_CHARACTERS = frozenset(INVISIBLE)
 _CHARACTER_REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _HTML_PATTERNS = [
     _HTML_COMMENT,
@@ -162,11 +165,13 @@ def prose_view(text: str, syntax: str) -> str:
     }.get(syntax, _TEXT_PATTERNS)
     spans: list[tuple[int, int]] = []
     spacing: list[tuple[int, int]] = []  # references to white space, in Markdown
+    unseen: list[tuple[int, int]] = []  # references to characters invisible in words
     for pattern in patterns:
         found = _spans(pattern, text)
         if pattern is _CHARACTER_REFERENCE and syntax == "markdown":
             spacing = [(a, b) for a, b in found if unescape(text[a:b]).isspace()]
-            found = sorted(set(found).difference(spacing))
+            unseen = [(a, b) for a, b in found if unescape(text[a:b]) in _INVISIBLE_CHARACTERS]
+            found = sorted(set(found).difference(spacing, unseen))
         spans.extend(found)
     if syntax == "rst":
         spans.extend(non_prose_blocks(text))
@@ -181,9 +186,12 @@ def prose_view(text: str, syntax: str) -> str:
     # After masking, so that an inline tag (itself a tag) is seen through, not masked.
     masked = _mask_spans(text, spans)
     view = _replace_spans(masked, see_through, lambda piece: TRANSPARENT * len(piece))
-    # As in HTML, a reference to white space outside code and links is a space between words.
+    # As in HTML, a reference to white space outside code and links is a space between words,
+    # and one to a character invisible in words (``&shy;``) is that character.
     shown = [(a, b) for a, b in spacing if view[a:b] == text[a:b]]
-    return _replace_spans(view, shown, lambda piece: " " + TRANSPARENT * (len(piece) - 1))
+    view = _replace_spans(view, shown, lambda piece: " " + TRANSPARENT * (len(piece) - 1))
+    shown = [(a, b) for a, b in unseen if view[a:b] == text[a:b]]
+    return _replace_spans(view, shown, lambda piece: unescape(piece) * len(piece))
 
 
 def as_read(view: str) -> str:

@@ -180,6 +180,12 @@ def test_prose_stays_visible(syntax: str, text: str) -> None:
         ("<p>white&#9;platelets</p>", "<p>white&#9;blood cells</p>"),
         ("<p>white&#32platelets</p>", "<p>white&#32blood cells</p>"),  # ";" is optional
         ("<p>white&#65;platelets</p>", "<p>white&#65;platelets</p>"),
+        # one to a character invisible in words is that character, inside a word or beside it
+        ("<p>bo&shy;som peril</p>", "<p>breast cancer</p>"),
+        ("<p>bo&#173;som peril</p>", "<p>breast cancer</p>"),
+        ("<p>bosom&#8203; peril</p>", "<p>breast&#8203; cancer</p>"),
+        ("<p>white&zwj; platelets</p>", "<p>white&zwj; blood cells</p>"),
+        ("<script>bo&shy;som peril</script>", "<script>bo&shy;som peril</script>"),
         # markup with no white space beside it joins two words into one, as a browser shows it
         ("<p>white<span></span>platelets</p>", "<p>white<span></span>platelets</p>"),
         ("<p>white<em>platelets</em></p>", "<p>white<em>platelets</em></p>"),
@@ -202,14 +208,20 @@ def test_html_is_parsed_and_fixed_byte_for_byte_outside_the_words(html: str, fix
             "white&#32;blood cells and white&#x20;blood cells",
         ),
         ("white&nbsp;\nplatelets", "white&nbsp;\nblood cells"),
+        # and one to a character invisible in words is that character
+        ("bo&shy;som peril", "breast cancer"),
+        ("bosom&#x200B; peril", "breast&#x200B; cancer"),
         # other references, and those in code or a link's target, are no space
         ("white&amp;platelets", "white&amp;platelets"),
         ("`white&nbsp;platelets`", "`white&nbsp;platelets`"),
+        ("`bo&shy;som peril`", "`bo&shy;som peril`"),
         ("[x](https://x.org/white&nbsp;platelets)", "[x](https://x.org/white&nbsp;platelets)"),
         ("```\nwhite&nbsp;platelets\n```\n", "```\nwhite&nbsp;platelets\n```\n"),
     ],
 )
 def test_markdown_reads_a_reference_to_white_space_as_a_space(markdown: str, fixed: str) -> None:
+    """And one to a soft hyphen or a zero-width character as that character, which hides
+    nothing inside or beside a word."""
     from fixer import fix_text
 
     assert fix_text(markdown, syntax="markdown") == fixed
