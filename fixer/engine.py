@@ -196,23 +196,24 @@ class Checker:
         proposal wins, unless a later one completes it (``_completes``) and the settings would
         keep the completion as it would be reported: as severe as what it completes, so that
         ``min-severity`` does not swap an error for a shorter one ("fiery entrail ailment")."""
-        taken: list[Candidate] = []
+        taken = _Taken()
         for candidate in proposed:
-            overlapping = [c for c in taken if _overlap(c, candidate)]
+            overlapping = taken.overlapping(candidate)
             if not overlapping:
-                taken.append(candidate)
+                taken.add(candidate)
                 continue
-            if not self._completes(candidate, overlapping, tokens):
+            earlier = list(overlapping.values())
+            if not self._completes(candidate, earlier, tokens):
                 continue
-            completed = _completed(candidate, overlapping)
+            completed = _completed(candidate, earlier)
             if self.settings is None or selected(
                 self._finding(text, view, syntax, tokens, completed),
                 self.settings,
                 self.normalizer,
             ):
-                taken = [c for c in taken if c not in overlapping]
-                taken.append(completed)
-        return sorted(taken, key=lambda c: c.first)
+                taken.remove(overlapping)
+                taken.add(completed)
+        return taken.in_order()
 
     def _with_spun_readings(
         self, view: str, tokens: Sequence[Token], taken: list[Candidate]
@@ -228,8 +229,8 @@ class Checker:
         index = {token.start: i for i, token in enumerate(whole)}
         standing = [_placed(c, tokens, index) for c in taken]
         for detector in self.detectors:
+            occupied = {k for c in standing for k in range(c.first, c.last + 1)}
             if isinstance(detector, LexiconDetector):
-                occupied = {k for c in standing for k in range(c.first, c.last + 1)}
                 readings = detector.topic_waived(view, whole, occupied)
             elif isinstance(detector, ReversalDetector):
                 readings = [
@@ -242,7 +243,7 @@ class Checker:
             standing += [
                 dataclasses.replace(c, message=c.message + "; the document reads as spun")
                 for c in readings
-                if not any(_overlap(c, s) for s in standing)
+                if occupied.isdisjoint(range(c.first, c.last + 1))
             ]
         return whole, sorted(standing, key=lambda c: c.first)
 
@@ -527,8 +528,37 @@ def _report_only(findings: list[Finding], spans: list[tuple[int, int]]) -> list[
     ]
 
 
-def _overlap(one: Candidate, other: Candidate) -> bool:
-    return one.first <= other.last and other.first <= one.last
+class _Taken:
+    """The candidates taken so far, each under the number of its taking, and which takes each
+    token: which of them a new candidate overlaps is then found from its own tokens, not by
+    comparing it with every one (a document with thousands of findings made that quadratic)."""
+
+    def __init__(self) -> None:
+        self._taken: dict[int, Candidate] = {}
+        self._holder: dict[int, int] = {}  # token index → number of the candidate there
+        self._next = 0
+
+    def overlapping(self, candidate: Candidate) -> dict[int, Candidate]:
+        """The candidates that share a token with ``candidate``, in the order they were taken."""
+        tokens = range(candidate.first, candidate.last + 1)
+        holders = {self._holder[k] for k in tokens if k in self._holder}
+        return {number: self._taken[number] for number in sorted(holders)}
+
+    def add(self, candidate: Candidate) -> None:
+        self._taken[self._next] = candidate
+        for k in range(candidate.first, candidate.last + 1):
+            self._holder[k] = self._next
+        self._next += 1
+
+    def remove(self, taken: dict[int, Candidate]) -> None:
+        for number, candidate in taken.items():
+            del self._taken[number]
+            for k in range(candidate.first, candidate.last + 1):
+                del self._holder[k]
+
+    def in_order(self) -> list[Candidate]:
+        """The candidates taken, in order of position."""
+        return sorted(self._taken.values(), key=lambda c: c.first)
 
 
 def _completed(candidate: Candidate, earlier: list[Candidate]) -> Candidate:

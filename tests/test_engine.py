@@ -668,3 +668,33 @@ def test_unsafe_fix_applies_weaker_readings_with_the_garbles() -> None:
     fixed = fix_text(SPUN + "The indicator node biopsy was clear.", unsafe=True)
     assert fixed.endswith("The sentinel node biopsy was clear.")
     assert fix_text(fixed, unsafe=True) == fixed
+
+
+def test_taken_candidates_are_found_by_their_tokens_as_by_comparing_every_one() -> None:
+    """``_Taken`` answers which standing candidates a new one overlaps from the tokens it
+    covers; the answer, and its order (the order of taking), are those of comparing the new
+    candidate with every standing one."""
+    import random
+
+    from fixer.engine import _Taken
+    from fixer.model import RULES, Candidate, FixSafety, Severity
+
+    def candidate(first: int, last: int) -> Candidate:
+        return Candidate(
+            first, last, ("x",), "x", RULES["FX001"], "X", "lexicon", "anatomy",
+            Severity.ERROR, 1.0, FixSafety.SAFE, "m",
+        )  # fmt: skip
+
+    rng = random.Random(7)
+    taken, reference = _Taken(), []
+    for _ in range(2000):
+        first = rng.randrange(300)
+        new = candidate(first, first + rng.randrange(5))
+        overlapping = taken.overlapping(new)
+        expected = [c for c in reference if c.first <= new.last and new.first <= c.last]
+        assert list(overlapping.values()) == expected
+        if not expected or rng.random() < 0.3:  # taken, replacing what it overlaps
+            taken.remove(overlapping)
+            taken.add(new)
+            reference = [c for c in reference if c not in expected] + [new]
+    assert taken.in_order() == sorted(reference, key=lambda c: c.first)
