@@ -171,14 +171,19 @@ def _failed(name: str, message: str | None) -> dict[str, object]:
 
 
 def _contexts(reading: _Reading, findings: list[Finding]) -> list[tuple[str, str]]:
-    """The text before and after each finding, up to ``_CONTEXT`` code points of each."""
+    """The text before and after each finding, up to ``_CONTEXT`` code points of each, with
+    "…" where the document goes on beyond it."""
     spans = [
         span
         for f in findings
-        for span in ((max(0, f.start - _CONTEXT), f.start), (f.end, f.end + _CONTEXT))
+        for span in ((max(0, f.start - _CONTEXT), f.start), (f.end, f.end + _CONTEXT + 1))
     ]
     texts = reading.spans(spans)
-    return list(zip(texts[::2], texts[1::2], strict=True))
+    contexts = []
+    for finding, before, after in zip(findings, texts[::2], texts[1::2], strict=True):
+        more_before, more_after = finding.start > _CONTEXT, len(after) > _CONTEXT
+        contexts.append(("…" * more_before + before, after[:_CONTEXT] + "…" * more_after))
+    return contexts
 
 
 def count_words(text: str, syntax: str) -> int:
@@ -216,9 +221,9 @@ def _top(
         "severity": str(finding.severity),
         "confidence": finding.confidence,
         "location": where(finding.start),
-        "context": _squeeze(f"…{before}{finding.text}{after}…"),
+        "context": _squeeze(f"{before}{finding.text}{after}"),
         # where the phrase is in it: the same words may stand in its context too
-        "context_offset": len(_squeeze(f"…{before}{finding.text}")) - len(phrase),
+        "context_offset": len(_squeeze(f"{before}{finding.text}")) - len(phrase),
         "context_length": len(phrase),
         "source": source,
         "pps_papers": papers,

@@ -69,7 +69,7 @@ def test_documents_are_ranked_by_risk(collection: Path) -> None:
     assert high["density"] == round(1000 * high["findings"] / 22, 2)
     top = high["top"][0]
     assert set(top) >= {"text", "suggestion", "context", "location", "source", "pps_papers"}
-    assert top["context"].startswith("…") and top["text"] in top["context"]
+    assert top["context"].endswith("…") and top["text"] in top["context"]
     assert data["documents"][3]["info"] == 1, "info-level wording is counted, not risk"
     assert data["garbles"][0]["documents"] >= 1
     assert data["thresholds"] == {"high_distinct": 5, "high_density": 2.0, "suspicious_distinct": 2}
@@ -82,12 +82,21 @@ def test_documents_are_ranked_by_risk(collection: Path) -> None:
         (
             "Leukemia affects white platelets; white platelets fall.\n",
             [
-                "…Leukemia affects [white platelets]; white platelets fall. …",
-                "…Leukemia affects white platelets; [white platelets] fall. …",
+                "Leukemia affects [white platelets]; white platelets fall.",
+                "Leukemia affects white platelets; [white platelets] fall.",
             ],
         ),
         # a garble wrapped over a line break (CRLF), as the context has it: on one line
-        ("The lymph center\r\n  points swell.\r\n", ["…The [lymph center points] swell. …"]),
+        ("The lymph center\r\n  points swell.\r\n", ["The [lymph center points] swell."]),
+        # "…" where the document goes on beyond the 60 code points of context either side
+        (
+            "xx " * 30 + "The lymph center points swell." + " yy" * 30,
+            ["…x" + " xx" * 18 + " The [lymph center points] swell." + " yy" * 17 + " y…"],
+        ),
+        (
+            "x" * 55 + " The lymph center points swell." + "y" * 53,
+            ["x" * 55 + " The [lymph center points] swell." + "y" * 53],
+        ),
     ],
 )
 def test_top_findings_say_where_they_are_in_their_context(
