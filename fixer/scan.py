@@ -365,10 +365,11 @@ def to_csv(data: dict[str, object]) -> str:
 
 def _cell(value: object) -> str:
     """A text cell that a spreadsheet shows as written: a file name (from a submission, so not
-    to be trusted) that opens with ``=``, ``+``, ``-`` or ``@`` would be run as a formula, so
-    it gets a leading apostrophe, as OWASP's advice on CSV injection has it."""
+    to be trusted) that opens with ``=``, ``+``, ``-`` or ``@`` would be run as a formula, and
+    some spreadsheets skip a tab or carriage return before one, so it gets a leading
+    apostrophe, as OWASP's advice on CSV injection has it."""
     text = str(value)
-    return "'" + text if text.startswith(("=", "+", "-", "@")) else text
+    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
 
 
 def _top_garbles(top: list[dict[str, object]], most: int = 5) -> list[str]:

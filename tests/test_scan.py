@@ -284,6 +284,7 @@ def test_csv_writes_a_path_a_spreadsheet_would_run_as_text(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "=1+2.txt").write_text("White platelets.\n", encoding="utf-8")
     (tmp_path / "@x.txt").write_bytes(b"\x00binary")
+    (tmp_path / "\t=1.txt").write_text("White platelets.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["scan", "--format", "csv", "."], catch_exceptions=False)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert {row["path"] for row in rows} == {"'=1+2.txt", "'@x.txt"}
+    assert {row["path"] for row in rows} == {"'=1+2.txt", "'@x.txt", "'\t=1.txt"}
