@@ -360,7 +360,9 @@ def check(
             baseline_file.write_baseline(write_baseline, outcome.findings)
         except InputError as error:
             _cannot_write(write_baseline, error)
-        click.echo(f"{write_baseline}: baseline of {len(outcome.findings)} findings", err=True)
+        count = len(outcome.findings)
+        noun = "finding" if count == 1 else "findings"
+        click.echo(f"{write_baseline}: baseline of {count} {noun}", err=True)
         sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
     if baseline:
         try:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fixer.files import InputError
+from fixer.files import InputError, read_bytes
 
 MANUSCRIPT_SUFFIXES = (".pdf", ".docx")
 
@@ -79,19 +79,10 @@ def extract(path: Path, raw: bytes | None = None) -> Extracted:
     if suffix not in MANUSCRIPT_SUFFIXES:
         raise ValueError(f"not a manuscript format: {path.name}")
     if raw is None:
-        raw = _read_bytes(path)
+        raw = read_bytes(path)
     if suffix == ".pdf":
         return _join(_pdf_pages(raw), "page")
     return _join(_docx_paragraphs(raw), "paragraph")
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
-    except OSError as error:
-        raise InputError(error.strerror or str(error)) from None
 
 
 def _join(units: list[str], unit: str) -> Extracted:

@@ -104,13 +104,21 @@ def _decode_as(name: str, raw: bytes, encoding: str, bom: bytes) -> Document:
 
 
 def read_document(path: Path, encoding: str | None = None) -> Document:
+    return decode(str(path), read_bytes(path), encoding)
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, or an ``InputError`` that says in one line why they cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise InputError("is a directory") from None
+    except FileNotFoundError:
+        # A symbolic link whose target is gone, or a file removed since it was named.
+        what = "broken symbolic link" if path.is_symlink() else "no such file or directory"
+        raise InputError(what) from None
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
-    return decode(str(path), raw, encoding)
 
 
 def write_output(path: Path, text: str) -> None:

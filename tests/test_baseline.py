@@ -24,6 +24,11 @@ def test_only_new_findings_fail_after_a_baseline(tmp_path: Path) -> None:
     written = run("check", "--write-baseline", str(baseline), str(page))
     assert written.exit_code == 0
     assert len(json.loads(baseline.read_text(encoding="utf-8"))["findings"]) == 2
+    assert written.stderr.strip() == f"{baseline}: baseline of 2 findings"
+    page.write_text("White platelets.\n", encoding="utf-8")
+    one = run("check", "--write-baseline", str(tmp_path / "one.json"), str(page))
+    assert one.stderr.strip() == f"{tmp_path / 'one.json'}: baseline of 1 finding"
+    page.write_text(PAGE, encoding="utf-8")
 
     assert run("check", "--baseline", str(baseline), str(page)).exit_code == 0
     # Moving old text around does not make it new.

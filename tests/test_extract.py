@@ -261,7 +261,7 @@ def test_damaged_docx_never_raises_anything_else(tmp_path: Path) -> None:
 
 
 def test_missing_and_directory(tmp_path: Path) -> None:
-    assert_input_error(tmp_path / "missing.pdf", "No such file")
+    assert_input_error(tmp_path / "missing.pdf", "no such file or directory")
     (tmp_path / "folder.docx").mkdir()
     assert_input_error(tmp_path / "folder.docx", "is a directory")
 

@@ -79,10 +79,13 @@ def test_unknown_or_non_text_encoding_is_a_clear_error(encoding: str, message: s
 
 
 def test_missing_and_directory_paths(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="No such file"):
+    with pytest.raises(InputError, match=r"^no such file or directory$"):
         read_document(tmp_path / "missing.txt")
     with pytest.raises(InputError, match="is a directory"):
         read_document(tmp_path)
+    (tmp_path / "link.md").symlink_to(tmp_path / "gone.md")
+    with pytest.raises(InputError, match=r"^broken symbolic link$"):
+        read_document(tmp_path / "link.md")
 
 
 def _document(path: Path, content: bytes):
