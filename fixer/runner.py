@@ -322,13 +322,31 @@ def unified_diff(name: str, before: bytes, after: bytes) -> bytes:
         difflib.unified_diff,
         io.BytesIO(before).readlines(),
         io.BytesIO(after).readlines(),
-        fromfile=b"a/" + os.fsencode(plain_name(name)),
-        tofile=b"b/" + os.fsencode(plain_name(name)),
+        fromfile=_diff_path(b"a/", name),
+        tofile=_diff_path(b"b/", name),
     )
     return b"".join(
         line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n"
         for line in lines
     )
+
+
+#: How git writes a byte of a path that it quotes; any other control byte is written in octal.
+_QUOTED = {ord("\t"): b"\\t", ord("\n"): b"\\n", ord('"'): b'\\"', ord("\\"): b"\\\\"}
+
+
+def _diff_path(side: bytes, name: str) -> bytes:
+    """A diff's name for the file, as git writes one: in double quotes with C escapes when it
+    holds a quote, a backslash or a control character (a tab would end the name there for
+    ``git apply`` and ``patch``)."""
+    path = side + os.fsencode(plain_name(name))
+    if not any(byte < 0x20 or byte in (0x22, 0x5C, 0x7F) for byte in path):
+        return path
+    escaped = b"".join(
+        _QUOTED.get(byte) or (b"\\%03o" % byte if byte < 0x20 or byte == 0x7F else bytes((byte,)))
+        for byte in path
+    )
+    return b'"' + escaped + b'"'
 
 
 def plain_name(name: str) -> str:

@@ -433,6 +433,31 @@ def test_fix_diff_names_the_file_as_git_apply_takes_it(
         assert Path("sub/page.txt").read_text(encoding="utf-8") == "White blood cells.\n"
 
 
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("tab\tname.txt", b'"a/tab\\tname.txt"'),
+        ('quote".txt', b'"a/quote\\".txt"'),
+        ("back\\slash.txt", b'"a/back\\\\slash.txt"'),
+        ("bell\x07.txt", b'"a/bell\\007.txt"'),
+        ("plain name.txt", b"a/plain name.txt"),
+    ],
+)
+def test_fix_diff_quotes_a_file_name_as_git_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, written: bytes
+) -> None:
+    """A tab (or a quote, a backslash, a control character) in a name would end or garble it
+    for ``git apply``: git writes such a name in double quotes with C escapes, and so does the
+    diff."""
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_text("White platelets.\n", encoding="utf-8")
+    diff = run("fix", "--diff", name).stdout_bytes
+    assert diff.startswith(b"--- " + written + b"\n")
+    if shutil.which("git"):
+        subprocess.run(["git", "apply", "-"], input=diff, check=True, capture_output=True)
+        assert Path(name).read_text(encoding="utf-8") == "White blood cells.\n"
+
+
 def test_fix_stdin_to_stdout() -> None:
     result = run("fix", "-", stdin=SPUN.encode())
     assert result.stdout == FIXED
