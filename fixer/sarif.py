@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
+from fixer.baseline import finding_keys
 from fixer.model import RULES, FixSafety, Severity
 from fixer.report import Located, change
 
@@ -34,20 +34,12 @@ def _rule(code: str) -> dict[str, object]:
 
 
 def _fingerprints(items: Sequence[Located]) -> list[str]:
-    """Each finding's fingerprint: its file, rule, entry and garble as written, and (from the
-    second on) its rank among findings alike. GitHub takes results with one fingerprint for one
-    alert, so a garble written three times in a file must give three; the first keeps the
-    fingerprint it always had."""
-    seen: Counter[str] = Counter()
-    prints = []
-    for item in items:
-        finding = item.finding
-        key = f"{item.path}\0{finding.rule.code}\0{finding.entry_id}\0{finding.text.lower()}"
-        seen[key] += 1
-        if seen[key] > 1:
-            key += f"\0{seen[key]}"
-        prints.append(hashlib.sha256(key.encode()).hexdigest()[:32])
-    return prints
+    """Each finding's fingerprint: a hash of its identity as baselines and GitLab reports know
+    it (``finding_keys``: file, rule, entry, garble as written and rank among findings alike).
+    GitHub takes results with one fingerprint for one alert, so a garble written three times in
+    a file gives three, and a garble re-wrapped over lines keeps its own."""
+    keys = finding_keys(items, lambda path: path)
+    return [hashlib.sha256(key.encode()).hexdigest()[:32] for key in keys]
 
 
 def artifact_uri(path: str) -> str:
