@@ -108,7 +108,7 @@ def text_block(item: Located, color: bool = False) -> str:
     format). Colour only when asked for."""
     finding = item.finding
     header = text_line(item)
-    line = item.source_line.replace("\t", " ")
+    line = _CONTROL.sub("\ufffd", item.source_line.replace("\t", " "))
     start = item.column - 1
     end = item.end_column - 1 if item.end_line == item.line else len(line)
     line, start, end = _excerpt(line, start, max(end, start))
@@ -128,6 +128,9 @@ def text_block(item: Located, color: bool = False) -> str:
     return f"{header}\n{gutter} |\n{item.line} | {line}\n{gutter} | {caret}\n"
 
 
+#: Control characters, which a terminal would act on (an escape sequence in a file could recolour
+#: or rewrite the screen): the source line shows each as U+FFFD, one column as it takes one.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 #: Code points of context shown on each side of a finding in a line longer than ``_LONG_LINE``
 #: (a minified HTML page is one line: shown whole under every finding, it floods the terminal).
 _CONTEXT = 60

@@ -321,6 +321,18 @@ def test_the_caret_stands_under_the_span_as_a_terminal_shows_the_line(
     assert lines[2:4] == [f"1 | {line.replace(chr(9), ' ')}", f"  | {caret}"]
 
 
+def test_control_characters_of_the_source_line_reach_no_terminal(tmp_path: Path) -> None:
+    """An escape sequence in a file would recolour or rewrite the terminal that shows its line:
+    each control character shows as U+FFFD, and the caret still stands under the span."""
+    path = tmp_path / "page.txt"
+    path.write_text("\x1b[31mRed\x1b[0m white platelets.\x07\n", encoding="utf-8")
+    lines = run("check", str(path)).stdout.splitlines()
+    assert lines[2:4] == [
+        "1 | \ufffd[31mRed\ufffd[0m white platelets.\ufffd",
+        "  | " + " " * 13 + "^" * 15,
+    ]
+
+
 def test_a_long_line_is_shown_around_each_finding(tmp_path: Path) -> None:
     """A minified page is one long line: each finding shows the part of it around its span,
     cut with "…", not the whole line (with a caret line as long) again and again."""
