@@ -22,7 +22,7 @@ SPUN = Path(__file__).resolve().parent.parent / "samples" / "spun"
 #: Share of the rows each tier must pass, per half.
 FLOORS = {
     "dev": {"must": 0.81, "should": 0.37, "info": 0.16},  # 2026-12-06: 150/185, 69/185, 24/146
-    "test": {"must": 0.55, "should": 0.45, "info": 0.10},  # 2026-12-06: 63/113, 47/103, 13/125
+    "test": {"must": 0.55, "should": 0.46, "info": 0.10},  # 2026-12-07: 63/113, 48/103, 13/125
     "fresh": {"must": 0.54, "should": 0.33, "info": 0.17},  # 2026-12-06: 64/118, 36/107, 15/88
 }
 
