@@ -212,6 +212,10 @@ def test_the_article_is_corrected_before_an_opening_bracket_or_quote(
         ("Essential hypertension is common.", "essential hypertension is a real disease"),
         ("Visualization of the vessels on CT was good.", "visualization in its own sense"),
         ("Poor visualization of the left ventricle.", "a real radiology phrase"),
+        (
+            "Psychological readiness to return to sport was low.",
+            "a sports-medicine term (ACL-RSI), not a spun 'mental fitness'",
+        ),
         ("Sound waves are used in ultrasound.", "sound is not always a spun 'healthy'"),
         ("The white.\n\nPlatelets are cells.", "a phrase never crosses a sentence"),
         ("The white\n\nplatelets", "a phrase never crosses a paragraph break"),
