@@ -30,9 +30,10 @@ def read_tsv(path: Path) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(line_number, fields)`` for each data row of a tab-separated file.
 
     Blank lines and lines starting with ``#`` are skipped; the header row is yielded like any
-    other, so callers can check it.
+    other, so callers can check it. A UTF-8 byte order mark (spreadsheets write one when they
+    save "UTF-8" text) is no part of the first field.
     """
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         for number, line in enumerate(handle, start=1):
             line = line.rstrip("\r\n")
             if not line.strip() or line.startswith("#"):

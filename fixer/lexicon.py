@@ -188,15 +188,37 @@ def garble_words(garble: str, normalizer: Normalizer) -> tuple[tuple[str | None,
 
 
 def read_entries(path: Path, normalizer: Normalizer | None = None) -> list[Entry]:
+    """The entries of one lexicon file; ``LexiconError`` (naming the file, and the line where
+    there is one) for anything that keeps it from loading: a bad row, a file that cannot be
+    read, or one that is not UTF-8 (a user lexicon saved as Latin-1 or UTF-16)."""
     normalizer = normalizer or default_normalizer()
     entries = []
-    for line, fields in read_tsv(path):
-        if fields[0] == "id":
-            if tuple(f.strip() for f in fields) != COLUMNS:
-                raise LexiconError(path, line, f"header must be: {' '.join(COLUMNS)}")
-            continue
-        entries.append(parse_entry(fields, path, line, normalizer))
+    try:
+        for line, fields in read_tsv(path):
+            if fields[0] == "id":
+                if tuple(f.strip() for f in fields) != COLUMNS:
+                    raise LexiconError(path, line, f"header must be: {' '.join(COLUMNS)}")
+                continue
+            entries.append(parse_entry(fields, path, line, normalizer))
+    except UnicodeDecodeError:
+        raise LexiconError(
+            path, _undecodable_line(path), "not UTF-8 text; save the lexicon as UTF-8"
+        ) from None
+    except OSError as error:
+        raise LexiconError(path, 0, f"cannot read lexicon: {error.strerror}") from None
     return entries
+
+
+def _undecodable_line(path: Path) -> int:
+    """The number of the first line of ``path`` that is not UTF-8 (0 if it cannot be told)."""
+    try:
+        data = path.read_bytes()
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return data[: error.start].count(b"\n") + 1
+    except OSError:
+        pass
+    return 0
 
 
 def load_lexicon(paths: Iterable[Path], normalizer: Normalizer | None = None) -> Lexicon:
@@ -210,7 +232,12 @@ def load_lexicon(paths: Iterable[Path], normalizer: Normalizer | None = None) ->
     for path in files:
         if not path.is_file():
             raise LexiconError(path, 0, "cannot read lexicon: no such file")
-    digest = hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()[:12]
+    digest = hashlib.sha256()
+    for path in files:
+        try:
+            digest.update(path.read_bytes())
+        except OSError as error:
+            raise LexiconError(path, 0, f"cannot read lexicon: {error.strerror}") from None
     if normalizer is not None:
         entries, taken = _merge(files, normalizer)
     else:
@@ -220,7 +247,7 @@ def load_lexicon(paths: Iterable[Path], normalizer: Normalizer | None = None) ->
     warnings = tuple(
         _taken_ids_warning(path, ids) for path, ids in zip(files, taken, strict=True) if ids
     )
-    return Lexicon(entries, digest, warnings)
+    return Lexicon(entries, digest.hexdigest()[:12], warnings)
 
 
 def _merge(

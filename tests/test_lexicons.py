@@ -152,6 +152,32 @@ def test_malformed_rows_are_rejected_with_file_and_line(
     assert str(error.value).startswith(f"{path}:2:")
 
 
+@pytest.mark.parametrize(
+    ("encoding", "line"), [("latin-1", 3), ("utf-16", 1)], ids=["latin-1", "utf-16"]
+)
+def test_a_lexicon_that_is_not_utf8_is_an_error_with_its_line(
+    tmp_path: Path, encoding: str, line: int
+) -> None:
+    """A lexicon saved in another encoding is one error naming the file (and, where it can be
+    told, the line), as a bad row is: never a traceback, which exits 1 like findings."""
+    path = tmp_path / "user.tsv"
+    text = "\t".join(COLUMNS) + "\n" + GRIP + "\n" + GRIP.replace("Grip atoms", "Café grip atoms")
+    path.write_bytes((text + "\n").encode(encoding))
+    with pytest.raises(LexiconError, match="not UTF-8") as error:
+        load_lexicon([path])
+    assert error.value.line == line
+    assert [str(p) for p in lint_files([path])] == [f"{path}:{line}: {error.value.reason}"]
+
+
+def test_a_byte_order_mark_is_no_part_of_the_header(tmp_path: Path) -> None:
+    """Spreadsheets save "UTF-8" text with a byte order mark; the header after it is read."""
+    path = tmp_path / "user.tsv"
+    text = "\t".join(COLUMNS) + "\n" + GRIP + "\n"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert [entry.id for entry in read_entries(path)] == ["AN0001"]
+    assert lint_files([path]) == []
+
+
 def test_user_lexicon_overrides_builtin_entry_by_id(tmp_path: Path) -> None:
     builtin = builtin_lexicon().by_id()
     first = next(iter(builtin.values()))
