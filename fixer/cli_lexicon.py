@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from fixer.engine import make_checker
+from fixer.engine import Checker, make_checker
 from fixer.files import InputError, write_output
+from fixer.lexicon import LexiconError
 from fixer.lexicon_lint import lint_files
 from fixer.model import CATEGORIES, RULES, Entry
 from fixer.pps import PPSError, convert
@@ -36,7 +37,7 @@ def lexicon() -> None:
 )
 def stats(lexicons: tuple[Path, ...]) -> None:
     """Counts by category, severity, fix safety and source."""
-    entries = make_checker(lexicons).lexicon.entries
+    entries = _checker(lexicons).lexicon.entries
     click.echo(f"{len(entries)} entries")
     for title, key in (
         ("category", lambda e: e.category),
@@ -47,6 +48,16 @@ def stats(lexicons: tuple[Path, ...]) -> None:
         click.echo(f"\nby {title}:")
         for value, count in sorted(Counter(map(key, entries)).items(), key=lambda kv: -kv[1]):
             click.echo(f"  {value:<20} {count:>6}")
+
+
+def _checker(lexicons: tuple[Path, ...] = ()) -> Checker:
+    """The checker with ``lexicons`` added; a lexicon that cannot be loaded is one line on
+    stderr and exit code 2, as for ``check`` (a traceback would exit 1)."""
+    try:
+        return make_checker(lexicons)
+    except LexiconError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
 
 
 def _source_kind(entry: Entry) -> str:
@@ -63,7 +74,7 @@ def _source_kind(entry: Entry) -> str:
 )
 def lookup(phrase: str, lexicons: tuple[Path, ...]) -> None:
     """Which entries match PHRASE (as text would be checked), and why."""
-    checker = make_checker(lexicons)
+    checker = _checker(lexicons)
     findings = checker.check(phrase)
     if not findings:
         click.echo(f"no entry matches {phrase!r}")

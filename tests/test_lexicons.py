@@ -269,6 +269,22 @@ def test_lexicon_commands(tmp_path: Path) -> None:
     assert runner.invoke(cli, ["explain", "XX9999"]).exit_code == 2
 
 
+@pytest.mark.parametrize("command", [["lexicon", "stats"], ["lexicon", "lookup", "grip atom"]])
+def test_lexicon_commands_report_a_bad_lexicon_in_one_line(
+    tmp_path: Path, command: list[str]
+) -> None:
+    from click.testing import CliRunner
+
+    from fixer.cli import cli
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("id\tgarble\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, [*command, "--lexicon", str(bad)])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"{bad}:1: header must be" in result.stderr
+
+
 def test_vocabulary_is_fresh() -> None:
     """vocabulary.tsv is derived data: every multi-word correction of a medical entry that is
     no phrase fragment must be in it (rerun ``python scripts/build_vocabulary.py >
