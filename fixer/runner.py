@@ -110,12 +110,17 @@ class Options:
         return (walked or self.force_exclude) and self.excluded(name)
 
     def excluded(self, name: str) -> bool:
-        """Whether a file matches an ``exclude`` glob of its config (``excluded_by``)."""
+        """Whether a file matches an ``exclude`` glob of its config (``excluded_by``). A
+        symlink is judged by its own path, as Git judges it for ``.gitignore`` (and as
+        configuration is found for it, from its own folder), wherever it points: only the
+        folder it lies in is resolved."""
         settings = self.settings(name)
         if not settings.exclude or settings.source is None:
             return False
+        path = Path(name)
+        own = path.parent.resolve() / path.name
         try:
-            relative = Path(name).resolve().relative_to(settings.source.parent).as_posix()
+            relative = own.relative_to(settings.source.parent).as_posix()
         except ValueError:
             return False
         return excluded_by(relative, settings.exclude)

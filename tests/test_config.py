@@ -234,6 +234,28 @@ def test_force_exclude_applies_the_globs_to_named_files(site: Path) -> None:
     assert hooks.count("--force-exclude") == hooks.count("entry: fixer")
 
 
+@pytest.mark.parametrize("target", ["../shared/legacy.md", "../../outside.md"])
+def test_exclude_judges_a_symlink_by_its_own_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    """``exclude = ["docs/legacy.md"]`` once missed docs/legacy.md when it was a symlink: the
+    glob was matched against the path it points to (and one out of the project could never be
+    excluded)."""
+    site = tmp_path / "site"
+    (site / "docs").mkdir(parents=True)
+    (site / "shared").mkdir()
+    (site / "shared" / "legacy.md").write_text(SPUN, encoding="utf-8")
+    (tmp_path / "outside.md").write_text(SPUN, encoding="utf-8")
+    (site / "docs" / "legacy.md").symlink_to(target)
+    (site / "docs" / "new.md").write_text(SPUN, encoding="utf-8")
+    (site / ".fixer.toml").write_text('exclude = ["docs/legacy.md"]\n', encoding="utf-8")
+    monkeypatch.chdir(site)
+    walked = CliRunner().invoke(cli, [*CONCISE, "docs"]).stdout.splitlines()
+    assert sorted({line.partition(":")[0] for line in walked}) == ["docs/new.md"]
+    named = ["--force-exclude", "docs/legacy.md"]
+    assert CliRunner().invoke(cli, [*CONCISE, *named]).stdout == ""
+
+
 CONCISE = ["check", "--format", "concise"]
 
 
