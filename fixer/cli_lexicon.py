@@ -147,14 +147,21 @@ def import_pps(csv_file: Path, output: Path | None, category: str) -> None:
 
 @click.command()
 @click.argument("code")
-def explain(code: str) -> None:
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also look in this lexicon file (repeatable), for the ids of your own entries.",
+)
+def explain(code: str, lexicons: tuple[Path, ...]) -> None:
     """What a rule (FX001) or lexicon entry (AN0001) does, why, its source and fix safety."""
     upper = code.upper()
     if upper in RULES:
         rule = RULES[upper]
         click.echo(f"{rule.code} ({rule.name})\n\n{rule.summary}")
         return
-    entry = make_checker().lexicon.by_id().get(upper)
+    entry = _checker(lexicons).lexicon.by_id().get(upper)
     if entry is None:
         click.echo(f"unknown rule or entry {code!r}", err=True)
         sys.exit(2)

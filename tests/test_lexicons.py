@@ -269,6 +269,22 @@ def test_lexicon_commands(tmp_path: Path) -> None:
     assert runner.invoke(cli, ["explain", "XX9999"]).exit_code == 2
 
 
+def test_explain_reads_the_lexicons_it_is_given(tmp_path: Path) -> None:
+    """A finding names its entry (``entry ANU0001``); explain once knew only built-in ids and
+    took no --lexicon, as lookup and stats do."""
+    from click.testing import CliRunner
+
+    from fixer.cli import cli
+
+    house = _write(tmp_path, row("ANU0001", "grip atom", "adhesion molecule", "Grip atoms bind."))
+    runner = CliRunner()
+    assert runner.invoke(cli, ["explain", "ANU0001"]).exit_code == 2
+    explained = runner.invoke(cli, ["explain", "anu0001", "--lexicon", str(house)])
+    assert explained.exit_code == 0
+    assert "ANU0001: grip atom → adhesion molecule" in explained.stdout
+    assert "defined at: user.tsv:2" in explained.stdout
+
+
 @pytest.mark.parametrize("command", [["lexicon", "stats"], ["lexicon", "lookup", "grip atom"]])
 def test_lexicon_commands_report_a_bad_lexicon_in_one_line(
     tmp_path: Path, command: list[str]
