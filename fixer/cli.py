@@ -559,14 +559,14 @@ def scan(
     options = _options(fail_on=None, min_severity=None, **selection)
     thresholds = scanning.Thresholds(high_distinct, high_density, suspicious_distinct)
     names, missing = [], []
-    for path, problem, walked in iter_targets(paths, (*SYNTAX_BY_SUFFIX, *MANUSCRIPT_SUFFIXES)):
-        if path == STDIN:
-            raise click.UsageError("scan reads files and folders, not standard input")
-        if problem:
-            missing.append({"path": path, "message": problem})
-        elif not options.skipped(path, walked):
-            names.append(path)
     try:
+        for path, problem, walked in iter_targets(paths, (*SYNTAX_BY_SUFFIX, *MANUSCRIPT_SUFFIXES)):
+            if path == STDIN:
+                raise click.UsageError("scan reads files and folders, not standard input")
+            if problem:
+                missing.append({"path": path, "message": problem})
+            elif not options.skipped(path, walked):  # reads the configuration: SetupError
+                names.append(path)
         _warn_about_lexicons(options, names)
         documents = scanning.scan(names, options, thresholds, jobs, engine, scheduler)
     except SetupError as error:

@@ -288,3 +288,14 @@ def test_csv_writes_a_path_a_spreadsheet_would_run_as_text(
     result = CliRunner().invoke(cli, ["scan", "--format", "csv", "."], catch_exceptions=False)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert {row["path"] for row in rows} == {"'=1+2.txt", "'@x.txt", "'\t=1.txt"}
+
+
+def test_a_bad_configuration_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """scan read a folder's configuration outside the guard that check and fix have: a bad
+    key was a traceback with exit code 1, which reads as risky documents."""
+    (tmp_path / "a.md").write_text("White platelets.\n", encoding="utf-8")
+    (tmp_path / ".fixer.toml").write_text("selct = 1\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scan", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "unknown key 'selct'" in result.stderr
