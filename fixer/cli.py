@@ -280,13 +280,13 @@ def _run(
     """Process every target in order; unreadable ones become errors, the rest results."""
     tasks = []
     try:
-        for path, problem, walked in iter_targets(paths):
+        for path, problem, _ in iter_targets(paths, skipped=work.options.skipped):
             name = (stdin_name or STDIN) if path == STDIN else path
             if problem:
                 tasks.append(Task(name, error=problem))
             elif path == STDIN:
                 tasks.append(_stdin_task(name, work.options, named=stdin_name is not None))
-            elif not work.options.skipped(name, walked):
+            else:
                 tasks.append(Task(name))
         _warn_about_lexicons(work.options, [task.name for task in tasks if not task.error])
         results = _with_progress(run(tasks, work, jobs), len(tasks))
@@ -460,15 +460,13 @@ def _review(paths: Sequence[str], options: Options) -> int:
 
     outcome = Outcome()
     try:
-        targets = list(iter_targets(paths))
+        targets = list(iter_targets(paths, skipped=options.skipped))
         _warn_about_lexicons(options, [path for path, problem, _ in targets if not problem])
-        for path, problem, walked in targets:
+        for path, problem, _ in targets:
             if path == STDIN:
                 raise click.UsageError("fix -i reviews files, not standard input")
             if problem:
                 outcome.error(path, problem)
-                continue
-            if options.skipped(path, walked):
                 continue
             review = review_file(path, options)
             outcome.errors.extend(review.errors)  # each printed as it happened
@@ -560,12 +558,14 @@ def scan(
     thresholds = scanning.Thresholds(high_distinct, high_density, suspicious_distinct)
     names, missing = [], []
     try:
-        for path, problem, walked in iter_targets(paths, (*SYNTAX_BY_SUFFIX, *MANUSCRIPT_SUFFIXES)):
+        suffixes = (*SYNTAX_BY_SUFFIX, *MANUSCRIPT_SUFFIXES)
+        # options.skipped reads each file's configuration: a bad one is a SetupError
+        for path, problem, _ in iter_targets(paths, suffixes, skipped=options.skipped):
             if path == STDIN:
                 raise click.UsageError("scan reads files and folders, not standard input")
             if problem:
                 missing.append({"path": path, "message": problem})
-            elif not options.skipped(path, walked):  # reads the configuration: SetupError
+            else:
                 names.append(path)
         _warn_about_lexicons(options, names)
         documents = scanning.scan(names, options, thresholds, jobs, engine, scheduler)

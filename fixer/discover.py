@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 
 import click
@@ -15,7 +15,9 @@ STDIN = "-"
 
 
 def iter_targets(
-    paths: Sequence[str], suffixes: Collection[str] = tuple(SYNTAX_BY_SUFFIX)
+    paths: Sequence[str],
+    suffixes: Collection[str] = tuple(SYNTAX_BY_SUFFIX),
+    skipped: Callable[[str, bool], bool] | None = None,
 ) -> Iterator[tuple[str, str | None, bool]]:
     """Yield ``(path, error, walked)`` in a stable order.
 
@@ -24,18 +26,24 @@ def iter_targets(
     ``.gitignore`` excludes inside a Git work tree, and (with a note on stderr) anything that is
     not a regular file. ``-`` is standard input. A missing path yields an error instead of
     stopping the walk. A file met again under another name ("a.md" and "./a.md", or named and
-    inside a walked folder) is yielded only the first time.
+    inside a walked folder) is yielded only the first time. ``skipped(path, walked)`` leaves a
+    path out (the ``exclude`` globs) before that: an excluded symlink must not hide the file it
+    points to when the walk meets that file under its own name.
     """
     seen: set[str] = set()
+
+    def wanted(path: str, walked: bool) -> bool:
+        return not (skipped and skipped(path, walked)) and _first_time(path, seen)
+
     for given in paths:
         if given == STDIN:
             yield given, None, False
         elif os.path.isdir(given):
             for path in _walk(Path(given), suffixes):
-                if _first_time(str(path), seen):
+                if wanted(str(path), True):
                     yield str(path), None, True
         elif os.path.exists(given) or os.path.islink(given):
-            if _first_time(given, seen):
+            if wanted(given, False):
                 yield given, None, False
         else:
             yield given, "no such file or directory", False

@@ -256,6 +256,23 @@ def test_exclude_judges_a_symlink_by_its_own_path(
     assert CliRunner().invoke(cli, [*CONCISE, *named]).stdout == ""
 
 
+@pytest.mark.parametrize("command", [["check"], ["fix", "--diff"], ["scan"]], ids=" ".join)
+def test_an_excluded_symlink_does_not_hide_the_file_it_points_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """A walk yields a file met again under another name only once; the excluded link came
+    first (a-link.md before z.md) and its target was then left out as already seen."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "z.md").write_text(SPUN, encoding="utf-8")
+    (tmp_path / "docs" / "a-link.md").symlink_to("z.md")
+    (tmp_path / ".fixer.toml").write_text('exclude = ["docs/a-link.md"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for args in (["docs"], ["--force-exclude", "docs/a-link.md", "docs/z.md"]):
+        result = CliRunner().invoke(cli, [*command, *args])
+        assert "z.md" in result.stdout, args
+        assert "a-link.md" not in result.stdout, args
+
+
 CONCISE = ["check", "--format", "concise"]
 
 
