@@ -186,13 +186,13 @@ def _common(function):  # type: ignore[no-untyped-def]
 #: documents' risk levels, so it takes no ``--fail-on`` (one it ignored would mislead).
 _fail_on = click.option(
     "--fail-on",
-    type=click.Choice(SEVERITIES),
+    type=click.Choice(SEVERITIES, case_sensitive=False),
     default=None,
     help="Lowest severity that makes the exit code 1 [default: warning].",
 )
 _min_severity = click.option(
     "--min-severity",
-    type=click.Choice(SEVERITIES),
+    type=click.Choice(SEVERITIES, case_sensitive=False),
     default=None,
     help="Leave out findings below this severity, as --ignore would [default: info].",
 )
@@ -222,7 +222,9 @@ def _options(
     def split(value: str | None) -> tuple[str, ...]:
         return tuple(v.strip() for v in (value or "").split(",") if v.strip())
 
-    chosen = split(detectors)
+    if isolated and config_file is not None:
+        raise click.UsageError("--isolated ignores configuration files; it cannot take --config")
+    chosen = tuple(name.lower() for name in split(detectors))
     unknown = sorted(set(chosen) - set(DETECTORS))
     if unknown:
         raise click.BadParameter(

@@ -219,6 +219,11 @@ def _allow(value: object, where: str) -> tuple[tuple[str, str], ...]:
             and item["reason"].strip()
         ):
             raise ConfigError(f"{where}: each 'allow' entry needs a phrase and a reason")
+        extra = sorted(set(item) - {"phrase", "reason"})
+        if extra:
+            raise ConfigError(
+                f"{where}: unknown key {extra[0]!r} in an 'allow' entry (known: phrase, reason)"
+            )
         rows.append((item["phrase"], item["reason"]))
     return tuple(rows)
 

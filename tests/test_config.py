@@ -152,6 +152,24 @@ def test_allowlist_needs_a_reason(site: Path) -> None:
     code, _, stderr = check(str(site / "docs"))
     assert code == 2
     assert ".fixer.toml: each 'allow' entry needs a phrase and a reason" in stderr
+    (site / ".fixer.toml").write_text(
+        '[[allow]]\nphrase = "white platelets"\nreason = "quoted"\nreasons = "typo"\n',
+        encoding="utf-8",
+    )
+    code, _, stderr = check(str(site / "docs"))
+    assert code == 2
+    assert "unknown key 'reasons' in an 'allow' entry (known: phrase, reason)" in stderr
+
+
+def test_options_read_their_values_in_any_case_and_isolated_takes_no_config(site: Path) -> None:
+    """As ``--select`` does: ``--fail-on ERROR`` and ``--detectors Lexicon`` are read, and
+    ``--isolated --config`` contradicts itself (ruff refuses it too)."""
+    page = str(site / "docs")
+    assert check("--fail-on", "ERROR", "--detectors", "Lexicon,ABBREVIATION", page)[0] == 1
+    assert check("--min-severity", "Warning", page)[0] == 1
+    (site / "other.toml").write_text("", encoding="utf-8")
+    code, _, stderr = check("--isolated", "--config", str(site / "other.toml"), page)
+    assert code == 2 and "--isolated ignores configuration files" in stderr
 
 
 @pytest.mark.parametrize(
