@@ -479,9 +479,12 @@ class ReversalDetector:
         # their ranking keys and scores; and the swaps of each reading that can be reported.
         readings: dict[tuple[int, int], list[tuple[tuple[int, float, int], _Reading, float]]] = {}
         reportable: dict[tuple[int, int], list[tuple[frozenset[tuple[int, Swap]], FixSafety]]] = {}
-        # Per window, its words as the text has them; None where it lies in a known term the
-        # text writes (``_in_known_term``), and no reading of it counts.
+        # Per window, its words as the text has them; None where it is a known term the text
+        # writes, or lies in one ("urine stream" in "weak urine stream"), and no reading of it
+        # counts. And the known terms the text writes that reach beyond the window, whose words
+        # no reading may take for spun (``_swaps_a_written_term``).
         seen_in: dict[tuple[int, int], Words | None] = {}
+        beyond_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
         context = Context(view, self.normalizer)  # scans the view only if asked
         for first in range(low, start + 1):
             if _is_article(view, tokens, first):
@@ -503,17 +506,23 @@ class ReversalDetector:
                 ):
                     window = (first, after)
                     if window not in seen_in:
+                        written = _written_near(self._terms_and_prefixes, tokens, first, after)
                         seen_in[window] = (
                             None
-                            if self._in_known_term(tokens, first, after)
+                            if _lies_in(written, first, after)
                             else tuple(t.normal for t in tokens[first:after])
                         )
+                        beyond_in[window] = [
+                            (start, stop)
+                            for start, stop in written
+                            if stop - start > 1 and (start < first or stop > after)
+                        ]
                     seen = seen_in[window]
                     reading = _Reading(tuple(words.split(" ")), used)
                     if (
                         seen is not None
                         and self._forms_agree(view, tokens, first, reading)
-                        and not self._swaps_a_written_term(tokens, first, after, reading)
+                        and not _swaps_a_written_term(beyond_in[window], first, reading)
                     ):
                         witnessed = self._witnessed(context, tokens, first, reading)
                         score = _confidence(seen, reading, witnessed)
@@ -539,7 +548,7 @@ class ReversalDetector:
                         stack.append((after + size, swapped, grown, (*used, (after - first, swap))))
         proposals = []
         for window, undone in reportable.items():
-            if self._in_written(self.phrases, tokens, *window):
+            if _lies_in(_written_near(self.phrases, tokens, *window), *window):
                 continue  # looked up last: few windows get here, so clean text rarely loads it
             allowed = [
                 (key, reading, score)
@@ -683,67 +692,6 @@ class ReversalDetector:
     def _grammar(self) -> frozenset[str]:
         """Function words, normalized."""
         return frozenset(map(self.normalizer.normal, function_words()))
-
-    def _in_known_term(self, tokens: Sequence[Token], first: int, after: int) -> bool:
-        """Whether tokens ``first..after-1`` as written are a known term, or lie inside one
-        that the text writes ("urine stream" in "weak urine stream"): then they are no garble.
-        So are established English phrases, looked up only for windows that could be reported
-        (``phrases``)."""
-        return self._in_written(self._terms_and_prefixes, tokens, first, after)
-
-    @staticmethod
-    def _in_written(
-        known: Phrases | Vocabulary, tokens: Sequence[Token], first: int, after: int
-    ) -> bool:
-        """Whether tokens ``first..after-1`` are one of the ``known`` phrases, or lie inside one
-        that the text writes."""
-        low, high = first, after
-        while low > 0 and first - low < MAX_TERM_WORDS and tokens[low - 1].gap == "":
-            low -= 1
-        while high < len(tokens) and high - after < MAX_TERM_WORDS and tokens[high - 1].gap == "":
-            high += 1
-        for start in range(low, first + 1):
-            # Grown word by word, and only while it starts one of them.
-            joined = tokens[start].normal
-            for stop in range(start + 1, high + 1):
-                if stop > start + 1:
-                    joined += " " + tokens[stop - 1].normal
-                if joined not in known.prefixes:
-                    break
-                if stop >= after and joined in known.terms:
-                    return True
-        return False
-
-    def _swaps_a_written_term(
-        self, tokens: Sequence[Token], first: int, after: int, reading: _Reading
-    ) -> bool:
-        """Whether a reading of tokens ``first..after-1`` takes for spun a word of a known term
-        that the text writes and that reaches beyond the window: in "dental pain emergency
-        contraception", "emergency" belongs to "emergency contraception", and "pain
-        emergency" is no spun "pain crisis". (Known terms inside the window may be accidents
-        of the spinner: "focal sensory system" holds "sensory system".)"""
-        spun_at, _ = reading.swapped()
-        known = self._terms_and_prefixes
-        low, high = first, after
-        while low > 0 and first - low < MAX_TERM_WORDS and tokens[low - 1].gap == "":
-            low -= 1
-        while high < len(tokens) and high - after < MAX_TERM_WORDS and tokens[high - 1].gap == "":
-            high += 1
-        for start in range(low, after):
-            joined = tokens[start].normal
-            for stop in range(start + 1, high + 1):
-                if stop > start + 1:
-                    joined += " " + tokens[stop - 1].normal
-                if joined not in known.prefixes:
-                    break
-                if (
-                    (start < first or stop > after)
-                    and stop - start > 1
-                    and joined in known.terms
-                    and any(start <= first + k < stop for k in spun_at)
-                ):
-                    return True
-        return False
 
     def _forms_agree(
         self, view: str, tokens: Sequence[Token], first: int, reading: _Reading
@@ -917,6 +865,49 @@ def _garbles_in_context() -> dict[Words, list[Entry]]:
         if entry.context:
             found.setdefault(entry.normal, []).append(entry)
     return found
+
+
+def _written_near(
+    known: Phrases | Vocabulary, tokens: Sequence[Token], first: int, after: int
+) -> list[tuple[int, int]]:
+    """The token spans ``(start, stop)`` of the ``known`` phrases that the text writes, joined
+    as a phrase's words are, starting before ``after`` and reaching at most ``MAX_TERM_WORDS``
+    words before ``first`` or beyond ``after``. Each is grown word by word, and only while it
+    starts one of them. Known terms are looked for where a reading's window lies (established
+    English phrases too, but only for windows that could be reported)."""
+    low, high = first, after
+    while low > 0 and first - low < MAX_TERM_WORDS and tokens[low - 1].gap == "":
+        low -= 1
+    while high < len(tokens) and high - after < MAX_TERM_WORDS and tokens[high - 1].gap == "":
+        high += 1
+    found = []
+    for start in range(low, after):
+        joined = tokens[start].normal
+        for stop in range(start + 1, high + 1):
+            if stop > start + 1:
+                joined += " " + tokens[stop - 1].normal
+            if joined not in known.prefixes:
+                break
+            if joined in known.terms:
+                found.append((start, stop))
+    return found
+
+
+def _lies_in(spans: list[tuple[int, int]], first: int, after: int) -> bool:
+    """Whether tokens ``first..after-1`` are one of ``spans``, or lie inside one."""
+    return any(start <= first and after <= stop for start, stop in spans)
+
+
+def _swaps_a_written_term(beyond: list[tuple[int, int]], first: int, reading: _Reading) -> bool:
+    """Whether a reading of a window from token ``first`` takes for spun a word of a known term
+    that the text writes and that reaches beyond the window (``beyond``, token spans): in
+    "dental pain emergency contraception", "emergency" belongs to "emergency contraception",
+    and "pain emergency" is no spun "pain crisis". (Known terms inside the window may be
+    accidents of the spinner: "focal sensory system" holds "sensory system".)"""
+    if not beyond:
+        return False
+    spun_at, _ = reading.swapped()
+    return any(start <= first + k < stop for start, stop in beyond for k in spun_at)
 
 
 @lru_cache(maxsize=1 << 16)
