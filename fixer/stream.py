@@ -19,6 +19,7 @@ import dataclasses
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from fixer.engine import Checker, FixResult
 from fixer.files import InputError, sniff
@@ -93,16 +94,33 @@ def fix_large(text: str, checker: Checker, unsafe: bool) -> FixResult:
     before it leaves open; the findings fixed keep their offsets within what was fixed (only
     their number is used)."""
     fixed, found = [], []
-    carried = ""
-    for piece in text_pieces(text):
-        result = checker.fix(carried + piece, "text", unsafe)
-        if not result.text.startswith(carried):  # the replayed directives hold no garble
-            result = checker.fix(piece, "text", unsafe)
-            carried = ""
-        fixed.append(result.text[len(carried) :])
+    for piece in _behind_open_disables(text_pieces(text), checker):
+        result = checker.fix(piece.text, "text", unsafe)
+        replayed = piece.replayed
+        if result.text[:replayed] != piece.text[:replayed]:  # the replayed lines hold no garble
+            result, replayed = checker.fix(piece.text[replayed:], "text", unsafe), 0
+        fixed.append(result.text[replayed:])
         found += result.fixed
-        carried, _ = _open_disables(carried + piece, checker)
     return FixResult("".join(fixed), tuple(found))
+
+
+class _Behind(NamedTuple):
+    """A piece of a streamed text as it is checked (``_behind_open_disables``)."""
+
+    text: str  # the piece, behind the lines that replay the disables left open before it
+    replayed: int  # how long those lines are
+    still_open: frozenset[int]  # where in ``text`` the disables it leaves open stand
+
+    def own(self, findings: list[Finding]) -> list[Finding]:
+        """The findings of ``text`` that belong to the piece, at their place in it: none in
+        the replayed lines, and no "suppresses nothing" (FX900) for a disable that may yet
+        suppress something in a later piece."""
+        return [
+            _moved(finding, -self.replayed)
+            for finding in findings
+            if finding.start >= self.replayed
+            and not (finding.rule.code == "FX900" and finding.start in self.still_open)
+        ]
 
 
 def _open_disables(text: str, checker: Checker) -> tuple[str, frozenset[int]]:
@@ -132,25 +150,14 @@ def _open_disables(text: str, checker: Checker) -> tuple[str, frozenset[int]]:
     return "".join(line + "\n\n" for line in lines), frozenset(starts)
 
 
-def _behind_open_disables(
-    pieces: Iterable[str], checker: Checker
-) -> Iterator[tuple[str, list[Finding]]]:
-    """Each piece with its findings, checked behind the disables the pieces before it leave
-    open (``_open_disables``), at their place in the piece."""
+def _behind_open_disables(pieces: Iterable[str], checker: Checker) -> Iterator[_Behind]:
+    """Each piece behind the lines that replay the disables the pieces before it leave open
+    (``_open_disables``), as it is to be checked or fixed."""
     carried = ""
     for piece in pieces:
         text = carried + piece
-        findings = checker.check(text, "text")
         following, still_open = _open_disables(text, checker)
-        yield (
-            piece,
-            [
-                _moved(finding, -len(carried))
-                for finding in findings
-                if finding.start >= len(carried)
-                and not (finding.rule.code == "FX900" and finding.start in still_open)
-            ],
-        )
+        yield _Behind(text, len(carried), still_open)
         carried = following
 
 
@@ -213,9 +220,10 @@ def located_pieces(
 ) -> Iterator[tuple[str, list[Located]]]:
     """Each piece with its findings, moved to their place in the whole text."""
     offset = lines = carry = 0  # carry: columns of a line that a cut split
-    for piece, findings in _behind_open_disables(pieces, checker):
+    for behind in _behind_open_disables(pieces, checker):
+        piece = behind.text[behind.replayed :]
         found: list[Located] = []
-        for item in locate(name, piece, findings):
+        for item in locate(name, piece, behind.own(checker.check(behind.text, "text"))):
             shift = carry if item.line == 1 else 0
             found.append(
                 dataclasses.replace(
