@@ -14,7 +14,7 @@ import click
 
 from fixer import __version__, cache
 from fixer import baseline as baseline_file
-from fixer.cli_lexicon import explain, lexicon
+from fixer.cli_lexicon import explain, lexicon, lexicon_option
 from fixer.config import SEVERITIES, forget_configs
 from fixer.discover import STDIN, iter_targets
 from fixer.engine import make_checker
@@ -164,13 +164,7 @@ def _common(function):  # type: ignore[no-untyped-def]
             default=None,
             help="Worker processes [default: one per core for 16 files or more].",
         ),
-        click.option(
-            "--lexicon",
-            "lexicons",
-            multiple=True,
-            type=click.Path(exists=True, dir_okay=False, path_type=Path),
-            help="Extra lexicon file (repeatable); extends the built-in one.",
-        ),
+        lexicon_option("Extra lexicon file (repeatable); extends the built-in one."),
         click.option(
             "--encoding",
             default=None,
@@ -282,7 +276,7 @@ def _run(
     """Process every target in order; unreadable ones become errors, the rest results."""
     tasks = []
     try:
-        for path, problem, _ in iter_targets(paths, skipped=work.options.skipped):
+        for path, problem in iter_targets(paths, skipped=work.options.skipped):
             name = (stdin_name or STDIN) if path == STDIN else path
             if problem:
                 tasks.append(Task(name, error=problem))
@@ -463,8 +457,8 @@ def _review(paths: Sequence[str], options: Options) -> int:
     outcome = Outcome()
     try:
         targets = list(iter_targets(paths, skipped=options.skipped))
-        _warn_about_lexicons(options, [path for path, problem, _ in targets if not problem])
-        for path, problem, _ in targets:
+        _warn_about_lexicons(options, [path for path, problem in targets if not problem])
+        for path, problem in targets:
             if path == STDIN:
                 raise click.UsageError("fix -i reviews files, not standard input")
             if problem:
@@ -562,7 +556,7 @@ def scan(
     try:
         suffixes = (*SYNTAX_BY_SUFFIX, *MANUSCRIPT_SUFFIXES)
         # options.skipped reads each file's configuration: a bad one is a SetupError
-        for path, problem, _ in iter_targets(paths, suffixes, skipped=options.skipped):
+        for path, problem in iter_targets(paths, suffixes, skipped=options.skipped):
             if path == STDIN:
                 raise click.UsageError("scan reads files and folders, not standard input")
             if problem:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -15,11 +17,24 @@ from fixer.lexicon_lint import lint_files
 from fixer.model import CATEGORIES, RULES, Entry
 from fixer.pps import PPSError, convert
 
+F = TypeVar("F", bound=Callable[..., object])
+
 _FIX_WHY = {
     "SAFE": "one unambiguous correction and no context condition: `fixer fix` applies it",
     "UNSAFE": "several corrections or a context condition: applied with --unsafe-fixes",
     "NONE": "the right correction cannot be told from the text: reported only",
 }
+
+
+def lexicon_option(help: str | None = None) -> Callable[[F], F]:
+    """``--lexicon FILE``, repeatable, passed on as ``lexicons``: a lexicon of the user's own."""
+    return click.option(
+        "--lexicon",
+        "lexicons",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help=help,
+    )
 
 
 @click.group()
@@ -28,13 +43,7 @@ def lexicon() -> None:
 
 
 @lexicon.command()
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Also count this lexicon file (repeatable).",
-)
+@lexicon_option("Also count this lexicon file (repeatable).")
 def stats(lexicons: tuple[Path, ...]) -> None:
     """Counts by category, severity, fix safety and source."""
     entries = _checker(lexicons).lexicon.entries
@@ -66,12 +75,7 @@ def _source_kind(entry: Entry) -> str:
 
 @lexicon.command()
 @click.argument("phrase")
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-)
+@lexicon_option()
 def lookup(phrase: str, lexicons: tuple[Path, ...]) -> None:
     """Which entries match PHRASE (as text would be checked), and why."""
     checker = _checker(lexicons)
@@ -147,13 +151,7 @@ def import_pps(csv_file: Path, output: Path | None, category: str) -> None:
 
 @click.command()
 @click.argument("code")
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Also look in this lexicon file (repeatable), for the ids of your own entries.",
-)
+@lexicon_option("Also look in this lexicon file (repeatable), for the ids of your own entries.")
 def explain(code: str, lexicons: tuple[Path, ...]) -> None:
     """What a rule (FX001) or lexicon entry (AN0001) does, why, its source and fix safety."""
     upper = code.upper()

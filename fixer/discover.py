@@ -18,8 +18,8 @@ def iter_targets(
     paths: Sequence[str],
     suffixes: Collection[str] = tuple(SYNTAX_BY_SUFFIX),
     skipped: Callable[[str, bool], bool] | None = None,
-) -> Iterator[tuple[str, str | None, bool]]:
-    """Yield ``(path, error, walked)`` in a stable order.
+) -> Iterator[tuple[str, str | None]]:
+    """Yield ``(path, error)`` in a stable order.
 
     Files named on the command line are taken whatever their suffix; directories are walked in
     sorted order for the suffixes fixer knows, skipping hidden entries such as ``.git``, what
@@ -27,8 +27,9 @@ def iter_targets(
     not a regular file. ``-`` is standard input. A missing path yields an error instead of
     stopping the walk. A file met again under another name ("a.md" and "./a.md", or named and
     inside a walked folder) is yielded only the first time. ``skipped(path, walked)`` leaves a
-    path out (the ``exclude`` globs) before that: an excluded symlink must not hide the file it
-    points to when the walk meets that file under its own name.
+    path out (the ``exclude`` globs; ``walked``: found by walking a folder) before that: an
+    excluded symlink must not hide the file it points to when the walk meets that file under
+    its own name.
     """
     seen: set[str] = set()
 
@@ -37,16 +38,16 @@ def iter_targets(
 
     for given in paths:
         if given == STDIN:
-            yield given, None, False
+            yield given, None
         elif os.path.isdir(given):
             for path in _walk(Path(given), suffixes):
                 if wanted(str(path), True):
-                    yield str(path), None, True
+                    yield str(path), None
         elif os.path.exists(given) or os.path.islink(given):
             if wanted(given, False):
-                yield given, None, False
+                yield given, None
         else:
-            yield given, "no such file or directory", False
+            yield given, "no such file or directory"
 
 
 def _first_time(path: str, seen: set[str]) -> bool:
