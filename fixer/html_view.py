@@ -17,8 +17,7 @@ from html import unescape
 from html.parser import HTMLParser
 from typing import Self
 
-from fixer.markup import MASK, NOT_LINE_BREAK, TRANSPARENT
-from fixer.words import INVISIBLE
+from fixer.markup import INVISIBLE_CHARACTERS, MASK, NOT_LINE_BREAK, TRANSPARENT
 
 SKIPPED = frozenset(
     {"script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "template", "svg", "math"}
@@ -128,7 +127,7 @@ class _ProseParser(_Parser):
         if decoded.isspace():
             self._set(start, end, TRANSPARENT)
             self.view[start] = " "
-        elif len(decoded) == 1 and decoded in INVISIBLE:
+        elif decoded in INVISIBLE_CHARACTERS:
             self._set(start, end, decoded)
 
 

@@ -41,8 +41,9 @@ _TEXT_PATTERNS = [re.compile(p) for p in (_URL, _EMAIL, _BARE_URL, _DOI)]
 
 #: An HTML comment, its body the group.
 _HTML_COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
-#: Characters that stand invisibly inside words (``fixer.words.INVISIBLE``).
-_INVISIBLE_CHARACTERS = frozenset(INVISIBLE)
+#: Characters that stand invisibly inside words (``fixer.words.INVISIBLE``): a reference to one
+#: shows in a prose view as the character itself.
+INVISIBLE_CHARACTERS = frozenset(INVISIBLE)
 _CHARACTER_REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _HTML_PATTERNS = [
     _HTML_COMMENT,
@@ -170,7 +171,7 @@ def prose_view(text: str, syntax: str) -> str:
         found = _spans(pattern, text)
         if pattern is _CHARACTER_REFERENCE and syntax == "markdown":
             spacing = [(a, b) for a, b in found if unescape(text[a:b]).isspace()]
-            unseen = [(a, b) for a, b in found if unescape(text[a:b]) in _INVISIBLE_CHARACTERS]
+            unseen = [(a, b) for a, b in found if unescape(text[a:b]) in INVISIBLE_CHARACTERS]
             found = sorted(set(found).difference(spacing, unseen))
         spans.extend(found)
     if syntax == "rst":
