@@ -10,6 +10,7 @@ lines, new paragraphs) do not make old findings look new, while a second copy of
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections import Counter
@@ -45,6 +46,12 @@ def finding_keys(items: Sequence[Located], name: Callable[[str], str]) -> list[s
         seen[base] += 1
         keys.append("\t".join((*base, str(seen[base]))))
     return keys
+
+
+def fingerprints(items: Sequence[Located], name: Callable[[str], str]) -> list[str]:
+    """A hash of each finding's identity (``finding_keys``), as SARIF and GitLab reports give
+    code-scanning services to tell new findings from old ones."""
+    return [hashlib.sha256(key.encode()).hexdigest()[:32] for key in finding_keys(items, name)]
 
 
 def _keys(items: Sequence[Located], baseline: Path) -> list[str]:

@@ -3,12 +3,11 @@ which merge requests show beside the diff."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from fixer.baseline import finding_keys
+from fixer.baseline import fingerprints
 from fixer.model import Severity
 from fixer.report import Located, change
 from fixer.runner import plain_name
@@ -23,19 +22,19 @@ def to_gitlab(items: Sequence[Located]) -> str:
     A fingerprint hashes the finding's identity as baselines know it (``finding_keys``: file,
     rule, entry, words with white space folded, and rank among findings alike), so that GitLab
     tells new findings from old ones however the lines around them move or wrap."""
-    keys = finding_keys(items, _repository_path)
+    prints = fingerprints(items, _repository_path)
     issues = [
         {
             "description": f"{change(item.finding)} ({item.finding.message})",
             "check_name": item.finding.rule.code,
-            "fingerprint": hashlib.sha256(key.encode()).hexdigest()[:32],
+            "fingerprint": fingerprint,
             "severity": _SEVERITY[item.finding.severity],
             "location": {
                 "path": _repository_path(item.path),
                 "lines": {"begin": item.line, "end": item.end_line},
             },
         }
-        for item, key in zip(items, keys, strict=True)
+        for item, fingerprint in zip(items, prints, strict=True)
     ]
     return json.dumps(issues, ensure_ascii=False, indent=2)
 

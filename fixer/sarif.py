@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
-from fixer.baseline import finding_keys
+from fixer.baseline import fingerprints
 from fixer.model import RULES, FixSafety, Severity
 from fixer.report import Located, change
 
@@ -31,15 +30,6 @@ def _rule(code: str) -> dict[str, object]:
         },
         "defaultConfiguration": {"level": _DEFAULT_LEVEL.get(rule.code, "warning")},
     }
-
-
-def _fingerprints(items: Sequence[Located]) -> list[str]:
-    """Each finding's fingerprint: a hash of its identity as baselines and GitLab reports know
-    it (``finding_keys``: file, rule, entry, garble as written and rank among findings alike).
-    GitHub takes results with one fingerprint for one alert, so a garble written three times in
-    a file gives three, and a garble re-wrapped over lines keeps its own."""
-    keys = finding_keys(items, lambda path: path)
-    return [hashlib.sha256(key.encode()).hexdigest()[:32] for key in keys]
 
 
 def artifact_uri(path: str) -> str:
@@ -87,7 +77,9 @@ def to_sarif(items: Sequence[Located], version: str) -> str:
     codes = sorted(RULES)
     index = {code: i for i, code in enumerate(codes)}
     results = []
-    for item, fingerprint in zip(items, _fingerprints(items), strict=True):
+    # GitHub takes results with one fingerprint for one alert: a garble written three times in a
+    # file gives three (``fingerprints``), and a garble re-wrapped over lines keeps its own.
+    for item, fingerprint in zip(items, fingerprints(items, lambda path: path), strict=True):
         finding = item.finding
         region = _region(
             (item.line, item.column), (item.end_line, item.end_column), finding.start, finding.end
