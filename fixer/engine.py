@@ -228,8 +228,8 @@ class Checker:
         whole = tokenize_regions(scan_words(view, self.normalizer), [(0, len(view))])
         index = {token.start: i for i, token in enumerate(whole)}
         standing = [_placed(c, tokens, index) for c in taken]
+        occupied = {k for c in standing for k in range(c.first, c.last + 1)}
         for detector in self.detectors:
-            occupied = {k for c in standing for k in range(c.first, c.last + 1)}
             if isinstance(detector, LexiconDetector):
                 readings = detector.topic_waived(view, whole, occupied)
             elif isinstance(detector, ReversalDetector):
@@ -240,11 +240,13 @@ class Checker:
                 ]
             else:
                 continue
-            standing += [
+            added = [
                 dataclasses.replace(c, message=c.message + "; the document reads as spun")
                 for c in readings
                 if occupied.isdisjoint(range(c.first, c.last + 1))
             ]
+            standing += added
+            occupied.update(k for c in added for k in range(c.first, c.last + 1))
         return whole, sorted(standing, key=lambda c: c.first)
 
     def _propose(self, view: str) -> tuple[list[Token], list[Candidate]]:
