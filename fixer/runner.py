@@ -345,13 +345,11 @@ def _diff_path(side: bytes, name: str) -> bytes:
     holds a quote, a backslash or a control character (a tab would end the name there for
     ``git apply`` and ``patch``)."""
     path = side + os.fsencode(plain_name(name))
-    if not any(byte < 0x20 or byte in (0x22, 0x5C, 0x7F) for byte in path):
-        return path
     escaped = b"".join(
         _QUOTED.get(byte) or (b"\\%03o" % byte if byte < 0x20 or byte == 0x7F else bytes((byte,)))
         for byte in path
     )
-    return b'"' + escaped + b'"'
+    return path if escaped == path else b'"' + escaped + b'"'
 
 
 def plain_name(name: str) -> str:
