@@ -131,7 +131,7 @@ def _prune(newest: Path) -> None:
     """Delete the files of ``newest``'s artifact beyond the ``KEEP_PER_ARTIFACT`` most recently
     used, ``newest`` among them. A file another process is about to read may go: that process
     builds it again."""
-    name = newest.name[: -len(f"-{'0' * _DIGEST_LENGTH}.json")]
+    name = newest.stem.rpartition("-")[0]
     others: list[tuple[float, str, Path]] = []
     for path in newest.parent.glob(f"{name}-{'?' * _DIGEST_LENGTH}.json"):
         if path != newest:
