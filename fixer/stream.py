@@ -3,8 +3,9 @@
 The file is read in binary blocks and decoded incrementally; the text is cut at paragraph
 breaks (a phrase never crosses one) into pieces of about ``PIECE_CHARS`` code points, each
 checked on its own, and the findings are moved back to their place in the whole file. Only
-plain text is streamed: Markdown and HTML need their whole structure, and a ``doc:`` context
-clause only sees its own piece. A fix needs the whole text in memory to write it back, but
+plain text is streamed: Markdown and HTML need their whole structure. A ``doc:`` context clause
+only sees its own piece, and whether the text reads as spun (``fixer.engine.looks_spun``) is
+judged piece by piece. A fix needs the whole text in memory to write it back, but
 fixes and checks it piece by piece too (``fix_large``, ``check_large_text``): the findings, not
 the text, are what a whole-document check makes large. ``scan`` reads such a file in the same
 pieces (``located_pieces``), and once more for the context of its top findings (``excerpts``).

@@ -9,6 +9,7 @@ import pytest
 from fixer import Finding, check_text, fix_text
 from fixer.edits import apply_edits
 from fixer.engine import looks_spun
+from fixer.model import FixSafety
 
 
 @pytest.mark.parametrize(
@@ -487,6 +488,29 @@ SPUN = "White platelets, lymph center points and a focal sensory framework. "
 def after_spun(text: str) -> list[Finding]:
     """The findings in ``text`` read after ``SPUN``, in a document that reads as spun."""
     return [f for f in check_text(SPUN + text) if f.start >= len(SPUN)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some had retinal debilitation.", ("retinal impairment",)),
+        # the verb form as known terms write the original where it starts them
+        ("Some had procured meningitis.", ("acquired meningitis",)),
+        ("Some had procured anemia.", ("acquired anemia",)),
+    ],
+)
+def test_a_spun_document_reads_terms_built_of_known_parts(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    """Two words that read as no known term, one of them an odd strong swap, read as a term
+    built of known parts in a document that reads as spun, and nowhere else."""
+    assert check_text(text) == []
+    (finding,) = after_spun(text)
+    assert (finding.suggestions, finding.severity.name) == (expected, "INFO")
+    assert "is no known term, but known terms start with" in finding.message
+    # shown, never applied: no list holds the term
+    assert finding.fix is FixSafety.NONE
+    assert fix_text(SPUN + text, unsafe=True).endswith(text)
 
 
 @pytest.mark.parametrize(

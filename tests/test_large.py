@@ -69,7 +69,9 @@ def test_streamed_findings_equal_whole_file_findings(
         "".join(
             f"Paragraph {i} about white platelets and\nlymph center points.\n\n" for i in range(300)
         )
-        + "One enormous line " * 500
+        # a piece of its own, with one finding: it reads as spun in the whole file but not
+        # alone, where each piece is judged; its words read as nothing weaker in either
+        + "One long line " * 500
         + "with an interaction known as focal sensory system.\n"
     )
     path = tmp_path / "doc.txt"

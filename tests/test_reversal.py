@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from fixer.detectors.reversal import (
+    COMPOSED_AT_MOST,
+    COMPOSED_HEAD_TERMS,
+    COMPOSED_MODIFIER_TERMS,
     REPORT_FROM,
+    SPUN_DOCUMENTED_FROM,
     Documented,
     ReversalDetector,
     _confidence,
@@ -350,3 +354,59 @@ def test_an_established_english_phrase_is_no_garble() -> None:
     assert [f.suggestions for f in check_text("The telephone culture grew fast.")] == [
         ("cell culture",)
     ]
+
+
+# Known terms that "hepatic" and "acquired" start and "dysfunction" and "pneumonia" end, as many as
+# a composed reading needs (or one fewer): made-up terms of several words are enough.
+def _parts(modifier: str, head: str, starts: int, ends: int) -> list[str]:
+    return [f"{modifier} part{k}" for k in range(starts)] + [f"kind{k} {head}" for k in range(ends)]
+
+
+COMPOSING = [("dysfunction", "brokenness", True, 0), ("acquired", "procured", True, 0)]
+ENOUGH = (COMPOSED_MODIFIER_TERMS, COMPOSED_HEAD_TERMS)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "expected"),
+    [
+        # one word kept, one odd strong swap, parts that start and end enough known terms
+        ("Signs of hepatic brokenness.", ENOUGH, [("hepatic brokenness", "hepatic dysfunction")]),
+        ("Signs of pneumonia procured.", ENOUGH, []),  # "pneumonia acquired" ends no terms
+        # too few known terms start with the modifier, or end with the head
+        ("Signs of hepatic brokenness.", (COMPOSED_MODIFIER_TERMS - 1, COMPOSED_HEAD_TERMS), []),
+        ("Signs of hepatic brokenness.", (COMPOSED_MODIFIER_TERMS, COMPOSED_HEAD_TERMS - 1), []),
+        # a noun phrase: a kept modifier is singular, and a verb form comes back as the known
+        # terms write the original (never "acquiring"; ``test_engine`` has "acquired")
+        ("The hepatics brokenness.", ENOUGH, []),
+        ("Procuring pneumonia is common.", ENOUGH, []),
+        # the article "a" is no modifier
+        ("It is a brokenness.", ENOUGH, []),
+    ],
+)
+def test_a_spun_document_reads_a_term_built_of_known_parts(
+    text: str, counts: tuple[int, int], expected: list[tuple[str, str]]
+) -> None:
+    """ "hepatic brokenness" reads as "hepatic dysfunction" though no list holds that term:
+    "hepatic" starts known terms, "dysfunction" ends them, and "brokenness" is an odd strong
+    swap of "dysfunction". Only in a document that reads as spun, below ``REPORT_FROM``."""
+    terms = _parts("hepatic", "dysfunction", *counts) + _parts("acquired", "pneumonia", *counts)
+    detector = _detector(COMPOSING, terms)
+    tokens = tokenize(text, NORMALIZER)
+    found = detector.candidates(text, tokens, SPUN_DOCUMENTED_FROM)
+    assert [
+        (text[tokens[c.first].start : tokens[c.last].end], c.corrections[0]) for c in found
+    ] == expected
+    assert all(c.confidence == COMPOSED_AT_MOST < REPORT_FROM for c in found)
+    assert all("is no known term, but known terms start with" in c.message for c in found)
+    assert _read(detector, text) == []  # never in a text that does not read as spun
+
+
+def test_a_known_term_is_read_as_itself_not_composed() -> None:
+    terms = [*_parts("hepatic", "dysfunction", *ENOUGH), "hepatic dysfunction"]
+    text = "Signs of hepatic brokenness."
+    (candidate,) = _detector(COMPOSING, terms).candidates(
+        text, tokenize(text, NORMALIZER), SPUN_DOCUMENTED_FROM
+    )
+    assert candidate.corrections == ("hepatic dysfunction",)
+    assert candidate.confidence >= REPORT_FROM
+    assert "no known term" not in candidate.message

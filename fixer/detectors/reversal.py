@@ -13,6 +13,7 @@ score, then by how many lexicon entries independently show its swaps).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from fixer.cache import cached
-from fixer.inflect import singular_words
+from fixer.inflect import is_plural, singular_words
 from fixer.lexicon import Lexicon, builtin_lexicon
 from fixer.matcher import Context, Token
 from fixer.model import (
@@ -48,6 +49,7 @@ from fixer.terms import (
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
 from fixer.words import (
     Normalizer,
+    english_words,
     normalization_tables,
     verb_suffix,
 )
@@ -70,6 +72,12 @@ SPUN_REPORT_FROM, SPUN_DOCUMENTED_FROM = 0.5, 0.4
 #: as odd where it stands (``ReversalDetector._witnessed``), though its words are common in
 #: medical prose.
 ODD_FROM_WITNESSES = 3
+#: In a document that reads as spun, two words that read as no known term may still read as a
+#: term built of known parts (``ReversalDetector._composed``): "hepatic brokenness" as "hepatic
+#: dysfunction", where the modifier starts this many known terms and the head ends this many.
+COMPOSED_MODIFIER_TERMS, COMPOSED_HEAD_TERMS = 3, 10
+#: The most such a reading scores: below ``REPORT_FROM``, so it is never reported elsewhere.
+COMPOSED_AT_MOST = 0.55
 _NO_WORDS: frozenset[str] = frozenset()
 _HYPHENS = ("-", "\u2010", "\u2011")
 
@@ -107,6 +115,7 @@ class _Reading:
 
     words: Words
     swaps: tuple[tuple[int, Swap], ...]
+    composed: bool = False  # a term built of known parts, not a known term (``_composed``)
 
     def places(self) -> Iterator[tuple[int, int, Swap]]:
         """Each swap with where its spun words start in the window and its original words in
@@ -486,6 +495,46 @@ class ReversalDetector:
         seen_in: dict[tuple[int, int], Words | None] = {}
         beyond_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
         context = Context(view, self.normalizer)  # scans the view only if asked
+
+        def consider(first: int, after: int, reading: _Reading) -> None:
+            """Rank a reading of the window ``first..after-1``, and note whether it can be
+            reported."""
+            window = (first, after)
+            if window not in seen_in:
+                written = _written_near(self._terms_and_prefixes, tokens, first, after)
+                seen_in[window] = (
+                    None
+                    if _lies_in(written, first, after)
+                    else tuple(t.normal for t in tokens[first:after])
+                )
+                beyond_in[window] = [
+                    (start, stop)
+                    for start, stop in written
+                    if stop - start > 1 and (start < first or stop > after)
+                ]
+            seen = seen_in[window]
+            if (
+                seen is None
+                or not self._forms_agree(view, tokens, first, reading)
+                or _swaps_a_written_term(beyond_in[window], first, reading)
+            ):
+                return
+            witnessed = self._witnessed(context, tokens, first, reading)
+            score = _confidence(seen, reading, witnessed)
+            if reading.composed:
+                score = min(score, COMPOSED_AT_MOST)
+            used = reading.swaps
+            key = (
+                -sum(len(swap.spun) for _, swap in used),
+                score,
+                sum(swap.witnesses for _, swap in used),
+            )
+            readings.setdefault(window, []).append((key, reading, score))
+            term = " ".join(reading.words)
+            fix = self._reported_fix(seen, reading, term, score, least, documented)
+            if fix is not None:
+                reportable.setdefault(window, []).append((frozenset(used), fix))
+
         for first in range(low, start + 1):
             if _is_article(view, tokens, first):
                 continue  # the article "a" never starts a term ("a level")
@@ -504,37 +553,7 @@ class ReversalDetector:
                     and not _is_article(view, tokens, after - 1)  # "kind a man" is no "type A"
                     and not self._cuts_a_compound(view, tokens, after)
                 ):
-                    window = (first, after)
-                    if window not in seen_in:
-                        written = _written_near(self._terms_and_prefixes, tokens, first, after)
-                        seen_in[window] = (
-                            None
-                            if _lies_in(written, first, after)
-                            else tuple(t.normal for t in tokens[first:after])
-                        )
-                        beyond_in[window] = [
-                            (start, stop)
-                            for start, stop in written
-                            if stop - start > 1 and (start < first or stop > after)
-                        ]
-                    seen = seen_in[window]
-                    reading = _Reading(tuple(words.split(" ")), used)
-                    if (
-                        seen is not None
-                        and self._forms_agree(view, tokens, first, reading)
-                        and not _swaps_a_written_term(beyond_in[window], first, reading)
-                    ):
-                        witnessed = self._witnessed(context, tokens, first, reading)
-                        score = _confidence(seen, reading, witnessed)
-                        key = (
-                            -sum(len(swap.spun) for _, swap in used),
-                            score,
-                            sum(swap.witnesses for _, swap in used),
-                        )
-                        readings.setdefault(window, []).append((key, reading, score))
-                        fix = self._reported_fix(seen, reading, words, score, least, documented)
-                        if fix is not None:
-                            reportable.setdefault(window, []).append((frozenset(used), fix))
+                    consider(first, after, _Reading(tuple(words.split(" ")), used))
                 if after > high or size_so_far >= MAX_TERM_WORDS:
                     continue
                 joint = words + " " if words else ""
@@ -546,6 +565,11 @@ class ReversalDetector:
                     if after + size - 1 <= high and swapped in prefixes:
                         grown = size_so_far + len(swap.original)
                         stack.append((after + size, swapped, grown, (*used, (after - first, swap))))
+        if least < REPORT_FROM:  # only where the document reads as spun
+            for first in range(max(low, start - 1), start + 1):
+                if (first, first + 2) not in readings:  # a known term's reading comes first
+                    for reading in self._composed(view, tokens, sites, first, high):
+                        consider(first, first + 2, reading)
         proposals = []
         for window, undone in reportable.items():
             if _lies_in(_written_near(self.phrases, tokens, *window), *window):
@@ -565,6 +589,68 @@ class ReversalDetector:
         )
         return self._candidate(view, tokens, first, after - 1, reading, score, fix)
 
+    def _composed(
+        self,
+        view: str,
+        tokens: Sequence[Token],
+        sites: dict[int, list[tuple[int, Swap]]],
+        first: int,
+        high: int,
+    ) -> Iterator[_Reading]:
+        """Readings of the two words from token ``first`` as a term that no list holds but whose
+        parts are known: one word kept from the text, a content word of the vocabulary; the
+        other an odd strong swap of one word ("brokenness" for "dysfunction"); the modifier
+        starting ``COMPOSED_MODIFIER_TERMS`` known terms and the head ending
+        ``COMPOSED_HEAD_TERMS``, as in "hepatic brokenness" for "hepatic dysfunction". Such a
+        term is a noun phrase: a verb form the text writes comes back in the same form, as
+        known terms write the original there ("procured pneumonia" as "acquired pneumonia",
+        but "solidifying" is no "freeze"), and a kept modifier is singular ("doctors sort" is
+        no "doctors type")."""
+        after = first + 2
+        if after - 1 > high or tokens[first].gap != "":
+            return
+        if _is_article(view, tokens, first) or _is_article(view, tokens, first + 1):
+            return
+        found = (tokens[first].normal, tokens[first + 1].normal)
+        modifiers, heads = self._term_parts
+        for place in (0, 1):
+            kept = found[1 - place]
+            if kept in self._grammar or kept not in self.vocabulary_words:
+                continue
+            modifier = tokens[first]
+            if place == 1 and is_plural(view[modifier.start : modifier.end], self.normalizer):
+                continue
+            form = _verb_form(view, tokens[first + place])
+            for size, swap in sites.get(first + place, ()):
+                if size != 1 or len(swap.original) != 1 or not _odd(swap):
+                    continue
+                original = swap.original[0]
+                words = (original, kept) if place == 0 else (kept, original)
+                if (
+                    " ".join(words) not in self.vocabulary
+                    and modifiers.terms(words[0]) >= COMPOSED_MODIFIER_TERMS
+                    and heads.terms(words[1]) >= COMPOSED_HEAD_TERMS
+                    and self._spelt(original, place, form)
+                ):
+                    yield _Reading(words, ((place, swap),), composed=True)
+
+    @cached_property
+    def _term_parts(self) -> tuple[_TermParts, _TermParts]:
+        """For each word that starts known terms of several words, and for each that ends them:
+        how many, and how they most often write it there ("acquire" starts terms as
+        "acquired")."""
+        starts: Counter[tuple[str, str]] = Counter()
+        ends: Counter[tuple[str, str]] = Counter()
+        spelt = term_spellings()
+        for term in self.vocabulary:
+            if " " in term:
+                words = term.split(" ")
+                written = written_form(term)[0] if term in spelt else words
+                if len(words) == len(written):
+                    starts[words[0], written[0]] += 1
+                    ends[words[-1], written[-1]] += 1
+        return _TermParts.of(starts), _TermParts.of(ends)
+
     def _reported_fix(
         self,
         seen: Words,
@@ -578,15 +664,18 @@ class ReversalDetector:
         ``REPORT_FROM``, or from ``least`` if it undoes a rewording the lexicon documents
         (``_documented``) or, from ``SPUN_REPORT_FROM``, it says enough (``_telling``). Its
         fix is unsafe, but only shown (``FixSafety.NONE``) when one of its swaps puts a word
-        that clean medical prose uses: "main outcome" may well be what the writer meant."""
+        that clean medical prose uses ("main outcome" may well be what the writer meant), or
+        when it reads as a term built of known parts, which no list holds (``_composed``)."""
         if score < least:
             return None
         if score >= REPORT_FROM or self._documented(seen, reading, term, documented):
-            return FixSafety.UNSAFE
-        if score >= SPUN_REPORT_FROM and self._telling(seen, reading, documented):
+            fix = FixSafety.UNSAFE
+        elif score >= SPUN_REPORT_FROM and self._telling(seen, reading, documented):
             unusual = all(_unusual(swap) for _, swap in reading.swaps)
-            return FixSafety.UNSAFE if unusual else FixSafety.NONE
-        return None
+            fix = FixSafety.UNSAFE if unusual else FixSafety.NONE
+        else:
+            return None
+        return FixSafety.NONE if reading.composed else fix
 
     def _witnessed(
         self, context: Context, tokens: Sequence[Token], first: int, reading: _Reading
@@ -702,7 +791,7 @@ class ReversalDetector:
         force of "blood pushing against the walls" is no spinner's "blood pressure": spinners
         put "push" for "pressure". A word kept from the text keeps its form too: "controlled
         bunch" is no "controlled group"."""
-        written, _ = written_form(" ".join(reading.words))
+        written, _ = self._written(view, tokens, first, reading)
         for offset, place, swap in reading.places():
             if len(swap.spun) == len(swap.original) == 1:
                 token = tokens[first + offset]
@@ -718,6 +807,31 @@ class ReversalDetector:
             if form and not written[place].lower().endswith(form):
                 return False
         return True
+
+    def _written(
+        self, view: str, tokens: Sequence[Token], first: int, reading: _Reading
+    ) -> tuple[list[str], list[str]]:
+        """The term a reading reads as, as written: its words, and what joins each to the next.
+        A known term as the vocabulary writes it (``written_form``); a composed one
+        (``_composed``) word by word as the known terms it starts or ends write that word, in
+        the verb form of the text's word where they write it so, or else its normal form."""
+        if not reading.composed:
+            return written_form(" ".join(reading.words))
+        written = [
+            self._spelt(word, place, _verb_form(view, tokens[first + place])) or word
+            for place, word in enumerate(reading.words)
+        ]
+        return written, [" "]
+
+    def _spelt(self, word: str, place: int, form: str) -> str:
+        """How to write a word (normalized) that starts (``place`` 0) or ends (1) a composed
+        term, in the verb form ``form`` ("ing", "ed" or "" for none): as the known terms it
+        starts or ends most often write it so ("acquire" as "acquired"), or with no verb form
+        as itself where that is an English word ("pump"); else ""."""
+        found = self._term_parts[place].written(word, form)
+        if not found and not form and word in english_words():
+            return word
+        return found
 
     @property
     def vocabulary_prefixes(self) -> frozenset[str]:
@@ -735,7 +849,7 @@ class ReversalDetector:
         fix: FixSafety,
     ) -> Candidate:
         surfaces = [view[t.start : t.end] for t in tokens[first : last + 1]]
-        written, joins = written_form(" ".join(reading.words))
+        written, joins = self._written(view, tokens, first, reading)
         for offset, place, swap in reading.places():
             # A verb form the term writes as a verb ("coughing up blood") where the text has
             # the base form ("hack up blood") is proposed in the text's form: "cough up blood"
@@ -782,6 +896,11 @@ class ReversalDetector:
             f"'{' '.join(written[place : place + len(swap.original)])}'"
             for offset, place, swap in reading.places()
         ]
+        if reading.composed:
+            reasons.append(
+                f"'{correction}' is no known term, but known terms start with "
+                f"'{written[0]}' and end with '{written[-1]}'"
+            )
         return Candidate(
             first=first,
             last=last,
@@ -816,6 +935,31 @@ def _is_article(view: str, tokens: Sequence[Token], index: int) -> bool:
         return letter == "a"
     neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
     return any(view[t.start].isupper() for t in neighbours)
+
+
+class _TermParts(dict[str, dict[str, int]]):
+    """Word (normalized) → how known terms write it where it starts (or ends) them, and how
+    often; a word not in it starts (or ends) none."""
+
+    @classmethod
+    def of(cls, counts: Counter[tuple[str, str]]) -> _TermParts:
+        """From how often each (word, written form) starts (or ends) known terms."""
+        parts = cls()
+        for (word, written), count in counts.most_common():
+            parts.setdefault(word, {})[written] = count
+        return parts
+
+    def __missing__(self, word: str) -> dict[str, int]:
+        return {}
+
+    def terms(self, word: str) -> int:
+        """How many known terms the word starts (or ends)."""
+        return sum(self[word].values())
+
+    def written(self, word: str, form: str) -> str:
+        """How known terms most often write ``word`` in the verb form ``form`` ("ing", "ed" or
+        "" for none: "acquired" for "acquire" in "ed"), or "" if they never do."""
+        return next((w for w in self[word] if verb_suffix(w.lower(), word) == form), "")
 
 
 class _Readings(dict[str, frozenset[str]]):
