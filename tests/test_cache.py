@@ -85,6 +85,23 @@ def test_what_a_lexicon_documents_follows_its_entries(cache_home: Path) -> None:
         assert (found.terms, word in found.words) == ({term}, True)
 
 
+def test_a_lexicon_documents_the_words_its_garbles_put_in(tmp_path: Path) -> None:
+    """Of "problems dozing" for "problems sleeping", spinners put in "dozing", not "problems"."""
+    from fixer.detectors.reversal import Documented
+    from fixer.lexicon import load_lexicon
+    from fixer.words import default_normalizer
+
+    lexicon = tmp_path / "sleep.tsv"
+    lexicon.write_text(
+        "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+        "SY9001\tproblems dozing\tproblems sleeping\tsymptom\terror\tsafe\t\tuser\t"
+        "She has problems dozing.\n",
+        encoding="utf-8",
+    )
+    found = Documented.of(load_lexicon([lexicon]), default_normalizer())
+    assert (found.terms, found.words) == ({"problem sleep"}, {"doze"})
+
+
 def test_cache_can_be_turned_off(
     cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -549,7 +549,8 @@ def test_weaker_readings_are_reported_only_in_a_document_that_reads_as_spun() ->
         ("The brain region was damaged.", []),
         # Two common words swapped, and only a function word kept ("risk of disease").
         ("The chance of infection is low.", []),
-        # "problem" (for "disorder") is in no garble of the lexicon.
+        # No garble of the lexicon puts "problem" in place of another word ("problems dozing"
+        # for "problems sleeping" keeps it).
         ("She has a bleeding problem.", []),
         # Every word swapped for a common one may be plain English ("risk factors").
         ("Hazard variables include smoking.", []),

@@ -34,7 +34,7 @@ from fixer.model import (
     FixSafety,
     Severity,
 )
-from fixer.patterns import function_words, medical_prose_words
+from fixer.patterns import entry_swaps, function_words, medical_prose_words
 from fixer.prefilter import WordScan
 from fixer.terms import (
     Phrases,
@@ -84,7 +84,8 @@ _HYPHENS = ("-", "\u2010", "\u2011")
 
 class Documented(NamedTuple):
     """What a lexicon documents of spinners: the terms its medical entries correct to (normalized
-    words joined by single spaces) and the words of their garbles."""
+    words joined by single spaces) and the words their garbles put in place of others
+    (``entry_swaps``: "doze" of "problems dozing" for "problems sleeping", not "problem")."""
 
     terms: frozenset[str]
     words: frozenset[str]
@@ -97,7 +98,10 @@ class Documented(NamedTuple):
 
         def build() -> list[list[str]]:
             terms = {" ".join(normalizer.phrase(c)) for e in medical for c in e.corrections}
-            return [sorted(terms), sorted({word for e in medical for word in e.normal})]
+            spun = {
+                word for e in medical for _, words in entry_swaps(e, normalizer) for word in words
+            }
+            return [sorted(terms), sorted(spun)]
 
         def restore(found: list[list[str]]) -> Documented:
             return cls(frozenset(found[0]), frozenset(found[1]))
@@ -736,7 +740,7 @@ class ReversalDetector:
     ) -> bool:
         """Whether a reading undoes a rewording that the lexicon documents spinners make: it
         reads as a term the lexicon's entries correct to ("risk factor"), with swapped words
-        all found in their garbles ("hazard", "element"), and it says more than plain English
+        all put in by their garbles ("hazard", "element"), and it says more than plain English
         would: it undoes the head word or several swaps (one word put for a modifier, as "main
         outcome" for "primary outcome", is mostly plain English), and keeps a word of its own
         or undoes a strong swap (every word swapped for a common one, "serious condition", or
