@@ -61,7 +61,9 @@ def learnt_swaps(
     "rope" for "cord" is telling, "critical" for "significant" is not; or when it puts a phrase
     for fewer words and several entries show it ("medical procedure" for "surgery" in bariatric,
     robotic, laparoscopic … surgery): a thesaurus paraphrase, not a writer's choice of word.
-    Without ``prose_words``, a swap is strong when several entries show it.
+    Without ``prose_words``, a swap is strong when several entries show it. Either way, a swap
+    that only entries with a context clause show is never strong: their garbles are ordinary
+    English elsewhere ("power" for "intensity" only after "exercise"; "signal power" is none).
 
     Two kinds of difference are no swaps: one between function words alone ("driving reason for
     death" for "leading cause of death" adjusts the grammar, of → for), and a spun form shorter
@@ -70,11 +72,14 @@ def learnt_swaps(
     disease → sickness, not "sickness" for "artery disease")."""
     witnesses: Counter[tuple[Words, Words]] = Counter()
     independent: Counter[tuple[Words, Words]] = Counter()
+    free: Counter[tuple[Words, Words]] = Counter()  # shown by an entry with no context clause
     for entry in entries:
         if entry.medical:
             pairs = entry_swaps(entry, normalizer)
             witnesses.update(pairs)
             independent.update(pairs - generated_from(entry, normalizer))
+            if not entry.context:
+                free.update(pairs)
     grammar = {normalizer.normal(word) for word in function_words()}
 
     def no_swap(original: Words, spun: Words, count: int) -> bool:
@@ -91,7 +96,8 @@ def learnt_swaps(
         Swap(
             original,
             spun,
-            (
+            free[(original, spun)] > 0
+            and (
                 not any(word in prose_words for word in spun)
                 or (len(spun) > len(original) and count >= STRONG_WITNESSES)
             )

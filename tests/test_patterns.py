@@ -6,7 +6,7 @@ import pytest
 
 from fixer.data import lexicon_dir
 from fixer.lexicon import garble_words
-from fixer.model import Entry, FixSafety, Severity
+from fixer.model import ContextClause, Entry, FixSafety, Severity
 from fixer.patterns import function_words, is_fragment, learnt_swaps, swap_pairs
 from fixer.thesaurus import load_thesaurus
 from fixer.words import default_normalizer
@@ -14,7 +14,9 @@ from fixer.words import default_normalizer
 NORMALIZER = default_normalizer()
 
 
-def entry(number: int, garble: str, correction: str) -> Entry:
+def entry(
+    number: int, garble: str, correction: str, context: tuple[ContextClause, ...] = ()
+) -> Entry:
     return Entry(
         f"PR{number:04d}",
         garble,
@@ -22,7 +24,7 @@ def entry(number: int, garble: str, correction: str) -> Entry:
         "procedure",
         Severity.ERROR,
         FixSafety.SAFE,
-        (),
+        context,
         "",
         "test",
         garble,
@@ -60,6 +62,19 @@ def test_a_phrase_for_a_word_seen_in_several_entries_is_strong() -> None:
         ("therapy", "treatment"): False,  # one common word for another, however often
         ("operation", "medical procedure"): False,  # seen once
     }
+
+
+def test_a_swap_only_entries_in_context_show_is_never_strong() -> None:
+    """ "moderate-power" is "moderate-intensity" only after "exercise": elsewhere "power" is
+    ordinary English, so the swap it shows says nothing of spinners alone."""
+    after_exercise = (ContextClause("after", (("exercise",),)),)
+    prose = frozenset({"moderate", "signal"})  # "power" is none of them: odd in medical prose
+    in_context = [entry(1, "moderate power", "moderate intensity", after_exercise)]
+    swaps = learnt_swaps(in_context, NORMALIZER, prose)
+    assert [(s.original, s.spun, s.strong) for s in swaps] == [(("intensity",), ("power",), False)]
+    alone = [*in_context, entry(2, "signal power", "signal intensity")]
+    swaps = learnt_swaps(alone, NORMALIZER, prose)
+    assert [(s.original, s.spun, s.strong) for s in swaps] == [(("intensity",), ("power",), True)]
 
 
 def test_a_dropped_word_is_not_learnt_as_a_shorter_swap() -> None:
