@@ -61,9 +61,9 @@ def learnt_swaps(
     "rope" for "cord" is telling, "critical" for "significant" is not; or when it puts a phrase
     for fewer words and several entries show it ("medical procedure" for "surgery" in bariatric,
     robotic, laparoscopic … surgery): a thesaurus paraphrase, not a writer's choice of word.
-    Without ``prose_words``, a swap is strong when several entries show it. Either way, a swap
-    that only entries with a context clause show is never strong: their garbles are ordinary
-    English elsewhere ("power" for "intensity" only after "exercise"; "signal power" is none).
+    Without ``prose_words``, a swap is strong when several entries show it. Either way, only
+    entries without a context clause count here: theirs are garbles that are ordinary English
+    elsewhere ("power" for "intensity" only after "exercise"; "signal power" is none).
 
     Two kinds of difference are no swaps: one between function words alone ("driving reason for
     death" for "leading cause of death" adjusts the grammar, of → for), and a spun form shorter
@@ -92,20 +92,19 @@ def learnt_swaps(
 
     for pair in [pair for pair, count in witnesses.items() if no_swap(*pair, count)]:
         del witnesses[pair]
-    return [
-        Swap(
-            original,
-            spun,
-            free[(original, spun)] > 0
-            and (
-                not any(word in prose_words for word in spun)
-                or (len(spun) > len(original) and count >= STRONG_WITNESSES)
-            )
-            if prose_words
-            else count >= STRONG_WITNESSES,
-            independent[(original, spun)],
+
+    def strong(original: Words, spun: Words) -> bool:
+        shown = free[(original, spun)]
+        if not prose_words:
+            return shown >= STRONG_WITNESSES
+        return shown > 0 and (
+            not any(word in prose_words for word in spun)
+            or (len(spun) > len(original) and shown >= STRONG_WITNESSES)
         )
-        for (original, spun), count in sorted(witnesses.items())
+
+    return [
+        Swap(original, spun, strong(original, spun), independent[(original, spun)])
+        for original, spun in sorted(witnesses)
     ]
 
 

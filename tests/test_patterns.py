@@ -77,6 +77,20 @@ def test_a_swap_only_entries_in_context_show_is_never_strong() -> None:
     assert [(s.original, s.spun, s.strong) for s in swaps] == [(("intensity",), ("power",), True)]
 
 
+def test_entries_in_context_are_no_witnesses_of_a_phrase_swap() -> None:
+    """ "side effects" for "symptoms" shown once alone and once in context is seen once: it is
+    no paraphrase several entries show, and "undesirable side effects" stays plain English."""
+    before_flu = (ContextClause("after", (("of", "flu"),)),)
+    entries = [
+        entry(1, "signs and side effects", "signs and symptoms"),
+        entry(2, "side effects", "symptoms", before_flu),
+    ]
+    swaps = learnt_swaps(entries, NORMALIZER, frozenset({"side", "effect"}))
+    assert [(s.original, s.spun, s.strong) for s in swaps] == [
+        (("symptom",), ("side", "effect"), False)
+    ]
+
+
 def test_a_dropped_word_is_not_learnt_as_a_shorter_swap() -> None:
     """ "coronary sickness" for "coronary artery disease" shows disease → sickness (witnessed
     alone elsewhere); it does not make "sickness" a swap of "artery disease"."""
