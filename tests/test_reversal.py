@@ -410,3 +410,16 @@ def test_a_known_term_is_read_as_itself_not_composed() -> None:
     assert candidate.corrections == ("hepatic dysfunction",)
     assert candidate.confidence >= REPORT_FROM
     assert "no known term" not in candidate.message
+
+
+def test_the_built_in_term_parts_are_cached_as_built() -> None:
+    """What known terms start and end with, read back from the cache as it was built."""
+    from fixer.detectors.reversal import _default_term_parts, _term_parts
+    from fixer.terms import default_vocabulary
+
+    built = _term_parts(default_vocabulary().terms)
+    _default_term_parts.cache_clear()
+    _default_term_parts()  # stored in the cache folder, if not there yet
+    _default_term_parts.cache_clear()
+    assert _default_term_parts() == built  # read from the cache folder
+    assert _default_term_parts()[0].written("acquire", "ed") == "acquired"

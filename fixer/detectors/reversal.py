@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from fixer.cache import cached
+from fixer.data import lexicon_dir
 from fixer.inflect import is_plural, singular_words
 from fixer.lexicon import Lexicon, builtin_lexicon
 from fixer.matcher import Context, Token
@@ -163,6 +164,7 @@ class ReversalDetector:
         ``english_phrases``, each loaded on first use."""
         self.normalizer = normalizer
         self._vocabulary = None if vocabulary is None else Vocabulary.of(vocabulary)
+        self._given_vocabulary = vocabulary is not None
         self._thesaurus = thesaurus
         self._phrases = phrases
         self._words_seen = 0
@@ -642,18 +644,10 @@ class ReversalDetector:
     def _term_parts(self) -> tuple[_TermParts, _TermParts]:
         """For each word that starts known terms of several words, and for each that ends them:
         how many, and how they most often write it there ("acquire" starts terms as
-        "acquired")."""
-        starts: Counter[tuple[str, str]] = Counter()
-        ends: Counter[tuple[str, str]] = Counter()
-        spelt = term_spellings()
-        for term in self.vocabulary:
-            if " " in term:
-                words = term.split(" ")
-                written = written_form(term)[0] if term in spelt else words
-                if len(words) == len(written):
-                    starts[words[0], written[0]] += 1
-                    ends[words[-1], written[-1]] += 1
-        return _TermParts.of(starts), _TermParts.of(ends)
+        "acquired"). Cached between runs for the built-in vocabulary (about 45 ms to build)."""
+        if self._given_vocabulary:
+            return _term_parts(self.vocabulary)
+        return _default_term_parts()
 
     def _reported_fix(
         self,
@@ -939,6 +933,40 @@ def _is_article(view: str, tokens: Sequence[Token], index: int) -> bool:
         return letter == "a"
     neighbours = tokens[max(0, index - 1) : index] + tokens[index + 1 : index + 2]
     return any(view[t.start].isupper() for t in neighbours)
+
+
+def _term_parts(vocabulary: Iterable[str]) -> tuple[_TermParts, _TermParts]:
+    """``ReversalDetector._term_parts`` of known terms (normalized words joined by spaces)."""
+    starts: Counter[tuple[str, str]] = Counter()
+    ends: Counter[tuple[str, str]] = Counter()
+    spelt = term_spellings()
+    for term in vocabulary:
+        if " " in term:
+            words = term.split(" ")
+            written = written_form(term)[0] if term in spelt else words
+            if len(words) == len(written):
+                starts[words[0], written[0]] += 1
+                ends[words[-1], written[-1]] += 1
+    return _TermParts.of(starts), _TermParts.of(ends)
+
+
+@cache
+def _default_term_parts() -> tuple[_TermParts, _TermParts]:
+    """``_term_parts`` of the built-in vocabulary, cached between runs."""
+
+    def build() -> list[dict[str, dict[str, int]]]:
+        return [dict(parts) for parts in _term_parts(default_vocabulary().terms)]
+
+    def restore(found: list[dict[str, dict[str, int]]]) -> tuple[_TermParts, _TermParts]:
+        starts, ends = found
+        return _TermParts(starts), _TermParts(ends)
+
+    from fixer import terms
+
+    # The vocabulary and how it is written, and the code that reads them.
+    sources = [lexicon_dir() / "vocabulary.tsv", *normalization_tables()]
+    sources += [Path(terms.__file__), Path(__file__)]
+    return cached("term-parts", sources, build, restore)  # type: ignore[arg-type]
 
 
 class _TermParts(dict[str, dict[str, int]]):
