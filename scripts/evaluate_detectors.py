@@ -11,8 +11,11 @@ garble never reads as spun (``fixer.engine.looks_spun``), so only the stronger r
 ``--together K`` plants K held-out garbles into K sentences read as one text, as spinner output
 has them, so that a text whose garbles are found reads as spun.
 
-    python scripts/evaluate_detectors.py [--corpus PATH] [--seed N] [--share 0.2]
+    python scripts/evaluate_detectors.py [--corpus PATH] [--seed N [N ...]] [--share 0.2]
         [--together K] [--verbose]
+
+The share found depends on which entries are drawn (about ±2 points between seeds): give
+several seeds to compare two versions on the same draws and see their mean.
 
 Prints the figures as a Markdown table. Needs ``../shared`` beside the checkout (or --corpus).
 """
@@ -132,20 +135,13 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--seed", type=int, default=20261124)
-    parser.add_argument("--share", type=float, default=0.2)
-    parser.add_argument("--together", type=int, default=1, metavar="K")
-    parser.add_argument("--verbose", action="store_true")
-    args = parser.parse_args()
-    if not args.corpus.exists():
-        print(f"corpus not found: {args.corpus}", file=sys.stderr)
-        return 2
-
+def evaluate(
+    corpus: Path, seed: int, share: float, together: int
+) -> tuple[list[Entry], Counter[str], list[Entry], str]:
+    """The held-out entries of one draw, how many each detector found, the missed ones, and a
+    line on the build inputs."""
     normalizer = default_normalizer()
-    kept, held = split(list(builtin_lexicon().entries), args.share, args.seed)
+    kept, held = split(list(builtin_lexicon().entries), share, seed)
     lexicon, thesaurus, vocabulary = build_inputs(kept, held, normalizer)
     checker = Checker(lexicon, detectors=())
     checker.detectors = [
@@ -154,12 +150,12 @@ def main() -> int:
         ReversalDetector(normalizer, vocabulary, thesaurus),
         FuzzyDetector(lexicon, normalizer),
     ]
-    pool = sentences(args.corpus)
-    rng = random.Random(args.seed)
+    pool = sentences(corpus)
+    rng = random.Random(seed)
     by_detector: Counter[str] = Counter()
     missed = []
-    for first in range(0, len(held), args.together):
-        group = held[first : first + args.together]
+    for first in range(0, len(held), together):
+        group = held[first : first + together]
         pieces, spans = [], []
         offset = 0
         for entry in group:
@@ -175,18 +171,48 @@ def main() -> int:
                 by_detector[detector] += 1
             else:
                 missed.append(entry)
-    found = sum(by_detector.values())
-    print(f"| held-out medical entries | {len(held)} |")
-    print(f"| found with the right correction | {found} ({found / len(held):.1%}) |")
-    for detector, count in by_detector.most_common():
-        print(f"| … by {detector} | {count} |")
-    print(
-        f"| build inputs | {len(lexicon.entries)} entries, {len(thesaurus.swaps)} swaps, "
-        f"{len(vocabulary)} terms |"
+    inputs = (
+        f"{len(lexicon.entries)} entries, {len(thesaurus.swaps)} swaps, {len(vocabulary)} terms"
     )
-    if args.verbose:
-        for entry in missed:
-            print(f"missed {entry.id}: {entry.garble} → {entry.corrections[0]}")
+    return held, by_detector, missed, inputs
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--seed",
+        type=int,
+        nargs="+",
+        default=[20261124],
+        help="one or more draws; with several, a row each and their mean",
+    )
+    parser.add_argument("--share", type=float, default=0.2)
+    parser.add_argument("--together", type=int, default=1, metavar="K")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+
+    shares = []
+    for seed in args.seed:
+        held, by_detector, missed, inputs = evaluate(args.corpus, seed, args.share, args.together)
+        found = sum(by_detector.values())
+        shares.append(found / len(held))
+        if len(args.seed) > 1:
+            print(f"| seed {seed} | {found} of {len(held)} ({found / len(held):.1%}) |")
+            continue
+        print(f"| held-out medical entries | {len(held)} |")
+        print(f"| found with the right correction | {found} ({found / len(held):.1%}) |")
+        for detector, count in by_detector.most_common():
+            print(f"| … by {detector} | {count} |")
+        print(f"| build inputs | {inputs} |")
+        if args.verbose:
+            for entry in missed:
+                print(f"missed {entry.id}: {entry.garble} → {entry.corrections[0]}")
+    if len(shares) > 1:
+        print(f"| mean of {len(shares)} draws | {sum(shares) / len(shares):.1%} |")
     return 0
 
 
