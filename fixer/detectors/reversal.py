@@ -502,9 +502,9 @@ class ReversalDetector:
         beyond_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
         context = Context(view, self.normalizer)  # scans the view only if asked
 
-        def consider(first: int, after: int, reading: _Reading) -> None:
-            """Rank a reading of the window ``first..after-1``, and note whether it can be
-            reported."""
+        def consider(first: int, after: int, term: str, reading: _Reading) -> None:
+            """Rank a reading of the window ``first..after-1`` as ``term`` (its words joined
+            like the known terms), and note whether it can be reported."""
             window = (first, after)
             if window not in seen_in:
                 written = _written_near(self._terms_and_prefixes, tokens, first, after)
@@ -536,7 +536,6 @@ class ReversalDetector:
                 sum(swap.witnesses for _, swap in used),
             )
             readings.setdefault(window, []).append((key, reading, score))
-            term = " ".join(reading.words)
             fix = self._reported_fix(seen, reading, term, score, least, documented)
             if fix is not None:
                 reportable.setdefault(window, []).append((frozenset(used), fix))
@@ -559,7 +558,7 @@ class ReversalDetector:
                     and not _is_article(view, tokens, after - 1)  # "kind a man" is no "type A"
                     and not self._cuts_a_compound(view, tokens, after)
                 ):
-                    consider(first, after, _Reading(tuple(words.split(" ")), used))
+                    consider(first, after, words, _Reading(tuple(words.split(" ")), used))
                 if after > high or size_so_far >= MAX_TERM_WORDS:
                     continue
                 joint = words + " " if words else ""
@@ -575,7 +574,7 @@ class ReversalDetector:
             for first in range(max(low, start - 1), start + 1):
                 if (first, first + 2) not in readings:  # a known term's reading comes first
                     for reading in self._composed(view, tokens, sites, first, high):
-                        consider(first, first + 2, reading)
+                        consider(first, first + 2, " ".join(reading.words), reading)
         proposals = []
         for window, undone in reportable.items():
             if _lies_in(_written_near(self.phrases, tokens, *window), *window):
@@ -618,14 +617,14 @@ class ReversalDetector:
         if _is_article(view, tokens, first) or _is_article(view, tokens, first + 1):
             return
         found = (tokens[first].normal, tokens[first + 1].normal)
+        modifier = tokens[first]
         modifiers, heads = self._term_parts
         for place in (0, 1):
             kept = found[1 - place]
             if kept in self._grammar or kept not in self.vocabulary_words:
                 continue
-            modifier = tokens[first]
             if place == 1 and is_plural(view[modifier.start : modifier.end], self.normalizer):
-                continue
+                continue  # the kept word is the modifier
             form = _verb_form(view, tokens[first + place])
             for size, swap in sites.get(first + place, ()):
                 if size != 1 or len(swap.original) != 1 or not _odd(swap):
