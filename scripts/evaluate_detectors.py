@@ -12,10 +12,18 @@ garble never reads as spun (``fixer.engine.looks_spun``), so only the stronger r
 has them, so that a text whose garbles are found reads as spun.
 
     python scripts/evaluate_detectors.py [--corpus PATH] [--seed N [N ...]] [--share 0.2]
-        [--together K] [--verbose]
+        [--together K] [--verbose] [--why] [--every-reading] [--clean-text]
 
 The share found depends on which entries are drawn (about ±2 points between seeds): give
 several seeds to compare two versions on the same draws and see their mean.
+
+``--every-reading`` lets synonym reversal report every reading it makes, whatever its score and
+in any text: the most that any rule for which of its readings to report could find, and, with
+``--clean-text``, what that would cost in the corpus's own (clean) abstracts.
+
+``--why`` sorts the missed garbles by what stood in the way (``why_missed``), and counts those
+that need a word swap no build input shows: the evaluation removes such a swap with the
+held-out entries, so no detector could find them, and the rest bound the share reachable.
 
 Prints the figures as a Markdown table. Needs ``../shared`` beside the checkout (or --corpus).
 """
@@ -27,6 +35,7 @@ import random
 import re
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,10 +45,16 @@ from fixer.data import lexicon_dir, read_tsv  # noqa: E402
 from fixer.detectors.abbreviations import AbbreviationDetector  # noqa: E402
 from fixer.detectors.fuzzy import FuzzyDetector  # noqa: E402
 from fixer.detectors.lexicon import LexiconDetector  # noqa: E402
-from fixer.detectors.reversal import ReversalDetector  # noqa: E402
+from fixer.detectors.reversal import (  # noqa: E402
+    NOTHING_DOCUMENTED,
+    REPORT_FROM,
+    Documented,
+    ReversalDetector,
+)
 from fixer.engine import Checker  # noqa: E402
 from fixer.lexicon import Lexicon, builtin_lexicon  # noqa: E402
-from fixer.model import Entry, Finding  # noqa: E402
+from fixer.matcher import Token  # noqa: E402
+from fixer.model import Candidate, Entry, Finding, FixSafety  # noqa: E402
 from fixer.patterns import entry_swaps, learnt_swaps, medical_prose_words  # noqa: E402
 from fixer.thesaurus import Thesaurus, Words, load_thesaurus, merge_swaps  # noqa: E402
 from fixer.words import Normalizer, default_normalizer  # noqa: E402
@@ -98,6 +113,27 @@ def build_inputs(kept: list[Entry], held: list[Entry], normalizer: Normalizer):
     return Lexicon(tuple(kept), "held-out"), thesaurus, vocabulary
 
 
+class EveryReading(ReversalDetector):
+    """Synonym reversal that reports every reading it makes, in any text, as if no rule of
+    scores held any back (``--every-reading``)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.sharp_seeds_after = sys.maxsize  # sharp seeds assume REPORT_FROM
+
+    def candidates(
+        self,
+        view: str,
+        tokens: Sequence[Token],
+        least: float = REPORT_FROM,
+        documented: Documented = NOTHING_DOCUMENTED,
+    ) -> list[Candidate]:
+        return super().candidates(view, tokens, 0.0, documented)
+
+    def _reported_fix(self, *args: object) -> FixSafety:
+        return FixSafety.UNSAFE
+
+
 def sentences(corpus: Path) -> list[str]:
     text = corpus.read_text(encoding="utf-8")
     return [s for s in re.split(r"(?<=[.!?])\s+", text) if 60 < len(s) < 300 and "(" not in s]
@@ -136,18 +172,19 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
 
 
 def evaluate(
-    corpus: Path, seed: int, share: float, together: int
-) -> tuple[list[Entry], Counter[str], list[Entry], str]:
-    """The held-out entries of one draw, how many each detector found, the missed ones, and a
-    line on the build inputs."""
+    corpus: Path, seed: int, share: float, together: int, every_reading: bool = False
+) -> tuple[list[Entry], Counter[str], list[tuple[Entry, str, bool]], Checker]:
+    """The held-out entries of one draw, how many each detector found, the missed ones (each
+    with ``why_missed``), and the checker built without them."""
     normalizer = default_normalizer()
     kept, held = split(list(builtin_lexicon().entries), share, seed)
     lexicon, thesaurus, vocabulary = build_inputs(kept, held, normalizer)
+    reversal = EveryReading if every_reading else ReversalDetector
     checker = Checker(lexicon, detectors=())
     checker.detectors = [
         LexiconDetector(lexicon, normalizer),
         AbbreviationDetector(normalizer, thesaurus=thesaurus),
-        ReversalDetector(normalizer, vocabulary, thesaurus),
+        reversal(normalizer, vocabulary, thesaurus),
         FuzzyDetector(lexicon, normalizer),
     ]
     pool = sentences(corpus)
@@ -170,11 +207,87 @@ def evaluate(
             if detector:
                 by_detector[detector] += 1
             else:
-                missed.append(entry)
-    inputs = (
-        f"{len(lexicon.entries)} entries, {len(thesaurus.swaps)} swaps, {len(vocabulary)} terms"
+                why = why_missed(entry, findings, (start, end), vocabulary, thesaurus, normalizer)
+                missed.append((entry, *why))
+    return held, by_detector, missed, checker
+
+
+def inputs(checker: Checker) -> str:
+    """A line on the build inputs of a checker that ``evaluate`` made."""
+    reversal = next(d for d in checker.detectors if isinstance(d, ReversalDetector))
+    return (
+        f"{len(checker.lexicon.entries)} entries, {len(reversal.thesaurus.swaps)} swaps, "
+        f"{len(reversal.vocabulary)} terms"
     )
-    return held, by_detector, missed, inputs
+
+
+def clean_findings(checker: Checker, corpus: Path) -> tuple[int, int]:
+    """Findings in the corpus's own text, an abstract (a line) at a time, and its words."""
+    text = corpus.read_text(encoding="utf-8")
+    found = sum(len(checker.check(line)) for line in text.splitlines() if line.strip())
+    return found, len(text.split())
+
+
+#: The classes of ``why_missed``, in the order they are tested.
+MISS_CLASSES = (
+    "read, but with another correction",
+    "its term is in no source of the vocabulary",
+    "the term has another number of words",
+    "needs a word swap no build input shows",
+    "every swap known, one weak swap: too weak to report alone",
+    "every swap known, read too weakly to report",
+)
+
+
+def why_missed(
+    entry: Entry,
+    findings: list[Finding],
+    span: tuple[int, int],
+    vocabulary: frozenset[Words],
+    thesaurus: Thesaurus,
+    normalizer: Normalizer,
+) -> tuple[str, bool]:
+    """What kept a planted garble from being found with its correction (one of
+    ``MISS_CLASSES``), and whether it needs a word swap that no build input shows (where its
+    words line up one for one with its correction's)."""
+    garble = normalizer.phrase(entry.garble)
+    term = normalizer.phrase(entry.corrections[0])
+    unknown = weak = 0
+    if len(garble) == len(term):
+        for spun, original in zip(garble, term, strict=True):
+            if spun != original:
+                swap = thesaurus.is_swap((original,), (spun,))
+                unknown += swap is None
+                weak += swap is not None and not swap.strong
+    start, end = span
+    if any(f.start < end and f.end > start for f in findings):
+        found = MISS_CLASSES[0]
+    elif term not in vocabulary:
+        found = MISS_CLASSES[1]
+    elif len(garble) != len(term):
+        found = MISS_CLASSES[2]
+    elif unknown:
+        found = MISS_CLASSES[3]
+    elif weak == 1 and sum(a != b for a, b in zip(garble, term, strict=True)) == 1:
+        found = MISS_CLASSES[4]
+    else:
+        found = MISS_CLASSES[5]
+    return found, unknown > 0
+
+
+def print_why(missed: list[tuple[Entry, str, bool]], held: int) -> None:
+    """The misses by class (``why_missed``), and the share of garbles left reachable once
+    those that need a swap no build input shows are set aside."""
+    classes = Counter(why for _, why, _ in missed)
+    print()
+    print("| missed because | garbles |")
+    print("| --- | --- |")
+    for why in MISS_CLASSES:
+        print(f"| {why} | {classes[why]} |")
+    unknown = sum(1 for _, _, needs_unknown in missed if needs_unknown)
+    reachable = held - unknown
+    print(f"| … of all these, need a swap no build input shows | {unknown} |")
+    print(f"| at most reachable under these rules | {reachable} ({reachable / held:.1%}) |")
 
 
 def main() -> int:
@@ -189,7 +302,14 @@ def main() -> int:
     )
     parser.add_argument("--share", type=float, default=0.2)
     parser.add_argument("--together", type=int, default=1, metavar="K")
-    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="list the missed garbles")
+    parser.add_argument("--why", action="store_true", help="count misses by cause")
+    parser.add_argument(
+        "--every-reading", action="store_true", help="report every reading synonym reversal makes"
+    )
+    parser.add_argument(
+        "--clean-text", action="store_true", help="count findings in the corpus itself"
+    )
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -197,7 +317,9 @@ def main() -> int:
 
     shares = []
     for seed in args.seed:
-        held, by_detector, missed, inputs = evaluate(args.corpus, seed, args.share, args.together)
+        held, by_detector, missed, checker = evaluate(
+            args.corpus, seed, args.share, args.together, args.every_reading
+        )
         found = sum(by_detector.values())
         shares.append(found / len(held))
         if len(args.seed) > 1:
@@ -207,10 +329,15 @@ def main() -> int:
         print(f"| found with the right correction | {found} ({found / len(held):.1%}) |")
         for detector, count in by_detector.most_common():
             print(f"| … by {detector} | {count} |")
-        print(f"| build inputs | {inputs} |")
+        print(f"| build inputs | {inputs(checker)} |")
+        if args.clean_text:
+            found, words = clean_findings(checker, args.corpus)
+            print(f"| findings in the corpus's own text | {found} in {words:,} words |")
+        if args.why:
+            print_why(missed, len(held))
         if args.verbose:
-            for entry in missed:
-                print(f"missed {entry.id}: {entry.garble} → {entry.corrections[0]}")
+            for entry, why, _ in missed:
+                print(f"missed {entry.id}: {entry.garble} → {entry.corrections[0]} ({why})")
     if len(shares) > 1:
         print(f"| mean of {len(shares)} draws | {sum(shares) / len(shares):.1%} |")
     return 0
