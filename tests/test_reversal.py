@@ -220,6 +220,12 @@ def test_corrections_are_written_as_the_vocabulary_writes_them() -> None:
     assert [f.suggestions for f in check_text("We checked the rejection measures.")] == [
         ("exclusion criteria",)
     ]
+    # A spun phrase that garbles write in the plural for a singular term ("loose bowels" for
+    # "diarrhea") does not make the term plural (the text's plurals do: "binding sites").
+    assert [
+        f.suggestions
+        for f in check_text("Queasiness and loose bowels may follow.", detectors=["reversal"])
+    ] == [("Nausea and diarrhea",)]
     # A word that only looks plural stays as it is ("diabete" is no word).
     (finding,) = check_text("He has kind 2 diabetes.", detectors=["reversal"])
     assert finding.suggestions == ("type 2 diabetes",)

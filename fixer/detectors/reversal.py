@@ -35,7 +35,7 @@ from fixer.model import (
     FixSafety,
     Severity,
 )
-from fixer.patterns import entry_swaps, function_words, medical_prose_words
+from fixer.patterns import entry_swaps, function_words, medical_prose_words, swap_pairs
 from fixer.prefilter import WordScan
 from fixer.terms import (
     Phrases,
@@ -49,6 +49,8 @@ from fixer.terms import (
 )
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
 from fixer.words import (
+    POSSESSIVE,
+    WORD_RE,
     Normalizer,
     english_words,
     normalization_tables,
@@ -902,7 +904,7 @@ class ReversalDetector:
             first=first,
             last=last,
             corrections=(correction,),
-            written=singular_words(surfaces, self.normalizer),
+            written=self._garble_number(surfaces, reading),
             rule=RULES["FX102"],
             entry_id=READING_ID + correction.replace(" ", "-"),
             detector=self.name,
@@ -912,6 +914,47 @@ class ReversalDetector:
             fix=fix,
             message=f"reads as '{correction}'; " + "; ".join(reasons),
         )
+
+    def _garble_number(self, surfaces: Sequence[str], reading: _Reading) -> str:
+        """The found words as the garble a correction in the singular is written for
+        (``Candidate.written``): each plural made singular, but for a last word that ends a
+        spun phrase garbles write in the plural for a singular term (``_plural_spun_ends``):
+        "loose bowels" for "diarrhea" is no plural of it."""
+        written = singular_words(surfaces, self.normalizer).split(" ")
+        if reading.swaps:
+            offset, swap = reading.swaps[-1]
+            if (
+                len(swap.spun) > 1
+                and offset + len(swap.spun) == len(surfaces)
+                and swap.spun in self._plural_spun_ends
+            ):
+                written[-1] = POSSESSIVE.sub("", surfaces[-1].lower())
+        return " ".join(written)
+
+    @cached_property
+    def _plural_spun_ends(self) -> frozenset[Words]:
+        """Spun phrases of several words that end medical garbles of the built-in lexicon in
+        the plural where their corrections end in a singular original: "loose bowels" of
+        "watery loose bowels" for "watery diarrhea". (One word's plural may be the text's:
+        "dietary strands" are "dietary fibre", "nerve strands" "nerve fibers".)"""
+        found = set()
+        for entry in builtin_lexicon().entries:
+            if not entry.medical or len(entry.normal) < 2:
+                continue
+            correction = entry.corrections[0]
+            if not is_plural(WORD_RE.findall(entry.garble)[-1], self.normalizer) or is_plural(
+                WORD_RE.findall(correction)[-1], self.normalizer
+            ):
+                continue
+            words = self.normalizer.phrase(correction)
+            for original, spun in swap_pairs(entry.normal, words):
+                if (
+                    len(spun) > 1  # a phrase's plural; "strands" may be "fibers" or "fibre"
+                    and entry.normal[-len(spun) :] == spun
+                    and words[-len(original) :] == original
+                ):
+                    found.add(spun)
+        return frozenset(found)
 
 
 def _verb_form(view: str, token: Token) -> str:
