@@ -10,6 +10,7 @@ from typing import TypeVar
 
 import click
 
+from fixer.config import ConfigError, settings_for
 from fixer.engine import Checker, make_checker
 from fixer.files import InputError, write_output
 from fixer.lexicon import LexiconError
@@ -60,11 +61,14 @@ def stats(lexicons: tuple[Path, ...]) -> None:
 
 
 def _checker(lexicons: tuple[Path, ...] = ()) -> Checker:
-    """The checker with ``lexicons`` added; a lexicon that cannot be loaded is one line on
-    stderr and exit code 2, as for ``check`` (a traceback would exit 1)."""
+    """The checker with the lexicons of the configuration found from the working directory
+    (as ``check`` finds it for the files there) and ``lexicons`` added, so that the ids of a
+    house style's own entries can be looked up. A configuration or lexicon that cannot be
+    read is one line on stderr and exit code 2, as for ``check`` (a traceback would exit 1)."""
     try:
-        return make_checker(lexicons)
-    except LexiconError as error:
+        configured = settings_for(None).lexicons
+        return make_checker(dict.fromkeys(p.resolve() for p in (*configured, *lexicons)))
+    except (ConfigError, LexiconError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
 

@@ -285,6 +285,36 @@ def test_explain_reads_the_lexicons_it_is_given(tmp_path: Path) -> None:
     assert "defined at: user.tsv:2" in explained.stdout
 
 
+def test_lexicon_commands_read_the_configured_lexicons(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check`` reads the lexicons the configuration names, so a finding may name a house
+    entry (``entry ANU0001``); explain, lookup and stats once knew it only from --lexicon."""
+    from click.testing import CliRunner
+
+    from fixer.cli import cli
+
+    house = _write(tmp_path, row("ANU0001", "glue speck", "adhesion molecule", "Glue specks bind."))
+    config = tmp_path / ".fixer.toml"
+    config.write_text(f'lexicons = ["{house.name}"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    explained = runner.invoke(cli, ["explain", "ANU0001"])
+    assert explained.exit_code == 0, explained.output
+    assert "ANU0001: glue speck → adhesion molecule" in explained.stdout
+    looked_up = runner.invoke(cli, ["lexicon", "lookup", "glue specks"])
+    assert "ANU0001: glue speck → adhesion molecule" in looked_up.stdout
+    # Named again on the command line, the same file is read once (no id is taken twice).
+    stats = runner.invoke(cli, ["lexicon", "stats", "--lexicon", str(house)])
+    assert stats.exit_code == 0 and stats.stderr == ""
+    counted = int(stats.stdout.split(" ")[0])
+    assert counted == len(builtin_lexicon().entries) + 1
+    config.write_text("lexicons = 3\n", encoding="utf-8")
+    broken = runner.invoke(cli, ["explain", "ANU0001"])
+    assert broken.exit_code == 2
+    assert broken.stderr.startswith("error: ") and broken.stderr.count("\n") == 1
+
+
 @pytest.mark.parametrize("command", [["lexicon", "stats"], ["lexicon", "lookup", "grip atom"]])
 def test_lexicon_commands_report_a_bad_lexicon_in_one_line(
     tmp_path: Path, command: list[str]
