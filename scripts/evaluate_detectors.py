@@ -259,6 +259,12 @@ def why_missed(
                 swap = thesaurus.is_swap((original,), (spun,))
                 unknown += swap is None
                 weak += swap is not None and not swap.strong
+        if unknown:  # the words that differ may still be one swap of a phrase
+            differ = [k for k, (a, b) in enumerate(zip(garble, term, strict=True)) if a != b]
+            low, high = differ[0], differ[-1] + 1
+            phrase = thesaurus.is_swap(term[low:high], garble[low:high])
+            if phrase is not None:
+                unknown, weak = 0, int(not phrase.strong)
     start, end = span
     if any(f.start < end and f.end > start for f in findings):
         found = MISS_CLASSES[0]

@@ -68,6 +68,7 @@ THESAURUS = Thesaurus(
         Swap(("central",), ("focal",), strong=True),
         Swap(("acute",), ("intense",), strong=False),
         Swap(("leukemia",), ("cancer",), strong=False),
+        Swap(("breast", "cancer"), ("bosom", "peril"), strong=True),
     ]
 )
 VOCABULARY = frozenset(
@@ -77,6 +78,7 @@ VOCABULARY = frozenset(
         "acute leukemia",
         "acute myeloid leukemia",
         "white blood cell",
+        "breast cancer screening",
     )
 )
 
@@ -85,13 +87,15 @@ VOCABULARY = frozenset(
     ("garble", "correction", "overlapped", "why", "unknown"),
     [
         ("focal sensory system", "central nervous system", True, 0, False),
-        ("bosom peril", "breast cancer", False, 1, True),
+        ("chest peril", "breast cancer", False, 1, True),
         ("white platelets", "white blood cell", False, 2, False),
         ("focal anxious system", "central nervous system", False, 3, True),
         ("intense leukemia", "acute leukemia", False, 4, False),
         ("intense myeloid leukemia", "acute myeloid leukemia", False, 4, False),
         ("intense cancer", "acute leukemia", False, 5, False),
         ("central sensory framework", "central nervous system", False, 3, True),
+        # words that differ one by one may still be one swap of a phrase
+        ("bosom peril screening", "breast cancer screening", False, 5, False),
     ],
 )
 def test_why_a_garble_was_missed(
