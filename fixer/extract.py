@@ -9,12 +9,18 @@ Every problem with a file (missing library, unreadable or encrypted file) is an
 :class:`~fixer.files.InputError` with a one-line message; nothing else escapes for a bad file.
 DOCX paragraphs are numbered in document order, table cells included, counting only paragraphs
 that hold text (empty paragraphs are spacing, invisible to a reader counting them).
+
+A PDF with no text at all (a scanned manuscript with no text layer) is such an error too: read as
+clean, it would pass for screened. A word that typesetting broke at a line's end with a hyphen
+is joined again where the joined word is an English word ("plate-⏎lets" reads "platelets"); at
+another hyphen only the line break goes ("self-⏎isolation" reads "self-isolation").
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,12 +28,15 @@ from pathlib import Path
 from typing import Any
 
 from fixer.files import InputError, read_bytes
+from fixer.words import english_words
 
 MANUSCRIPT_SUFFIXES = (".pdf", ".docx")
 
 SEPARATOR = "\n\n"
 _MAX_DETAIL = 120
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc files and encrypted Office files
+#: A hyphen that ends a line between two parts of a word ("plate-⏎lets").
+_LINE_END_HYPHEN = re.compile(r"(\w+)-[ \t]*(?:\r\n|\r|\n)[ \t]*(\w+)")
 
 
 def _parser_errors() -> tuple[type[BaseException], ...]:
@@ -119,7 +128,7 @@ def _pdf_pages(raw: bytes) -> list[str]:
     try:
         with _quiet_pypdf():
             reader = PdfReader(io.BytesIO(raw))
-            return [page.extract_text() or "" for page in reader.pages]
+            pages = [_joined_lines(page.extract_text() or "") for page in reader.pages]
     except FileNotDecryptedError:
         raise InputError("encrypted PDF, skipped") from None
     except DependencyError as error:  # AES encryption without the cryptography package
@@ -128,6 +137,24 @@ def _pdf_pages(raw: bytes) -> list[str]:
         raise InputError(f"not a readable PDF: {_detail(error)}") from None
     except (PyPdfError, *_parser_errors()) as error:
         raise InputError(f"not a readable PDF: {_detail(error)}") from None
+    if pages and not any(page.strip() for page in pages):
+        raise InputError("no text in this PDF (a scan without a text layer needs OCR first)")
+    return pages
+
+
+def _joined_lines(text: str) -> str:
+    """PDF text with the words that typesetting hyphenated at a line's end joined again (see
+    the module's docstring)."""
+    if "-" not in text:
+        return text
+    english = english_words()
+
+    def join(match: re.Match[str]) -> str:
+        first, second = match.groups()
+        joined = first + second
+        return joined if joined.lower() in english else f"{first}-{second}"
+
+    return _LINE_END_HYPHEN.sub(join, text)
 
 
 @contextlib.contextmanager

@@ -22,7 +22,8 @@ PAGE_2 = "white platelets in the bone marrow"
 
 
 def make_pdf(pages: list[str]) -> bytes:
-    """A minimal valid PDF: one line of Helvetica text per page, xref offsets computed."""
+    """A minimal valid PDF: Helvetica text on each page, a line for each "\n", xref offsets
+    computed."""
     count = len(pages)
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
     objects = [
@@ -32,7 +33,8 @@ def make_pdf(pages: list[str]) -> bytes:
     ]
     for i, text in enumerate(pages):
         escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        stream = f"BT /F1 12 Tf 72 720 Td ({escaped}) Tj ET".encode("latin-1") if text else b""
+        lines = " T* ".join(f"({line}) Tj" for line in escaped.split("\n"))
+        stream = f"BT /F1 12 Tf 14 TL 72 720 Td {lines} ET".encode("latin-1") if text else b""
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
             f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode()
@@ -138,6 +140,21 @@ def test_pdf_empty_page_keeps_page_numbers(tmp_path: Path) -> None:
     extracted = extract(write(tmp_path, "PAPER.PDF", make_pdf([PAGE_1, "", PAGE_2])))
     assert len(extracted.starts) == 3
     assert extracted.where(extracted.text.index("white platelets")) == "page 3"
+
+
+def test_pdf_without_text_is_an_input_error(tmp_path: Path) -> None:
+    """A scan with no text layer would otherwise read as a clean manuscript."""
+    pytest.importorskip("pypdf")
+    message = assert_input_error(write(tmp_path, "scan.pdf", make_pdf(["", ""])), "no text in")
+    assert "OCR" in message
+
+
+def test_pdf_words_hyphenated_at_line_ends_are_joined(tmp_path: Path) -> None:
+    pytest.importorskip("pypdf")
+    pages = ["The white plate-\nlets of the focal sen-\nsory system; they self-\nisolated."]
+    text = extract(write(tmp_path, "typeset.pdf", make_pdf(pages))).text
+    assert "white platelets of the focal sensory system" in text
+    assert "self-isolated" in text  # "selfisolated" is no word: the hyphen stays
 
 
 def test_pdf_text_with_parentheses(tmp_path: Path) -> None:
