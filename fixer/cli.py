@@ -373,7 +373,7 @@ def check(
     elif output_format == "json":
         click.echo(to_json(outcome.findings, outcome.errors, __version__))
     elif output_format == "sarif":
-        click.echo(to_sarif(outcome.findings, __version__))
+        click.echo(to_sarif(outcome.findings, __version__, outcome.errors))
     elif output_format == "github":
         if outcome.findings:
             click.echo(to_github(outcome.findings))

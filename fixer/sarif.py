@@ -73,7 +73,10 @@ def _region(first: tuple[int, int], last: tuple[int, int], start: int, end: int)
     }
 
 
-def to_sarif(items: Sequence[Located], version: str) -> str:
+def to_sarif(items: Sequence[Located], version: str, errors: Sequence[tuple[str, str]] = ()) -> str:
+    """The findings as one SARIF 2.1.0 run; the files that could not be read (``errors``:
+    path and message) are its invocation's error notifications, and make it unsuccessful, so
+    that a dashboard does not show a run that skipped files as clean."""
     codes = sorted(RULES)
     index = {code: i for i, code in enumerate(codes)}
     results = []
@@ -112,6 +115,21 @@ def to_sarif(items: Sequence[Located], version: str) -> str:
                 "rules": [_rule(code) for code in codes],
             }
         },
+        "invocations": [
+            {
+                "executionSuccessful": not errors,
+                "toolExecutionNotifications": [
+                    {
+                        "level": "error",
+                        "message": {"text": message},
+                        "locations": [
+                            {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}
+                        ],
+                    }
+                    for path, message in errors
+                ],
+            }
+        ],
         "columnKind": "unicodeCodePoints",
         "results": results,
     }

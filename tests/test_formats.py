@@ -57,6 +57,26 @@ def test_sarif_has_what_github_code_scanning_reads(spun: Path) -> None:
     assert replacement["deletedRegion"]["startColumn"] == 18
 
 
+def test_sarif_says_which_files_could_not_be_read(spun: Path) -> None:
+    """A run that skipped a file is no clean upload: its invocation failed, and says why."""
+    binary = spun.parent / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02 white platelets")
+    result = run("check", "--format", "sarif", str(spun), str(binary))
+    assert result.exit_code == 2
+    (sarif_run,) = json.loads(result.stdout)["runs"]
+    assert len(sarif_run["results"]) == 2  # the readable file is still checked
+    (invocation,) = sarif_run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and notification["message"]["text"]
+    (location,) = notification["locations"]
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == binary.as_uri()
+    clean = json.loads(run("check", "--format", "sarif", str(spun)).stdout)
+    assert clean["runs"][0]["invocations"] == [
+        {"executionSuccessful": True, "toolExecutionNotifications": []}
+    ]
+
+
 def apply_sarif_fixes(text: str, results: list[dict]) -> str:
     """``text`` with every fix of ``results`` applied by line and column, as a SARIF consumer
     applies them; each region's offsets must name the same stretch."""
