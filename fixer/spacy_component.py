@@ -5,9 +5,11 @@ installed (with the ``spacy`` extra). It runs fixer's own checker on ``doc.text`
 findings to ``doc.spans["tortured_phrases"]``, one span per finding: each span's label is the
 rule code, and the span extensions ``fixer_suggestions``, ``fixer_rule``, ``fixer_entry_id``,
 ``fixer_confidence``, ``fixer_severity``, ``fixer_category`` and ``fixer_fix`` carry the
-details. A finding whose edges fall inside tokens (for example "whiteplatelets" glued to other
-text) is widened to whole tokens rather than dropped; two findings in one token give two spans
-over it, told apart by their span id.
+details; the Doc extension ``fixer_spun`` says whether the text reads as spinner output (then
+weaker readings are reported too, as ``fixer check`` does). ``lexicons`` (paths) adds lexicons
+of one's own, as ``--lexicon`` does. A finding whose edges fall inside tokens (for example
+"whiteplatelets" glued to other text) is widened to whole tokens rather than dropped; two
+findings in one token give two spans over it, told apart by their span id.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -57,20 +60,33 @@ def _set(name: str, span: Span, value: object) -> None:
 for _name in _ATTRIBUTES:
     if not Span.has_extension(_name):
         Span.set_extension(_name, getter=partial(_get, _name), setter=partial(_set, _name))
+if not Doc.has_extension("fixer_spun"):
+    Doc.set_extension("fixer_spun", default=None)
 
 
 class TorturedPhrases:
     """Finds garbled medical terms in a Doc; results go to ``doc.spans[spans_key]``."""
 
-    def __init__(self, spans_key: str, detectors: tuple[str, ...], syntax: str) -> None:
+    def __init__(
+        self,
+        spans_key: str,
+        detectors: tuple[str, ...],
+        syntax: str,
+        lexicons: tuple[Path, ...] = (),
+    ) -> None:
+        # Anything wrong fails in add_pipe, not on the first Doc.
+        if not spans_key:
+            raise ValueError("tortured_phrases: spans_key must name a span group")
         self.spans_key = spans_key
-        self.syntax = syntax_named(syntax)  # an unknown name fails in add_pipe, not on a Doc
-        self.checker = make_checker(detectors=detectors)
+        self.syntax = syntax_named(syntax)
+        self.checker = make_checker(lexicons, detectors=detectors)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         earlier: Counter[tuple[int, int]] = Counter()  # spans so far, by offsets
-        for finding in self.checker.check(doc.text, self.syntax):
+        examined = self.checker.examine(doc.text, self.syntax)
+        doc._.fixer_spun = examined.spun
+        for finding in examined.findings:
             span = doc.char_span(
                 finding.start, finding.end, label=finding.rule.code, alignment_mode="expand"
             )
@@ -99,9 +115,15 @@ def _number(span: Span, earlier: Counter[tuple[int, int]]) -> None:
         "spans_key": "tortured_phrases",
         "detectors": list(DETECTORS),
         "syntax": "text",
+        "lexicons": [],
     },
 )
 def make_tortured_phrases(
-    nlp: Language, name: str, spans_key: str, detectors: list[str], syntax: str
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    detectors: list[str],
+    syntax: str,
+    lexicons: list[str],
 ) -> TorturedPhrases:
-    return TorturedPhrases(spans_key, tuple(detectors), syntax)
+    return TorturedPhrases(spans_key, tuple(detectors), syntax, tuple(map(Path, lexicons)))

@@ -147,3 +147,36 @@ def test_syntax_config_is_read_like_the_api() -> None:
     assert [s.start_char for s in doc.spans["tortured_phrases"]] == [28]
     with pytest.raises(ValueError, match="unknown syntax 'mdx'"):
         spacy.blank("en").add_pipe("tortured_phrases", config={"syntax": "mdx"})
+
+
+def test_lexicons_config_adds_a_house_lexicon(tmp_path) -> None:
+    house = tmp_path / "house.tsv"
+    header = "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
+    row = "ANU0001\tglue speck\tadhesion molecule\tanatomy\terror\tsafe\t\tuser\tGlue specks.\n"
+    house.write_text(header + row, encoding="utf-8")
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("tortured_phrases", config={"lexicons": [str(house)]})
+    doc = pipeline("Glue specks bind the white platelets.")
+    assert [s._.fixer_entry_id for s in doc.spans["tortured_phrases"]] == ["ANU0001", "AN0001"]
+    # The config names the file, so a pipeline saved to disk loads it again.
+    pipeline.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")("Glue specks.")
+    assert [s.text for s in loaded.spans["tortured_phrases"]] == ["Glue specks"]
+
+
+def test_bad_config_fails_in_add_pipe(tmp_path) -> None:
+    with pytest.raises(ValueError, match="spans_key"):
+        spacy.blank("en").add_pipe("tortured_phrases", config={"spans_key": ""})
+    with pytest.raises(Exception, match=r"missing\.tsv"):
+        spacy.blank("en").add_pipe(
+            "tortured_phrases", config={"lexicons": [str(tmp_path / "missing.tsv")]}
+        )
+
+
+def test_doc_says_whether_it_reads_as_spun(nlp) -> None:
+    assert nlp("White blood cells fight infection.")._.fixer_spun is False
+    spun = (
+        "Leukemia affects white platelets in the bone marrow. The focal sensory system and "
+        "the lymph center points are involved. Bosom peril is a different malignant growth."
+    )
+    assert nlp(spun)._.fixer_spun is True
