@@ -85,8 +85,16 @@ def lookup(phrase: str, lexicons: tuple[Path, ...]) -> None:
     checker = _checker(lexicons)
     findings = checker.check(phrase)
     if not findings:
-        click.echo(f"no entry matches {phrase!r}")
-        sys.exit(1)
+        # An entry whose context clause the phrase alone cannot meet ("captures" near "fever").
+        words = checker.normalizer.phrase(phrase)
+        in_context = [e for e in checker.lexicon.entries if e.context and e.normal == words]
+        if not in_context:
+            click.echo(f"no entry matches {phrase!r}")
+            sys.exit(1)
+        click.echo(f"{phrase!r} matches only where its context holds:")
+        for entry in in_context:
+            click.echo(_describe(entry, indent="  "))
+        return
     entries = checker.lexicon.by_id()
     for finding in findings:
         click.echo(f"{finding.text!r} → {' | '.join(finding.suggestions)}")
