@@ -40,6 +40,7 @@ from fixer.model import DETECTORS, SUPPRESSION, Candidate, Finding, FixSafety
 from fixer.prefilter import Regions, WordScan, scan_words
 from fixer.suppress import apply_suppressions
 from fixer.words import (
+    HYPHENS,
     POSSESSIVE,
     WORD_RE,
     Normalizer,
@@ -487,7 +488,7 @@ _ARTICLE_BEFORE_OPENING = re.compile(
     re.I,
 )
 #: A word right before a capital "A" (a letter naming a kind: "vitamin A", "grade-A").
-_WORD_BEFORE = re.compile(r"\w[ \t\u00a0\-\u2010\u2011]*\Z")
+_WORD_BEFORE = re.compile(rf"\w[ \t\u00a0{re.escape(HYPHENS)}]*\Z")
 #: How far back both are looked for: a search from the start of the text would read it all
 #: again for every such finding.
 _LOOK_BACK = 40
@@ -585,7 +586,7 @@ def keep_gaps(text: str, span: Sequence[Token], replacement: str) -> str | None:
     the markup), so that the fix is not applied rather than corrupting markup.
     """
     gaps = [text[a.end : b.start] for a, b in itertools.pairwise(span)]
-    special = {i for i, gap in enumerate(gaps) if gap.strip(" ") not in ("", "-", "‐", "‑")}
+    special = {i for i, gap in enumerate(gaps) if gap.strip(" ") not in ("", *HYPHENS)}
     if not special:
         return replacement
     parts = replacement.split(" ")

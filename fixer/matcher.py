@@ -18,6 +18,7 @@ from typing import NamedTuple
 from fixer.model import ContextClause, Entry
 from fixer.prefilter import WordScan, scan_words
 from fixer.words import (
+    HYPHENS,
     INVISIBLE,
     SPACES,
     SPLIT_RE,
@@ -35,7 +36,7 @@ from fixer.words import (
 _UNSEEN_CHARACTERS = "\u2063" + INVISIBLE
 _JOINER_RE = re.compile(
     rf"[{SPACES}{_UNSEEN_CHARACTERS}]*(?:\r\n|\r|\n)?[{SPACES}{_UNSEEN_CHARACTERS}]*"
-    rf"|[{_UNSEEN_CHARACTERS}]*[-‐‑][{_UNSEEN_CHARACTERS}]*"
+    rf"|[{_UNSEEN_CHARACTERS}]*[{re.escape(HYPHENS)}][{_UNSEEN_CHARACTERS}]*"
 )
 _WINDOW = {"before": 3, "after": 3, "near": 10, "doc": 0}
 

@@ -21,10 +21,10 @@ from collections.abc import Container, Iterable
 from functools import cached_property
 from itertools import compress, count
 
-from fixer.words import IN_WORDS, SPACES, SPLIT_RE, Normalizer, word_starts
+from fixer.words import HYPHENS, IN_WORDS, SPACES, SPLIT_RE, Normalizer, word_starts
 
 # Invisible characters and combining accents stand inside words (``fixer.words.WORD_RE``).
-_NOT_BETWEEN_WORDS = rf"[^\w{SPACES}\u2063\r\n\-‐‑,;:/&'’{IN_WORDS}]+|_+"
+_NOT_BETWEEN_WORDS = rf"[^\w{SPACES}\u2063\r\n{re.escape(HYPHENS)},;:/&'’{IN_WORDS}]+|_+"
 
 
 def _region_break(crlf: str) -> re.Pattern[str]:

@@ -32,6 +32,9 @@ IN_WORDS = INVISIBLE + _COMBINING
 #: ideographic) that PDF text and French or East Asian typography put between words. Written
 #: out, so that it serves ``str.strip`` and character classes alike.
 SPACES = " \t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+#: Hyphens that join the words of one phrase ("far-off"): hyphen-minus, U+2010 HYPHEN and
+#: U+2011 NON-BREAKING HYPHEN (``re.escape`` it for a character class).
+HYPHENS = "-\u2010\u2011"
 #: A word: letters and digits, with inner apostrophes ("Crohn's", "don't"), invisible
 #: characters ("plate\u00adlets") and combining accents.
 WORD_RE = re.compile(

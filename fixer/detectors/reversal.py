@@ -49,6 +49,7 @@ from fixer.terms import (
 )
 from fixer.thesaurus import Swap, Thesaurus, Words, default_thesaurus
 from fixer.words import (
+    HYPHENS,
     POSSESSIVE,
     WORD_RE,
     Normalizer,
@@ -82,7 +83,7 @@ COMPOSED_MODIFIER_TERMS, COMPOSED_HEAD_TERMS = 3, 10
 #: The most such a reading scores: below ``REPORT_FROM``, so it is never reported elsewhere.
 COMPOSED_AT_MOST = 0.55
 _NO_WORDS: frozenset[str] = frozenset()
-_HYPHENS = ("-", "\u2010", "\u2011")
+_HYPHENS = tuple(HYPHENS)
 
 
 class Documented(NamedTuple):
