@@ -32,6 +32,7 @@ from fixer.inflect import (
     default_article_rules,
     match_number,
     match_verb_form,
+    verb_form_lost,
 )
 from fixer.lexicon import Lexicon, builtin_files, builtin_lexicon, load_lexicon
 from fixer.markup import as_written, prose_view, skip_parts, syntax_named, unfixable_spans
@@ -359,7 +360,11 @@ class Checker:
         # A possessive inside the span ("white platelet's count") has no place in the correction.
         inner = WORD_RE.findall(words)[:-1]
         keeps_words = possessives(inner) <= possessives(WORD_RE.findall(candidate.written))
-        fix = candidate.fix if in_place[0] is not None and keeps_words else FixSafety.NONE
+        # A verb form the correction cannot take ("dispensed with" → "get rid of") is shown only.
+        fits = not verb_form_lost(
+            candidate.corrections[0], candidate.written, words, self.normalizer
+        )
+        fix = candidate.fix if in_place[0] is not None and keeps_words and fits else FixSafety.NONE
         edit = self._edit(text, tokens, candidate, in_place[0] or suggestions[0], case)
         return Finding(
             start=start,
@@ -402,8 +407,22 @@ class Checker:
         fitted = match_verb_form(correction, garble, found, self.normalizer)
         shaped = apply_case(match_number(fitted, garble, found, self.normalizer), case)
         garble_words = set(WORD_RE.findall(garble))
+
+        def writers(written: str, word: str) -> str:
+            """``word`` (shaped) in the writer's form where the garble has it, part by part in
+            a hyphenated word ("Diffuse large B-cell lymphoma" keeps the text's "B")."""
+            if written in garble_words:
+                return self._writers_form(word, found)
+            parts, shaped_parts = written.split("-"), word.split("-")
+            if len(parts) == 1 or len(parts) != len(shaped_parts):
+                return word
+            return "-".join(
+                self._writers_form(s, found) if p in garble_words else s
+                for p, s in zip(parts, shaped_parts, strict=True)
+            )
+
         words = [
-            self._writers_form(word, found) if written in garble_words else word
+            writers(written, word)
             for written, word in zip(correction.split(" "), shaped.split(" "), strict=False)
         ]
         suffix = _possessive(found, garble)
@@ -481,10 +500,12 @@ def _line(view: str, start: int, end: int) -> str:
 
 
 #: An "a"/"an" before a term that opens a link's text, a quotation or a parenthesis ("an
-#: [aspiratory embolism](x.md)", 'an "aspiratory embolism"'): white space (one line break at
-#: most), the opening mark, and any emphasis, up to the term.
+#: [aspiratory embolism](x.md)", 'an "aspiratory embolism"'), or emphasis that plain text
+#: writes out ("an _aspiratory embolism_"): white space (one line break at most), the opening
+#: mark, and any emphasis, up to the term.
 _ARTICLE_BEFORE_OPENING = re.compile(
-    r"(?<![\w'\u2019-])(an?)[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*[\[(\"'\u201c\u2018][*_]*\Z",
+    r"(?<![\w'\u2019-])(an?)[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*"
+    r"(?:[\[(\"'\u201c\u2018][*_]*|[*_]+)\Z",
     re.I,
 )
 #: A word right before a capital "A" (a letter naming a kind: "vitamin A", "grade-A").

@@ -12,6 +12,8 @@ from fixer.patterns import function_words
 from fixer.words import (
     IRREGULAR_PLURAL_ENDINGS,
     POSSESSIVE,
+    SPACES,
+    SPLIT_RE,
     WORD_RE,
     Normalizer,
     english_words,
@@ -262,38 +264,89 @@ def match_number(correction: str, garble: str, found: str, normalizer: Normalize
 def match_verb_form(correction: str, garble: str, found: str, normalizer: Normalizer) -> str:
     """Carry a verb form of the found text over to the correction, word for word: "hacking"
     where the garble writes "hack" makes its correction "cough" "coughing", "hacked up" makes
-    "cough up" "coughed up". Only where garble, text and correction have as many words, the
-    garble's word is a base form used as a verb (the whole garble, or a word a function word
-    follows, as "up" does), and the correction's word a base form with that form in English:
-    "gambling factors" (garble "gamble factor") is "risk factors", not "risking factors"."""
-    parts = correction.split(" ")
+    "cough up" "coughed up", "assists you with" makes "help you with" "helps you with". Only
+    where garble, text and correction have as many words, the garble's word is a base form used
+    as a verb (the whole garble, the last word of one hyphenated word, as in "self-seclude", or
+    a word a function word follows, as "up" does), and the correction's word a base form with
+    that form in English: "gambling factors" (garble "gamble factor") is "risk factors", not
+    "risking factors". (A lone word's "-s" is its number, which ``match_number`` carries.)"""
+    pieces = SPLIT_RE.split(correction)  # what joins the words, a word, …, a word, what joins
+    for index, _, inflected in _verb_forms(correction, garble, found, normalizer):
+        if inflected:
+            pieces[2 * index + 1] = inflected
+    return "".join(pieces)
+
+
+def verb_form_lost(correction: str, garble: str, found: str, normalizer: Normalizer) -> bool:
+    """Whether the found text writes a verb of the garble in a form that the correction's word
+    has no regular form for ("dispensed with" is "got rid of", not "get rid of"): the
+    correction, as ``match_verb_form`` writes it, would not fit the sentence."""
+    return any(
+        not inflected for _, _, inflected in _verb_forms(correction, garble, found, normalizer)
+    )
+
+
+def _verb_forms(
+    correction: str, garble: str, found: str, normalizer: Normalizer
+) -> list[tuple[int, str, str]]:
+    """For each word of the correction that stands for a garble's verb the found text
+    inflects (see ``match_verb_form``): its place among the correction's words, the suffix
+    ("ing", "ed", or "s" before a function word; "" for an irregular form, "had"), and the
+    word in that form ("" if English has none that ``_verb_form`` can tell)."""
+    parts = SPLIT_RE.split(correction)[1::2]
     garble_words, found_words = WORD_RE.findall(garble), WORD_RE.findall(found)
-    if not len(garble_words) == len(found_words) == len(parts) == len(WORD_RE.findall(correction)):
-        return correction
     grammar = function_words()
+    if len(garble_words) != len(found_words) or not parts:
+        return []
+    same = len(parts) == len(garble_words)
+    if not same:
+        # Only a phrase's first word, a verb a function word follows, is matched with the
+        # correction's first ("dispensed with" is "get rid of" in some form).
+        if len(garble_words) < 2 or garble_words[1].lower() not in grammar:
+            return []
+        garble_words, found_words = garble_words[:2], found_words[:2]
+    one_word = not any(space in garble.strip() for space in SPACES)  # "hack", "self-seclude"
+    found_forms = []
     for index, (written, seen) in enumerate(zip(garble_words, found_words, strict=True)):
-        if len(garble_words) > 1 and (
-            index + 1 == len(garble_words) or garble_words[index + 1].lower() not in grammar
+        last = index + 1 == len(garble_words)
+        if (
+            len(garble_words) > 1
+            and not (one_word and last)
+            and (last or garble_words[index + 1].lower() not in grammar)
         ):
             continue  # a noun's modifier or a head noun ("gamble factor", "blood tally")
         base, form = written.lower(), seen.lower()
-        suffix = verb_suffix(form, base)
-        if not suffix or normalizer.lemma(base) != base or normalizer.lemma(form) != base:
+        if normalizer.lemma(base) != base or normalizer.lemma(form) != base:
             continue
-        inflected = _verb_form(parts[index], suffix, normalizer)
-        if inflected:
-            parts[index] = inflected
-    return " ".join(parts)
+        if parts[index].lower() == base:
+            continue  # a word the correction shares keeps the writer's form ("holds promise")
+        suffix = verb_suffix(form, base)
+        if not suffix:
+            # A first word's other form, before its object or particle ("assists you with",
+            # "brought down"); a plural noun stands before "and", "or" or "of" ("hands and
+            # feet"), and a lone word's "-s" is its number, which ``match_number`` carries.
+            if index or last or form == base or garble_words[1].lower() in ("and", "or", "of"):
+                continue
+            suffix = "s" if form.endswith("s") else ""  # "" for an irregular form ("brought")
+        # Of a phrase of another length, the form is only told, never written: its other
+        # words may need it too ("travels every which way" is "comes and goes").
+        inflected = _verb_form(parts[index], suffix, normalizer) if suffix and same else ""
+        found_forms.append((index, suffix, inflected))
+    return found_forms
 
 
 def _verb_form(word: str, suffix: str, normalizer: Normalizer) -> str:
-    """``word`` (a base form) with ``suffix`` ("ing" or "ed") as English writes it ("cough" →
-    "coughing", "breathe" → "breathing", "stop" → "stopped"), or "" if it has no such form."""
+    """``word`` (a base form) with ``suffix`` ("ing", "ed" or "s") as English writes it ("cough"
+    → "coughing", "breathe" → "breathing", "stop" → "stopped", "reach" → "reaches", "carry" →
+    "carries"), or "" if it has no such form."""
     low = word.lower()
     if normalizer.lemma(low) != low:
         return ""
     english = english_words()
-    stems = (low, low[:-1] if low.endswith("e") else "", low + low[-1:])
+    if suffix == "s":
+        stems = (low, low[:-1] + "ie" if low.endswith("y") else "", low + "e")
+    else:
+        stems = (low, low[:-1] if low.endswith("e") else "", low + low[-1:])
     for stem in stems:
         form = stem + suffix
         if stem and form in english and normalizer.lemma(form) == low:

@@ -20,6 +20,7 @@ from fixer.model import FixSafety
         ("A white platelet.", "A white blood cell."),
         # a verb form carries over, word for word
         ("She was hacking up phlegm.", "She was coughing up phlegm."),
+        ("They self-secluded for a week.", "They self-isolated for a week."),
         ("The Lymph Center Points swell.", "The Lymph Nodes swell."),
         ("Focal Sensory System Prophylaxis", "Central Nervous System Prophylaxis"),
         ("FOCAL SENSORY SYSTEM", "CENTRAL NERVOUS SYSTEM"),
@@ -31,6 +32,10 @@ from fixer.model import FixSafety
         # British spellings match, and the writer's spelling of shared words is kept
         ("serious lymphoblastic leukaemia", "acute lymphoblastic leukaemia"),
         ("serious lymphoblastic leukemia (ALL)", "acute lymphoblastic leukemia (ALL)"),
+        # ... in each part of a hyphenated word too: the writer's capital "B" stays
+        ("Scattered huge B-cell lymphoma.", "Diffuse large B-cell lymphoma."),
+        # a verb form carries over to a wording's first word; its words stay in place
+        ("Yoga assists you with unwinding.", "Yoga helps you with unwinding."),
         # a line break or a hyphen inside a phrase
         ("the white\nplatelets are", "the white\nblood cells are"),
         ("the white\r\nplatelets are", "the white\r\nblood cells are"),
@@ -189,6 +194,10 @@ def test_an_invisible_character_beside_a_gap_hides_no_garble(gap: str) -> None:
             '<p>a <a href="x">pulmonary embolism</a>',
         ),
         ("text", "Vitamin A (peevish gut) again.", "Vitamin A (irritable bowel) again."),
+        # emphasis that plain text writes out
+        ("text", "A _peevish gut_ flare.", "An _irritable bowel_ flare."),
+        ("text", "A **peevish gut** flare.", "An **irritable bowel** flare."),
+        ("text", "Vitamin A *peevish gut* again.", "Vitamin A *irritable bowel* again."),
         # an "a"/"an" that a mark other than an opening one separates is no article of the term
         ("text", "Plan a: aspiratory embolism.", "Plan a: pulmonary embolism."),
         ("text", "Type an) aspiratory embolism.", "Type an) pulmonary embolism."),
@@ -240,6 +249,22 @@ def test_findings_map_back_to_the_text() -> None:
     assert findings[0].suggestions == ("central nervous system",)
     assert findings[0].detector == "lexicon"
     assert 0 < findings[0].confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # English has no regular past of "get".
+        ("She dispensed with acne for good.", "get rid of"),
+        # "belongs to": a phrase of other length may need the form in other words too
+        # ("travels every which way" is "comes and goes").
+        ("If she has a place with a high-risk group, call.", "belong to"),
+    ],
+)
+def test_a_verb_form_the_correction_cannot_take_is_shown_not_applied(text: str, shown: str) -> None:
+    (finding,) = check_text(text)
+    assert finding.suggestions == (shown,) and finding.fix is FixSafety.NONE
+    assert fix_text(text, unsafe=True) == text
 
 
 def test_safe_fixes_only_by_default() -> None:

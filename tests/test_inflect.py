@@ -10,6 +10,7 @@ from fixer.inflect import (
     match_verb_form,
     pluralize,
     singular_words,
+    verb_form_lost,
 )
 from fixer.words import default_normalizer
 
@@ -142,10 +143,48 @@ def test_match_number(correction: str, garble: str, found: str, expected: str) -
         # A noun's modifier or head is no verb: "gambling factors" are no "risking factors".
         ("risk factor", "gamble factor", "gambling factors", "risk factor"),
         ("blood count", "blood tally", "blood tallying", "blood count"),
+        # One hyphenated word is one verb: its last part takes the form ("self-isolated").
+        ("self-isolate", "self-seclude", "self secluded", "self-isolated"),
+        ("self-isolate", "self-seclude", "Self secluding", "self-isolating"),
+        ("self-isolate", "self-seclude", "self secludes", "self-isolate"),  # number: match_number
+        ("self-harm", "self-hurt", "self hurting", "self-harming"),
+        # Hyphenated and spaced words still count one by one.
+        ("risk-factor", "gamble factor", "gambling factors", "risk-factor"),
+        # A verb a function word follows takes the person too ("assists you with").
+        ("help you with", "assist you with", "assists you with", "helps you with"),
+        ("help with", "assist with", "assisted with", "helped with"),
+        # Of phrases of other lengths the form is not written: other words may need it too.
+        ("belong to", "have a place with", "has a place with", "belong to"),
+        ("come and go", "travel every which way", "travels every which way", "come and go"),
+        ("belong to", "have a place with", "had a place with", "belong to"),  # irregular: lost
+        ("get rid of", "dispense with", "dispensed with", "get rid of"),  # no "geted": lost
     ],
 )
 def test_match_verb_form(correction: str, garble: str, found: str, expected: str) -> None:
     assert match_verb_form(correction, garble, found, default_normalizer()) == expected
+
+
+@pytest.mark.parametrize(
+    ("correction", "garble", "found", "lost"),
+    [
+        ("help you with", "assist you with", "assists you with", False),
+        ("cough up blood", "hack up blood", "hacked up blood", False),
+        # English writes no regular form the correction could take: shown, not applied.
+        ("get rid of", "dispense with", "dispensed with", True),  # no "geted"
+        ("lower the risk", "bring down the risk", "brought down the risk", True),  # irregular
+        ("get rid of", "dispense with", "dispense with", False),
+        ("come and go", "travel every which way", "travels every which way", True),
+        # A word the correction shares keeps the writer's form (the engine writes "holds").
+        ("hold promise", "hold a guarantee", "holds a guarantee", False),
+        # Before "and", "or" and "of" a first word's "-s" is a plural noun's.
+        ("cold hands and feet", "chilly hand and foot", "chilly hands and feet", False),
+        # A lone word's "-s" is its number, which ``match_number`` carries.
+        ("rash", "breakout", "breakouts", False),
+        ("self-isolate", "self-seclude", "self secludes", False),
+    ],
+)
+def test_verb_form_lost(correction: str, garble: str, found: str, lost: bool) -> None:
+    assert verb_form_lost(correction, garble, found, default_normalizer()) == lost
 
 
 def test_singular_words_keep_verb_forms() -> None:
