@@ -709,6 +709,7 @@ def check_text(
     >>> check_text("White platelets fight infection.", select="FX002")
     []
     """
+    _expect_text(text)
     checker = _api_checker(lexicons, builtin, detectors, select, ignore, min_severity)
     return checker.check(text, syntax)
 
@@ -731,8 +732,17 @@ def fix_text(
     >>> fix_text("Leukemia affects white platelets.")
     'Leukemia affects white blood cells.'
     """
+    _expect_text(text)
     checker = _api_checker(lexicons, builtin, detectors, select, ignore, min_severity)
     return checker.fix(text, syntax, unsafe).text
+
+
+def _expect_text(text: object) -> None:
+    """A ``TypeError`` that says what the API takes, for anything but a string (bytes made
+    the checker say "a bytes-like object is required, not 'str'", the wrong way round)."""
+    if not isinstance(text, str):
+        hint = ": decode the bytes first" if isinstance(text, bytes | bytearray) else ""
+        raise TypeError(f"text must be a str, not {type(text).__name__}{hint}")
 
 
 def _api_checker(

@@ -170,3 +170,18 @@ def test_an_unknown_syntax_is_a_value_error(syntax: str | None) -> None:
     for function in (check_text, fix_text):
         with pytest.raises(ValueError, match=f"unknown syntax {syntax!r}"):
             function("Use `white platelets`.", syntax=syntax)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (None, "text must be a str, not NoneType"),
+        (b"white platelets", "text must be a str, not bytes: decode the bytes first"),
+        (["white platelets"], "text must be a str, not list"),
+    ],
+)
+def test_anything_but_a_string_is_a_type_error_that_says_so(text: object, message: str) -> None:
+    for function in (check_text, fix_text):
+        with pytest.raises(TypeError) as raised:
+            function(text)  # type: ignore[arg-type]
+        assert str(raised.value) == message
