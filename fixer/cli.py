@@ -168,7 +168,8 @@ def _common(function):  # type: ignore[no-untyped-def]
         click.option(
             "--encoding",
             default=None,
-            help="Decode files without a BOM with this encoding (default UTF-8).",
+            help="Decode files without a BOM with this encoding, or the first of several "
+            "that reads a file (utf-8,latin-1); default UTF-8.",
         ),
     ]
     for option in reversed(options):

@@ -74,9 +74,27 @@ def sniff(raw: bytes, encoding: str | None = None) -> tuple[str, bytes]:
 
 
 def decode(name: str, raw: bytes, encoding: str | None = None) -> Document:
-    """Decode ``raw``; raise ``InputError`` for binary data or bytes the encoding cannot read."""
-    codec, bom = sniff(raw, encoding)
+    """Decode ``raw``; raise ``InputError`` for binary data or bytes the encoding cannot read.
+    ``encoding`` may name several, separated by commas ("utf-8,latin-1"): the first that
+    reads the bytes is the document's, and ``fix`` writes it back in that one."""
+    names = encodings(encoding)
+    for codec_name in names[:-1]:
+        with contextlib.suppress(InputError):
+            return decode(name, raw, codec_name)
+    codec, bom = sniff(raw, names[-1] if names else None)
     return _decode_as(name, raw, codec, bom)
+
+
+def encodings(encoding: str | None) -> list[str]:
+    """The encodings ``--encoding`` names, in the order to try them (none: UTF-8). An unknown
+    name is an ``InputError`` before any file is read as another."""
+    names = [name.strip() for name in (encoding or "").split(",") if name.strip()]
+    for name in names:
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            raise InputError(f"unknown encoding {name!r}") from None
+    return names
 
 
 def _without_bom(encoding: str) -> str:

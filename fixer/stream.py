@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from fixer.engine import Checker, FixResult
-from fixer.files import InputError, sniff
+from fixer.files import InputError, encodings, sniff
 from fixer.model import Finding
 from fixer.prefilter import last_break_end
 from fixer.report import LineIndex, Located, locate
@@ -55,7 +55,11 @@ def file_pieces(path: Path, encoding: str | None) -> Iterator[str]:
 
 
 def _decoded(path: Path, encoding: str | None) -> Iterator[str]:
-    """A file's text in the stretches that each block of its bytes decodes to."""
+    """A file's text in the stretches that each block of its bytes decodes to. Of several
+    encodings (``fixer.files.decode``), the first that reads the whole file."""
+    names = encodings(encoding)
+    if len(names) > 1:
+        encoding = next((name for name in names[:-1] if _reads(path, name)), names[-1])
     with path.open("rb") as handle:
         block = handle.read(_BLOCK)
         codec, bom = sniff(block, encoding)
@@ -70,6 +74,16 @@ def _decoded(path: Path, encoding: str | None) -> Iterator[str]:
             consumed += len(block)
             block = handle.read(_BLOCK)
         yield decoder.decode(b"", final=True)
+
+
+def _reads(path: Path, encoding: str) -> bool:
+    """Whether ``encoding`` (after any BOM) reads every byte of the file at ``path``."""
+    try:
+        for _ in _decoded(path, encoding):
+            pass
+    except InputError:
+        return False
+    return True
 
 
 def text_pieces(text: str) -> Iterator[str]:

@@ -39,7 +39,28 @@ def test_latin1_is_refused_without_encoding_and_read_with_it() -> None:
     assert document.encode(TEXT) == raw
 
 
-@pytest.mark.parametrize("encoding", [None, "utf-8", "latin-1"])
+@pytest.mark.parametrize(
+    ("raw", "codec"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (TEXT.encode("latin-1"), "iso8859-1"),  # not UTF-8: the next one named
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le"),  # a BOM still wins
+    ],
+)
+def test_several_encodings_are_tried_in_order(raw: bytes, codec: str) -> None:
+    """A folder of submissions holds UTF-8 and Latin-1 files alike: each is read, and written
+    back, in the first encoding named that reads it."""
+    document = decode("x.txt", raw, "utf-8, latin-1")
+    assert (document.text, document.encoding) == (TEXT, codec)
+    assert document.encode(TEXT) == raw
+
+
+def test_an_unknown_encoding_among_several_is_an_error() -> None:
+    with pytest.raises(InputError, match="unknown encoding 'latn1'"):
+        decode("x.txt", b"abc", "utf-8,latn1")
+
+
+@pytest.mark.parametrize("encoding", [None, "utf-8", "latin-1", "utf-8,latin-1"])
 def test_binary_is_refused(encoding: str | None) -> None:
     with pytest.raises(InputError, match="binary file"):
         decode("x.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00", encoding)

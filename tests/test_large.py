@@ -87,6 +87,26 @@ def test_streamed_findings_equal_whole_file_findings(
     assert len(json.loads(whole[0])["findings"]) == 602
 
 
+def test_a_streamed_file_is_read_in_the_first_encoding_that_reads_all_of_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Latin-1 byte comes late, after blocks that UTF-8 reads: the whole file decides."""
+    monkeypatch.setattr(fixer.stream, "STREAM_FROM_BYTES", 1)
+    monkeypatch.setattr(fixer.stream, "PIECE_CHARS", 700)
+    monkeypatch.setattr(fixer.stream, "_BLOCK", 4096)
+    text = _paragraphs(0, 300) + "Caf\u00e9 and bosom peril.\n"
+    path = tmp_path / "old.txt"
+    path.write_bytes(text.encode("latin-1"))
+    assert len(text) > 2 * fixer.stream._BLOCK
+    result = CliRunner().invoke(
+        cli, ["check", "--format", "json", "--encoding", "utf-8,latin-1", str(path)]
+    )
+    findings = json.loads(result.stdout)["findings"]
+    assert findings[-1]["text"] == "bosom peril"
+    assert findings[-1]["start"] == text.index("bosom peril")
+    assert CliRunner().invoke(cli, ["check", str(path)]).exit_code == 2  # UTF-8 alone: refused
+
+
 def _paragraphs(first: int, last: int) -> str:
     return "".join(
         f"Paragraph {i} about white platelets and lymph center points.\n\n"
