@@ -6,8 +6,16 @@ terms back.
 'Leukemia affects white blood cells.'
 """
 
-from fixer.engine import check_text, fix_text
+from fixer.engine import apply_fixes, check_text, fix_text
 from fixer.model import Finding, FixSafety, Severity
 
 __version__ = "0.1.0"
-__all__ = ["Finding", "FixSafety", "Severity", "__version__", "check_text", "fix_text"]
+__all__ = [
+    "Finding",
+    "FixSafety",
+    "Severity",
+    "__version__",
+    "apply_fixes",
+    "check_text",
+    "fix_text",
+]

@@ -11,7 +11,7 @@ from conftest import ROOT
 
 import fixer
 import fixer.engine
-from fixer import check_text, fix_text
+from fixer import FixSafety, apply_fixes, check_text, fix_text
 
 HEADER = "id\tgarble\tcorrection\tcategory\tseverity\tfix\tcontext\tsource\texample\n"
 
@@ -185,3 +185,21 @@ def test_anything_but_a_string_is_a_type_error_that_says_so(text: object, messag
         with pytest.raises(TypeError) as raised:
             function(text)  # type: ignore[arg-type]
         assert str(raised.value) == message
+
+
+def test_apply_fixes_puts_in_the_findings_a_reviewer_chose() -> None:
+    text = "She had a peevish gut. Some have captures with a fever. White platelets rose."
+    findings = check_text(text)
+    assert [(f.text, f.fix) for f in findings] == [
+        ("peevish gut", FixSafety.SAFE),
+        ("captures", FixSafety.UNSAFE),  # only near epilepsy words
+        ("White platelets", FixSafety.SAFE),
+    ]
+    # Any subset, whatever its fix safety, with the article changed as fix changes it.
+    assert apply_fixes(text, findings[:2]) == (
+        "She had an irritable bowel. Some have seizures with a fever. White platelets rose."
+    )
+    assert apply_fixes(text, []) == text
+    # The safe ones alone are what fix writes.
+    safe = [f for f in findings if f.fix is FixSafety.SAFE]
+    assert apply_fixes(text, safe) == fix_text(text)
