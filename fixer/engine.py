@@ -46,6 +46,7 @@ from fixer.words import (
     WORD_RE,
     Normalizer,
     default_normalizer,
+    english_words,
     holds_run,
     possessives,
 )
@@ -354,7 +355,7 @@ class Checker:
         case = case_pattern(words, _line(view, start, end))
         suggestions = tuple(
             as_written(self._shape(c, candidate.written, words, case), syntax)
-            for c in candidate.corrections
+            for c in self._in_documents_spelling(candidate.corrections, view)
         )
         in_place = [keep_gaps(text, span, suggestion) for suggestion in suggestions]
         # A possessive inside the span ("white platelet's count") has no place in the correction.
@@ -391,6 +392,20 @@ class Checker:
                 for placed in in_place[1:]
             ),
         )
+
+    def _in_documents_spelling(self, corrections: tuple[str, ...], view: str) -> tuple[str, ...]:
+        """The corrections, with the one spelt as the document spells first among those that
+        differ only in spelling: "diarrhoea" in a document that writes "haemoglobin" and
+        "colour", "diarrhea" elsewhere (``_writes_british``)."""
+        phrase = self.normalizer.phrase
+        same = [c for c in corrections if phrase(c) == phrase(corrections[0])]
+        if len(same) < 2:
+            return corrections
+        british = _writes_british(view, self.normalizer)
+        chosen = next(
+            (c for c in same if bool(_british_words(c, self.normalizer)) == british), same[0]
+        )
+        return (chosen, *(c for c in corrections if c != chosen))
 
     def _edit(
         self, text: str, tokens: Sequence[Token], candidate: Candidate, placed: str, case: str
@@ -480,6 +495,27 @@ class Checker:
         elif written[0].isupper():
             wanted = wanted.capitalize()
         return article_start, wanted + text[article_end:start] + suggestion
+
+
+#: A document spells the British way from this many British spellings of English words on.
+BRITISH_FROM = 2
+
+
+def _british_words(text: str, normalizer: Normalizer) -> int:
+    """How many words of ``text`` are British spellings of English words, as the spelling
+    rules tell them on lemmas ("haemoglobin", "colours", "organised"; not "exercise", whose
+    "-ize" form is no word, nor "counselling", whose lemma is "counsel" either way)."""
+    english = english_words()
+    count = 0
+    for word in WORD_RE.findall(text.lower()):
+        lemma = normalizer.lemma(word)
+        american = normalizer.spelling.americanize(lemma)
+        count += american != lemma and american in english
+    return count
+
+
+def _writes_british(view: str, normalizer: Normalizer) -> bool:
+    return _british_words(view, normalizer) >= BRITISH_FROM
 
 
 def applicable(findings: Iterable[Finding], least: FixSafety) -> list[Finding]:

@@ -752,3 +752,24 @@ def test_taken_candidates_are_found_by_their_tokens_as_by_comparing_every_one() 
             taken.add(new)
             reference = [c for c in reference if c not in expected] + [new]
     assert taken.in_order() == sorted(reference, key=lambda c: c.first)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # DI0853 lists "anaemia|anemia": an American text gets the American spelling ...
+        ("Bloodlessness from low iron is common; ask about your hemoglobin.", "Anemia"),
+        # ... and a British one, that writes "colour" and "haemoglobin", the British.
+        ("Bloodlessness from low iron: the colour of the haemoglobin test.", "Anaemia"),
+        # One British word is not enough to tell ("surprised" has an old "surprized").
+        ("Bloodlessness from low iron surprised her; ask about hemoglobin.", "Anemia"),
+        # PR0474 lists "genetic counselling|genetic counseling", which no spelling rule tells
+        # apart: the first stays first.
+        ("Ask about genetic advising before pregnancy.", "genetic counselling"),
+    ],
+)
+def test_of_corrections_that_differ_only_in_spelling_the_documents_comes_first(
+    text: str, first: str
+) -> None:
+    (finding,) = check_text(text)
+    assert finding.suggestions[0] == first
