@@ -133,6 +133,8 @@ class Checker:
         self.normalizer = normalizer or default_normalizer()
         self.articles = articles or default_article_rules()
         self.detectors: list[Detector] = [self._detector(name) for name in detectors]
+        #: The last view asked about and whether it spells the British way (a cache).
+        self._british_view: tuple[str, bool] | None = None
 
     @cached_property
     def documented(self) -> Documented:
@@ -353,18 +355,16 @@ class Checker:
         span = tokens[candidate.first : candidate.last + 1]
         words = " ".join(text[t.start : t.end] for t in span)
         case = case_pattern(words, _line(view, start, end))
+        corrections = self._in_documents_spelling(candidate.corrections, view)
         suggestions = tuple(
-            as_written(self._shape(c, candidate.written, words, case), syntax)
-            for c in self._in_documents_spelling(candidate.corrections, view)
+            as_written(self._shape(c, candidate.written, words, case), syntax) for c in corrections
         )
         in_place = [keep_gaps(text, span, suggestion) for suggestion in suggestions]
         # A possessive inside the span ("white platelet's count") has no place in the correction.
         inner = WORD_RE.findall(words)[:-1]
         keeps_words = possessives(inner) <= possessives(WORD_RE.findall(candidate.written))
         # A verb form the correction cannot take ("dispensed with" → "get rid of") is shown only.
-        fits = not verb_form_lost(
-            candidate.corrections[0], candidate.written, words, self.normalizer
-        )
+        fits = not verb_form_lost(corrections[0], candidate.written, words, self.normalizer)
         fix = candidate.fix if in_place[0] is not None and keeps_words and fits else FixSafety.NONE
         edit = self._edit(text, tokens, candidate, in_place[0] or suggestions[0], case)
         return Finding(
@@ -401,7 +401,11 @@ class Checker:
         same = [c for c in corrections if phrase(c) == phrase(corrections[0])]
         if len(same) < 2:
             return corrections
-        british = _writes_british(view, self.normalizer)
+        # Told once a view: a document may hold hundreds of such findings.
+        known = self._british_view
+        if known is None or known[0] is not view:
+            known = self._british_view = (view, _writes_british(view, self.normalizer))
+        british = known[1]
         chosen = next(
             (c for c in same if bool(_british_words(c, self.normalizer)) == british), same[0]
         )
@@ -428,12 +432,12 @@ class Checker:
             a hyphenated word ("Diffuse large B-cell lymphoma" keeps the text's "B")."""
             if written in garble_words:
                 return self._writers_form(word, found)
-            parts, shaped_parts = written.split("-"), word.split("-")
+            parts, shaped_parts = _HYPHENATED.split(written), _HYPHENATED.split(word)
             if len(parts) == 1 or len(parts) != len(shaped_parts):
                 return word
-            return "-".join(
-                self._writers_form(s, found) if p in garble_words else s
-                for p, s in zip(parts, shaped_parts, strict=True)
+            return "".join(  # the words, and the hyphens between them as they are
+                self._writers_form(s, found) if k % 2 == 0 and p in garble_words else s
+                for k, (p, s) in enumerate(zip(parts, shaped_parts, strict=True))
             )
 
         words = [
@@ -540,10 +544,13 @@ def _line(view: str, start: int, end: int) -> str:
 #: writes out ("an _aspiratory embolism_"): white space (one line break at most), the opening
 #: mark, and any emphasis, up to the term.
 _ARTICLE_BEFORE_OPENING = re.compile(
-    r"(?<![\w'\u2019-])(an?)[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*"
-    r"(?:[\[(\"'\u201c\u2018][*_]*|[*_]+)\Z",
+    rf"(?<![\w'\u2019{re.escape(HYPHENS)}])(an?)"
+    r"(?:[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*[\[(\"'\u201c\u2018][*_]*"
+    r"|(?:[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n|\r|\n)[ \t\u00a0]*)[*_]+)\Z",  # "a_b" is one word
     re.I,
 )
+#: A word's hyphens, kept by ``split``.
+_HYPHENATED = re.compile(f"([{re.escape(HYPHENS)}])")
 #: A word right before a capital "A" (a letter naming a kind: "vitamin A", "grade-A").
 _WORD_BEFORE = re.compile(rf"\w[ \t\u00a0{re.escape(HYPHENS)}]*\Z")
 #: How far back both are looked for: a search from the start of the text would read it all
@@ -775,8 +782,10 @@ def fix_text(
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
     """``text`` with the chosen ``findings`` (from ``check_text`` on this very text) corrected
-    to their first suggestion, as ``fix`` writes it (with the "a"/"an" before it), whatever
-    their fix safety: for a reviewer who accepts some findings and not others. Of two that
+    to their first suggestion, as ``fix`` writes it (with the "a"/"an" before it): for a
+    reviewer who accepts some findings and not others, safe or unsafe. A finding that is only
+    shown (``FixSafety.NONE``: its fix would break the markup or the grammar around it, or it
+    stands where no fix may go) or that is not of this text is a ``ValueError``. Of two that
     overlap, the earlier is applied.
 
     >>> text = "Leukemia affects white platelets and the bosom peril."
@@ -785,7 +794,14 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
     'Leukemia affects white blood cells and the bosom peril.'
     """
     _expect_text(text)
-    return apply_edits(text, [Edit(f.edit_start, f.edit_end, f.replacement) for f in findings])[0]
+    edits = []
+    for finding in findings:
+        if text[finding.start : finding.end] != finding.text:
+            raise ValueError(f"{finding.text!r} at {finding.start} is no finding of this text")
+        if finding.fix is FixSafety.NONE:
+            raise ValueError(f"{finding.text!r} at {finding.start} is only shown: no fix fits")
+        edits.append(Edit(finding.edit_start, finding.edit_end, finding.replacement))
+    return apply_edits(text, edits)[0]
 
 
 def _expect_text(text: object) -> None:

@@ -271,28 +271,32 @@ def match_verb_form(correction: str, garble: str, found: str, normalizer: Normal
     that form in English: "gambling factors" (garble "gamble factor") is "risk factors", not
     "risking factors". (A lone word's "-s" is its number, which ``match_number`` carries.)"""
     pieces = SPLIT_RE.split(correction)  # what joins the words, a word, …, a word, what joins
-    for index, _, inflected in _verb_forms(correction, garble, found, normalizer):
+    for index, inflected in _verb_forms(correction, garble, found, normalizer):
         if inflected:
             pieces[2 * index + 1] = inflected
     return "".join(pieces)
 
 
 def verb_form_lost(correction: str, garble: str, found: str, normalizer: Normalizer) -> bool:
-    """Whether the found text writes a verb of the garble in a form that the correction's word
-    has no regular form for ("dispensed with" is "got rid of", not "get rid of"): the
-    correction, as ``match_verb_form`` writes it, would not fit the sentence."""
-    return any(
-        not inflected for _, _, inflected in _verb_forms(correction, garble, found, normalizer)
-    )
+    """Whether the found text writes a verb of the garble in a form that the correction's base
+    form cannot take as English writes it ("dispensed with" is "got rid of", not "get rid of"):
+    the correction, as ``match_verb_form`` writes it, would not fit the sentence."""
+    return any(not inflected for _, inflected in _verb_forms(correction, garble, found, normalizer))
+
+
+#: Function words that follow a phrase's first word where it is a plural noun rather than a
+#: verb ("places for", "hands and feet", "signs of"); a verb's object or particle is another
+#: ("assists you with", "has a place", "brought down", "travels every which way").
+_AFTER_A_NOUN = frozenset("and or of for in on at from by between".split())
 
 
 def _verb_forms(
     correction: str, garble: str, found: str, normalizer: Normalizer
-) -> list[tuple[int, str, str]]:
-    """For each word of the correction that stands for a garble's verb the found text
-    inflects (see ``match_verb_form``): its place among the correction's words, the suffix
-    ("ing", "ed", or "s" before a function word; "" for an irregular form, "had"), and the
-    word in that form ("" if English has none that ``_verb_form`` can tell)."""
+) -> list[tuple[int, str]]:
+    """For each base-form word of the correction that stands for a garble's verb the found
+    text inflects (see ``match_verb_form``): its place among the correction's words and the
+    word in the text's form ("" where English has none that ``_verb_form`` can tell, or the
+    text's form is irregular, as "brought", or the phrase has another length)."""
     parts = SPLIT_RE.split(correction)[1::2]
     garble_words, found_words = WORD_RE.findall(garble), WORD_RE.findall(found)
     grammar = function_words()
@@ -315,30 +319,34 @@ def _verb_forms(
             and (last or garble_words[index + 1].lower() not in grammar)
         ):
             continue  # a noun's modifier or a head noun ("gamble factor", "blood tally")
-        base, form = written.lower(), seen.lower()
+        base, form, part = written.lower(), seen.lower(), parts[index].lower()
         if normalizer.lemma(base) != base or normalizer.lemma(form) != base:
             continue
-        if parts[index].lower() == base:
-            continue  # a word the correction shares keeps the writer's form ("holds promise")
+        if part == base or normalizer.lemma(part) != part:
+            # A word the correction shares keeps the writer's form ("holds promise"); one it
+            # writes inflected already says its own ("goes about as" → "acts as").
+            continue
         suffix = verb_suffix(form, base)
         if not suffix:
-            # A first word's other form, before its object or particle ("assists you with",
-            # "brought down"); a plural noun stands before "and", "or" or "of" ("hands and
-            # feet"), and a lone word's "-s" is its number, which ``match_number`` carries.
-            if index or last or form == base or garble_words[1].lower() in ("and", "or", "of"):
+            # A first word's other form, before its object or particle: "-s" ("assists you
+            # with") or irregular ("brought down"). A lone word's "-s" is its number, which
+            # ``match_number`` carries.
+            if index or last or form == base or garble_words[1].lower() in _AFTER_A_NOUN:
                 continue
-            suffix = "s" if form.endswith("s") else ""  # "" for an irregular form ("brought")
+            suffix = "s" if form.endswith("s") else ""
         # Of a phrase of another length, the form is only told, never written: its other
         # words may need it too ("travels every which way" is "comes and goes").
-        inflected = _verb_form(parts[index], suffix, normalizer) if suffix and same else ""
-        found_forms.append((index, suffix, inflected))
+        inflected = _verb_form(part, suffix, normalizer) if suffix and same else ""
+        found_forms.append((index, inflected))
     return found_forms
 
 
 def _verb_form(word: str, suffix: str, normalizer: Normalizer) -> str:
     """``word`` (a base form) with ``suffix`` ("ing", "ed" or "s") as English writes it ("cough"
     → "coughing", "breathe" → "breathing", "stop" → "stopped", "reach" → "reaches", "carry" →
-    "carries"), or "" if it has no such form."""
+    "carries"), or "" if it has no such form. A form built by adding the suffix alone is
+    taken where English has it, even where the lemma table reads it back wrongly
+    ("developing", whose lemma it gives as "develope")."""
     low = word.lower()
     if normalizer.lemma(low) != low:
         return ""
@@ -349,7 +357,7 @@ def _verb_form(word: str, suffix: str, normalizer: Normalizer) -> str:
         stems = (low, low[:-1] if low.endswith("e") else "", low + low[-1:])
     for stem in stems:
         form = stem + suffix
-        if stem and form in english and normalizer.lemma(form) == low:
+        if stem and form in english and (stem == low or normalizer.lemma(form) == low):
             return form  # the found text's case is applied afterwards
     return ""
 

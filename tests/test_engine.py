@@ -34,6 +34,7 @@ from fixer.model import FixSafety
         ("serious lymphoblastic leukemia (ALL)", "acute lymphoblastic leukemia (ALL)"),
         # ... in each part of a hyphenated word too: the writer's capital "B" stays
         ("Scattered huge B-cell lymphoma.", "Diffuse large B-cell lymphoma."),
+        ("Scattered huge B\u2010cell lymphoma.", "Diffuse large B\u2010cell lymphoma."),
         # a verb form carries over to a wording's first word; its words stay in place
         ("Yoga assists you with unwinding.", "Yoga helps you with unwinding."),
         # a line break or a hyphen inside a phrase
@@ -198,6 +199,10 @@ def test_an_invisible_character_beside_a_gap_hides_no_garble(gap: str) -> None:
         ("text", "A _peevish gut_ flare.", "An _irritable bowel_ flare."),
         ("text", "A **peevish gut** flare.", "An **irritable bowel** flare."),
         ("text", "Vitamin A *peevish gut* again.", "Vitamin A *irritable bowel* again."),
+        ("text", "A\n_peevish gut_ flare.", "An\n_irritable bowel_ flare."),
+        # a letter after any hyphen names a kind; "a_b" is no article before emphasis
+        ("text", "Type\u2011a (peevish gut) here.", "Type\u2011a (irritable bowel) here."),
+        ("text", "Use a_peevish gut.", "Use a_irritable bowel."),
         # an "a"/"an" that a mark other than an opening one separates is no article of the term
         ("text", "Plan a: aspiratory embolism.", "Plan a: pulmonary embolism."),
         ("text", "Type an) aspiratory embolism.", "Type an) pulmonary embolism."),

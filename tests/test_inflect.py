@@ -153,6 +153,8 @@ def test_match_number(correction: str, garble: str, found: str, expected: str) -
         # A verb a function word follows takes the person too ("assists you with").
         ("help you with", "assist you with", "assists you with", "helps you with"),
         ("help with", "assist with", "assisted with", "helped with"),
+        # A regular form English has, though the lemma table reads "develope" back from it.
+        ("develop", "create", "creating", "developing"),
         # Of phrases of other lengths the form is not written: other words may need it too.
         ("belong to", "have a place with", "has a place with", "belong to"),
         ("come and go", "travel every which way", "travels every which way", "come and go"),
@@ -176,6 +178,15 @@ def test_match_verb_form(correction: str, garble: str, found: str, expected: str
         ("come and go", "travel every which way", "travels every which way", True),
         # A word the correction shares keeps the writer's form (the engine writes "holds").
         ("hold promise", "hold a guarantee", "holds a guarantee", False),
+        # A correction's word written inflected already says its own form.
+        ("acts as", "go about as", "goes about as", False),
+        # A plural noun before a preposition is no verb ("Places for ... Control").
+        (
+            "centers for disease control",
+            "place for infection control",
+            "places for infection control",
+            False,
+        ),
         # Before "and", "or" and "of" a first word's "-s" is a plural noun's.
         ("cold hands and feet", "chilly hand and foot", "chilly hands and feet", False),
         # A lone word's "-s" is its number, which ``match_number`` carries.
