@@ -28,15 +28,18 @@ from pathlib import Path
 from typing import Any
 
 from fixer.files import InputError, read_bytes
-from fixer.words import english_words
+from fixer.words import HYPHENS, english_words
 
 MANUSCRIPT_SUFFIXES = (".pdf", ".docx")
 
 SEPARATOR = "\n\n"
 _MAX_DETAIL = 120
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc files and encrypted Office files
-#: A hyphen that ends a line between two parts of a word ("plate-⏎lets").
-_LINE_END_HYPHEN = re.compile(r"(\w+)-[ \t]*(?:\r\n|\r|\n)[ \t]*(\w+)")
+#: A hyphen (or a soft hyphen, which PDF text may keep) that ends a line between two parts of
+#: a word ("plate-⏎lets").
+_LINE_END_HYPHEN = re.compile(
+    rf"(\w+)([{re.escape(HYPHENS)}\u00ad])[ \t]*(?:\r\n|\r|\n)[ \t]*(\w+)"
+)
 
 
 def _parser_errors() -> tuple[type[BaseException], ...]:
@@ -137,7 +140,7 @@ def _pdf_pages(raw: bytes) -> list[str]:
         raise InputError(f"not a readable PDF: {_detail(error)}") from None
     except (PyPdfError, *_parser_errors()) as error:
         raise InputError(f"not a readable PDF: {_detail(error)}") from None
-    if pages and not any(page.strip() for page in pages):
+    if not any(page.strip() for page in pages):  # no page, or none with text
         raise InputError("no text in this PDF (a scan without a text layer needs OCR first)")
     return pages
 
@@ -145,14 +148,14 @@ def _pdf_pages(raw: bytes) -> list[str]:
 def _joined_lines(text: str) -> str:
     """PDF text with the words that typesetting hyphenated at a line's end joined again (see
     the module's docstring)."""
-    if "-" not in text:
-        return text
     english = english_words()
 
     def join(match: re.Match[str]) -> str:
-        first, second = match.groups()
+        first, hyphen, second = match.groups()
         joined = first + second
-        return joined if joined.lower() in english else f"{first}-{second}"
+        if joined.lower() in english or hyphen == "\u00ad":
+            return joined
+        return first + hyphen + second
 
     return _LINE_END_HYPHEN.sub(join, text)
 

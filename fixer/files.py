@@ -91,9 +91,15 @@ def encodings(encoding: str | None) -> list[str]:
     names = [name.strip() for name in (encoding or "").split(",") if name.strip()]
     for name in names:
         try:
-            codecs.lookup(name)
+            info = codecs.lookup(name)
         except LookupError:
             raise InputError(f"unknown encoding {name!r}") from None
+        try:  # Python also names codecs that turn bytes into bytes ("hex") or str into str
+            text = codecs.decode(b"", info.name)
+        except (TypeError, ValueError):
+            text = None
+        if not isinstance(text, str):
+            raise InputError(f"{info.name!r} is not a text encoding")
     return names
 
 

@@ -65,15 +65,17 @@ def _decoded(path: Path, encoding: str | None) -> Iterator[str]:
         codec, bom = sniff(block, encoding)
         decoder = codecs.getincrementaldecoder(codec)("strict")
         block, consumed = block[len(bom) :], len(bom)
-        while block:
+        while True:
+            final = not block  # the decoder's last word: a sequence the file ends inside
             try:
-                text = decoder.decode(block)
+                text = decoder.decode(block, final=final)
             except UnicodeDecodeError as error:
                 raise InputError(f"not valid {codec} near byte {consumed + error.start}") from None
             yield text
+            if final:
+                return
             consumed += len(block)
             block = handle.read(_BLOCK)
-        yield decoder.decode(b"", final=True)
 
 
 def _reads(path: Path, encoding: str) -> bool:

@@ -142,10 +142,12 @@ def test_pdf_empty_page_keeps_page_numbers(tmp_path: Path) -> None:
     assert extracted.where(extracted.text.index("white platelets")) == "page 3"
 
 
-def test_pdf_without_text_is_an_input_error(tmp_path: Path) -> None:
-    """A scan with no text layer would otherwise read as a clean manuscript."""
+@pytest.mark.parametrize("pages", [["", ""], []])
+def test_pdf_without_text_is_an_input_error(tmp_path: Path, pages: list[str]) -> None:
+    """A scan with no text layer (or a PDF of no pages) would otherwise read as a clean
+    manuscript."""
     pytest.importorskip("pypdf")
-    message = assert_input_error(write(tmp_path, "scan.pdf", make_pdf(["", ""])), "no text in")
+    message = assert_input_error(write(tmp_path, "scan.pdf", make_pdf(pages)), "no text in")
     assert "OCR" in message
 
 
@@ -155,6 +157,13 @@ def test_pdf_words_hyphenated_at_line_ends_are_joined(tmp_path: Path) -> None:
     text = extract(write(tmp_path, "typeset.pdf", make_pdf(pages))).text
     assert "white platelets of the focal sensory system" in text
     assert "self-isolated" in text  # "selfisolated" is no word: the hyphen stays
+
+
+def test_joined_lines_know_every_hyphen() -> None:
+    from fixer.extract import _joined_lines
+
+    text = "white plate\u2010\nlets, plate\u00ad\nlets and self\u2010\r\nisolated"
+    assert _joined_lines(text) == "white platelets, platelets and self\u2010isolated"
 
 
 def test_pdf_text_with_parentheses(tmp_path: Path) -> None:

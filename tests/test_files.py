@@ -55,9 +55,17 @@ def test_several_encodings_are_tried_in_order(raw: bytes, codec: str) -> None:
     assert document.encode(TEXT) == raw
 
 
-def test_an_unknown_encoding_among_several_is_an_error() -> None:
-    with pytest.raises(InputError, match="unknown encoding 'latn1'"):
-        decode("x.txt", b"abc", "utf-8,latn1")
+@pytest.mark.parametrize(
+    ("encoding", "message"),
+    [
+        ("utf-8,latn1", "unknown encoding 'latn1'"),
+        ("hex,latin-1", "'hex' is not a text encoding"),
+        ("utf-8,rot13", "'rot-13' is not a text encoding"),
+    ],
+)
+def test_a_bad_encoding_among_several_is_an_error(encoding: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        decode("x.txt", b"abc", encoding)
 
 
 @pytest.mark.parametrize("encoding", [None, "utf-8", "latin-1", "utf-8,latin-1"])

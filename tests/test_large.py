@@ -105,6 +105,14 @@ def test_a_streamed_file_is_read_in_the_first_encoding_that_reads_all_of_it(
     assert findings[-1]["text"] == "bosom peril"
     assert findings[-1]["start"] == text.index("bosom peril")
     assert CliRunner().invoke(cli, ["check", str(path)]).exit_code == 2  # UTF-8 alone: refused
+    # A file that ends inside a UTF-8 sequence is no UTF-8 either, nor a traceback.
+    path.write_bytes(text.encode("utf-8") + b"caf\xc3")
+    result = CliRunner().invoke(
+        cli, ["check", "--format", "json", "--encoding", "utf-8,latin-1", str(path)]
+    )
+    assert result.exit_code == 1 and json.loads(result.stdout)["errors"] == []
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 2 and "not valid utf-8" in result.stderr
 
 
 def _paragraphs(first: int, last: int) -> str:
