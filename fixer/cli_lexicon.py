@@ -17,6 +17,7 @@ from fixer.lexicon import LexiconError
 from fixer.lexicon_lint import lint_files
 from fixer.model import CATEGORIES, RULES, Entry
 from fixer.pps import PPSError, convert
+from fixer.words import holds_run
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -81,20 +82,10 @@ def _source_kind(entry: Entry) -> str:
 @click.argument("phrase")
 @lexicon_option()
 def lookup(phrase: str, lexicons: tuple[Path, ...]) -> None:
-    """Which entries match PHRASE (as text would be checked), and why."""
+    """Which entries match PHRASE (as text would be checked), and why; and those that match
+    words of it only where their context holds ("captures" near "fever")."""
     checker = _checker(lexicons)
     findings = checker.check(phrase)
-    if not findings:
-        # An entry whose context clause the phrase alone cannot meet ("captures" near "fever").
-        words = checker.normalizer.phrase(phrase)
-        in_context = [e for e in checker.lexicon.entries if e.context and e.normal == words]
-        if not in_context:
-            click.echo(f"no entry matches {phrase!r}")
-            sys.exit(1)
-        click.echo(f"{phrase!r} matches only where its context holds:")
-        for entry in in_context:
-            click.echo(_describe(entry, indent="  "))
-        return
     entries = checker.lexicon.by_id()
     for finding in findings:
         click.echo(f"{finding.text!r} → {' | '.join(finding.suggestions)}")
@@ -103,6 +94,20 @@ def lookup(phrase: str, lexicons: tuple[Path, ...]) -> None:
             click.echo(_describe(entry, indent="  "))
         else:
             click.echo(f"  {finding.detector}: {finding.message}")
+    words = checker.normalizer.phrase(phrase)
+    reported = {finding.entry_id for finding in findings}
+    in_context = [
+        entry
+        for entry in checker.lexicon.entries
+        if entry.context and entry.id not in reported and holds_run(words, entry.normal)
+    ]
+    if not findings and not in_context:
+        click.echo(f"no entry matches {phrase!r}")
+        sys.exit(1)
+    if in_context:
+        click.echo(f"{'Also, w' if findings else 'W'}here their context holds:")
+        for entry in in_context:
+            click.echo(_describe(entry, indent="  "))
 
 
 @lexicon.command()

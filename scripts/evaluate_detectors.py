@@ -337,8 +337,8 @@ def main() -> int:
             print(f"| … by {detector} | {count} |")
         print(f"| build inputs | {inputs(checker)} |")
         if args.clean_text:
-            found, words = clean_findings(checker, args.corpus)
-            print(f"| findings in the corpus's own text | {found} in {words:,} words |")
+            clean, words = clean_findings(checker, args.corpus)
+            print(f"| findings in the corpus's own text | {clean} in {words:,} words |")
         if args.why:
             print_why(missed, len(held))
         if args.verbose:

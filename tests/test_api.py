@@ -203,3 +203,26 @@ def test_apply_fixes_puts_in_the_findings_a_reviewer_chose() -> None:
     # The safe ones alone are what fix writes.
     safe = [f for f in findings if f.fix is FixSafety.SAFE]
     assert apply_fixes(text, safe) == fix_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "syntax", "message"),
+    [
+        # The correction would leave "*" unbalanced: the finding is only shown.
+        ("Caused by an *infinitesimal* **life** form.", "md", "is only shown"),
+        ("She dispensed with acne for good.", "text", "is only shown"),  # "get rid of"
+    ],
+)
+def test_apply_fixes_refuses_a_finding_that_is_only_shown(
+    text: str, syntax: str, message: str
+) -> None:
+    (finding,) = check_text(text, syntax=syntax)
+    assert finding.fix is FixSafety.NONE
+    with pytest.raises(ValueError, match=message):
+        apply_fixes(text, [finding])
+
+
+def test_apply_fixes_refuses_a_finding_of_another_text() -> None:
+    findings = check_text("Leukemia affects white platelets.")
+    with pytest.raises(ValueError, match="is no finding of this text"):
+        apply_fixes("Leukemia affects many cells.", findings)

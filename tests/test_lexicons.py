@@ -256,11 +256,15 @@ def test_lexicon_commands(tmp_path: Path) -> None:
     assert "AN0001: white platelet → white blood cell" in lookup.stdout
     assert "source: seed" in lookup.stdout
     assert runner.invoke(cli, ["lexicon", "lookup", "white blood cells"]).exit_code == 1
-    # An entry that holds only in context is named, with its context, not "no entry".
-    in_context = runner.invoke(cli, ["lexicon", "lookup", "captures"])
+    # An entry that holds only in context is named, with its context, not "no entry" ...
+    in_context = runner.invoke(cli, ["lexicon", "lookup", "the captures"])
     assert in_context.exit_code == 0
-    assert "matches only where its context holds" in in_context.stdout
-    assert "SY0398: capture → seizure" in in_context.stdout and "near:epilepsy" in in_context.stdout
+    assert in_context.stdout.startswith("Where their context holds:\n  SY0398: capture → seizure")
+    assert "near:epilepsy" in in_context.stdout
+    # ... and beside the entries that match.
+    both = runner.invoke(cli, ["lexicon", "lookup", "white platelets captures"]).stdout
+    assert both.startswith("'white platelets' → white blood cells\n  AN0001")
+    assert "\nAlso, where their context holds:\n  SY0398: capture → seizure" in both
     good = _write(tmp_path, GRIP)
     assert runner.invoke(cli, ["lexicon", "validate", str(good)]).exit_code == 0
     bad = _write(tmp_path, row("AN0001", "grip atom", "adhesion molecule", "Nothing here."))
