@@ -14,6 +14,7 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 _BOMS = (
@@ -55,8 +56,8 @@ class Document:
 
 
 def sniff(raw: bytes, encoding: str | None = None) -> tuple[str, bytes]:
-    """The codec and BOM for a file starting with ``raw``; ``InputError`` for binary data or
-    an unknown codec. A BOM wins over ``encoding``.
+    """The codec and BOM for a file starting with ``raw``; ``InputError`` for binary data. A
+    BOM wins over ``encoding``, one of those ``encodings`` has checked.
 
     NUL bytes mean binary data, except in an encoding the user named whose text has them
     (UTF-16 and UTF-32 write every ASCII letter with NULs)."""
@@ -64,10 +65,6 @@ def sniff(raw: bytes, encoding: str | None = None) -> tuple[str, bytes]:
         if raw.startswith(bom):
             return bom_encoding, bom
     codec = _without_bom(encoding or "utf-8")
-    try:
-        codecs.lookup(codec)
-    except LookupError:
-        raise InputError(f"unknown encoding {codec!r}") from None
     if b"\x00" in raw[:_BINARY_SNIFF] and not codec.startswith(_WIDE_CODECS):
         raise InputError("binary file (contains NUL bytes), skipped")
     return codec, b""
@@ -77,18 +74,19 @@ def decode(name: str, raw: bytes, encoding: str | None = None) -> Document:
     """Decode ``raw``; raise ``InputError`` for binary data or bytes the encoding cannot read.
     ``encoding`` may name several, separated by commas ("utf-8,latin-1"): the first that
     reads the bytes is the document's, and ``fix`` writes it back in that one."""
-    names = encodings(encoding)
-    for codec_name in names[:-1]:
+    *others, last = encodings(encoding) or (None,)
+    for codec_name in others:
         with contextlib.suppress(InputError):
-            return decode(name, raw, codec_name)
-    codec, bom = sniff(raw, names[-1] if names else None)
-    return _decode_as(name, raw, codec, bom)
+            return _decode_as(name, raw, *sniff(raw, codec_name))
+    return _decode_as(name, raw, *sniff(raw, last))
 
 
-def encodings(encoding: str | None) -> list[str]:
-    """The encodings ``--encoding`` names, in the order to try them (none: UTF-8). An unknown
-    name is an ``InputError`` before any file is read as another."""
-    names = [name.strip() for name in (encoding or "").split(",") if name.strip()]
+@lru_cache(maxsize=16)
+def encodings(encoding: str | None) -> tuple[str, ...]:
+    """The encodings ``--encoding`` names, in the order to try them (none: UTF-8), checked
+    once for a run of many files. An unknown name, or a codec that does not decode bytes to
+    text, is an ``InputError`` before any file is read as another."""
+    names = tuple(name.strip() for name in (encoding or "").split(",") if name.strip())
     for name in names:
         try:
             info = codecs.lookup(name)
@@ -106,24 +104,17 @@ def encodings(encoding: str | None) -> list[str]:
 def _without_bom(encoding: str) -> str:
     """A codec that writes no BOM of its own, so that re-encoding gives back the same bytes
     ("utf-16" would add one; a file without a BOM is read as little-endian, as Python does)."""
-    try:
-        name = codecs.lookup(encoding).name
-    except LookupError:
-        return encoding  # reported by _decode_as
+    name = codecs.lookup(encoding).name
     return {"utf-16": "utf-16-le", "utf-32": "utf-32-le", "utf-8-sig": "utf-8"}.get(name, name)
 
 
 def _decode_as(name: str, raw: bytes, encoding: str, bom: bytes) -> Document:
-    """Decode ``raw`` after its BOM. Python also names codecs that turn bytes into bytes
-    (``base64``, ``hex``, ``rot13``): decoding text with one is a ``LookupError``, which must
-    be a one-line ``InputError`` like any other file problem, not a traceback that exits 1."""
+    """Decode ``raw`` after its BOM, with a text encoding (``encodings`` refuses the others)."""
     try:
         text = raw[len(bom) :].decode(encoding)
     except UnicodeDecodeError as error:
         hint = "" if encoding != "utf-8" else "; pass --encoding (for example --encoding latin-1)"
         raise InputError(f"not valid {encoding} at byte {error.start + len(bom)}{hint}") from None
-    except LookupError:
-        raise InputError(f"{encoding!r} is not a text encoding") from None
     return Document(name, raw, text, encoding, bom)
 
 

@@ -57,9 +57,9 @@ def file_pieces(path: Path, encoding: str | None) -> Iterator[str]:
 def _decoded(path: Path, encoding: str | None) -> Iterator[str]:
     """A file's text in the stretches that each block of its bytes decodes to. Of several
     encodings (``fixer.files.decode``), the first that reads the whole file."""
-    names = encodings(encoding)
-    if len(names) > 1:
-        encoding = next((name for name in names[:-1] if _reads(path, name)), names[-1])
+    *others, last = encodings(encoding) or (None,)
+    if others:
+        encoding = next((name for name in others if _reads(path, name)), last)
     with path.open("rb") as handle:
         block = handle.read(_BLOCK)
         codec, bom = sniff(block, encoding)
