@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from fixer.data import lexicon_dir, read_tsv
-from fixer.patterns import function_words
+from fixer.patterns import function_words, noun_followers
 from fixer.words import (
     IRREGULAR_PLURAL_ENDINGS,
     POSSESSIVE,
@@ -284,12 +284,6 @@ def verb_form_lost(correction: str, garble: str, found: str, normalizer: Normali
     return any(not inflected for _, inflected in _verb_forms(correction, garble, found, normalizer))
 
 
-#: Function words that follow a phrase's first word where it is a plural noun rather than a
-#: verb ("places for", "hands and feet", "signs of"); a verb's object or particle is another
-#: ("assists you with", "has a place", "brought down", "travels every which way").
-_AFTER_A_NOUN = frozenset("and or of for in on at from by between".split())
-
-
 def _verb_forms(
     correction: str, garble: str, found: str, normalizer: Normalizer
 ) -> list[tuple[int, str]]:
@@ -331,7 +325,7 @@ def _verb_forms(
             # A first word's other form, before its object or particle: "-s" ("assists you
             # with") or irregular ("brought down"). A lone word's "-s" is its number, which
             # ``match_number`` carries.
-            if index or last or form == base or garble_words[1].lower() in _AFTER_A_NOUN:
+            if index or last or form == base or garble_words[1].lower() in noun_followers():
                 continue
             suffix = "s" if form.endswith("s") else ""
         # Of a phrase of another length, the form is only told, never written: its other

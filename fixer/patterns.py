@@ -127,6 +127,13 @@ def function_words() -> frozenset[str]:
     return read_words(lexicon_dir() / "function-words.txt")
 
 
+@cache
+def noun_followers() -> frozenset[str]:
+    """Function words that follow a plural noun rather than a verb ("places for", "hands and
+    feet"; ``lexicons/noun-followers.txt``)."""
+    return read_words(lexicon_dir() / "noun-followers.txt")
+
+
 def is_fragment(phrase: str) -> bool:
     """Whether a phrase ends with a function word ("admitted to", "rule out"): a fragment of a
     sentence rather than a term. A final "a" names a type ("hepatitis a"); a first function

@@ -7,7 +7,13 @@ import pytest
 from fixer.data import lexicon_dir
 from fixer.lexicon import garble_words
 from fixer.model import ContextClause, Entry, FixSafety, Severity
-from fixer.patterns import function_words, is_fragment, learnt_swaps, swap_pairs
+from fixer.patterns import (
+    function_words,
+    is_fragment,
+    learnt_swaps,
+    noun_followers,
+    swap_pairs,
+)
 from fixer.thesaurus import load_thesaurus
 from fixer.words import default_normalizer
 
@@ -135,6 +141,14 @@ def test_function_word_list_is_tidy_and_no_curated_swap_is_between_function_word
         if set(s.original) <= grammar and set(s.spun) <= grammar
     ]
     assert between == []
+
+
+def test_noun_followers_are_a_tidy_list_of_function_words() -> None:
+    words = sorted(noun_followers())
+    path = lexicon_dir() / "noun-followers.txt"
+    listed = [w for w in path.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
+    assert listed == words, "one lower-case word per line, sorted, no repeats"
+    assert set(words) <= function_words()
 
 
 @pytest.mark.parametrize(
