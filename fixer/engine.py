@@ -396,15 +396,18 @@ class Checker:
     def _in_documents_spelling(self, corrections: tuple[str, ...], view: str) -> tuple[str, ...]:
         """The corrections, with the one spelt as the document spells first among those that
         differ only in spelling: "diarrhoea" in a document that writes "haemoglobin" and
-        "colour", "diarrhea" elsewhere (``_writes_british``)."""
-        phrase = self.normalizer.phrase
-        same = [c for c in corrections if phrase(c) == phrase(corrections[0])]
+        "colour", "diarrhea" elsewhere (``BRITISH_FROM``)."""
+        if len(corrections) < 2:
+            return corrections
+        first = self.normalizer.phrase(corrections[0])
+        same = [c for c in corrections if self.normalizer.phrase(c) == first]
         if len(same) < 2:
             return corrections
         # Told once a view: a document may hold hundreds of such findings.
         known = self._british_view
         if known is None or known[0] is not view:
-            known = self._british_view = (view, _writes_british(view, self.normalizer))
+            known = (view, _british_words(view, self.normalizer) >= BRITISH_FROM)
+            self._british_view = known
         british = known[1]
         chosen = next(
             (c for c in same if bool(_british_words(c, self.normalizer)) == british), same[0]
@@ -516,10 +519,6 @@ def _british_words(text: str, normalizer: Normalizer) -> int:
         american = normalizer.spelling.americanize(lemma)
         count += american != lemma and american in english
     return count
-
-
-def _writes_british(view: str, normalizer: Normalizer) -> bool:
-    return _british_words(view, normalizer) >= BRITISH_FROM
 
 
 def applicable(findings: Iterable[Finding], least: FixSafety) -> list[Finding]:

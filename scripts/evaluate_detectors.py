@@ -57,7 +57,7 @@ from fixer.matcher import Token  # noqa: E402
 from fixer.model import Candidate, Entry, Finding, FixSafety  # noqa: E402
 from fixer.patterns import entry_swaps, learnt_swaps, medical_prose_words  # noqa: E402
 from fixer.thesaurus import Thesaurus, Words, load_thesaurus, merge_swaps  # noqa: E402
-from fixer.words import Normalizer, default_normalizer  # noqa: E402
+from fixer.words import Normalizer, default_normalizer, holds_run  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "ncbi_disease" / "abstracts-dev.txt"
 MIN_HELD_OUT = 300
@@ -160,15 +160,11 @@ def recovered(
             if any(
                 w
                 and all(word in normalizer.phrase(span) for word in w)
-                and _contains(normalizer.phrase(span), w)
+                and holds_run(normalizer.phrase(span), w)
                 for w in wanted
             ):
                 return finding.detector
     return None
-
-
-def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def evaluate(
@@ -252,29 +248,26 @@ def why_missed(
     words line up one for one with its correction's)."""
     garble = normalizer.phrase(entry.garble)
     term = normalizer.phrase(entry.corrections[0])
-    unknown = weak = 0
-    if len(garble) == len(term):
-        for spun, original in zip(garble, term, strict=True):
-            if spun != original:
-                swap = thesaurus.is_swap((original,), (spun,))
-                unknown += swap is None
-                weak += swap is not None and not swap.strong
-        if unknown:  # the words that differ may still be one swap of a phrase
-            differ = [k for k, (a, b) in enumerate(zip(garble, term, strict=True)) if a != b]
-            low, high = differ[0], differ[-1] + 1
-            phrase = thesaurus.is_swap(term[low:high], garble[low:high])
-            if phrase is not None:
-                unknown, weak = 0, int(not phrase.strong)
+    aligned = len(garble) == len(term)
+    differ = [k for k in range(len(garble)) if garble[k] != term[k]] if aligned else []
+    swaps = [thesaurus.is_swap((term[k],), (garble[k],)) for k in differ]
+    unknown = sum(swap is None for swap in swaps)
+    weak = sum(swap is not None and not swap.strong for swap in swaps)
+    if unknown:  # the words that differ may still be one swap of a phrase
+        low, high = differ[0], differ[-1] + 1
+        phrase = thesaurus.is_swap(term[low:high], garble[low:high])
+        if phrase is not None:
+            unknown, weak = 0, int(not phrase.strong)
     start, end = span
     if any(f.start < end and f.end > start for f in findings):
         found = MISS_CLASSES[0]
     elif term not in vocabulary:
         found = MISS_CLASSES[1]
-    elif len(garble) != len(term):
+    elif not aligned:
         found = MISS_CLASSES[2]
     elif unknown:
         found = MISS_CLASSES[3]
-    elif weak == 1 and sum(a != b for a, b in zip(garble, term, strict=True)) == 1:
+    elif weak == 1 and len(differ) == 1:
         found = MISS_CLASSES[4]
     else:
         found = MISS_CLASSES[5]
